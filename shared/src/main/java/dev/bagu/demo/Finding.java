@@ -1,0 +1,54 @@
+package dev.bagu.demo;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One number a demo proves, printed beside the value a paper or theory gives for it.
+ *
+ * @param key stable snake_case key, used in JSON and tests ("var_qk_unscaled")
+ * @param label what it is, for people ("Var(q·k), unscaled")
+ * @param value the value computed by the demo
+ * @param unit unit, or "" for a pure number
+ * @param reference the value it should match and where that comes from, if any
+ * @param measured true when the value is a time or size measured on this machine, so it differs
+ *     from run to run and is left out of determinism checks
+ */
+public record Finding(
+    String key, String label, double value, String unit, Optional<Reference> reference,
+    boolean measured) {
+  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+  /** A value from a paper or from theory, with its source ("Vaswani et al. 2017, §3.2.1"). */
+  public record Reference(double value, String source) {
+    public Reference {
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
+  public Finding {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(reference, "reference");
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("finding key must be snake_case: " + key);
+    }
+  }
+
+  /** A finding with no reference value. */
+  public static Finding of(String key, String label, double value, String unit) {
+    return new Finding(key, label, value, unit, Optional.empty(), false);
+  }
+
+  /** The same finding, with the value it should match. */
+  public Finding withReference(double referenceValue, String source) {
+    return new Finding(key, label, value, unit,
+        Optional.of(new Reference(referenceValue, source)), measured);
+  }
+
+  /** The same finding, marked as measured on this machine (a time, say). */
+  public Finding asMeasured() {
+    return new Finding(key, label, value, unit, reference, true);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.bagu.plot;
+
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+
+/**
+ * Bar panels: one bar per category and series, series side by side in palette order.
+ *
+ * <pre>{@code
+ * BarPlot.titled("Kept boxes per method").axes("method", "boxes")
+ *     .categories(List.of("greedy", "soft")).bars("kept", new double[] {12, 19})
+ * }</pre>
+ */
+public final class BarPlot implements Panel {
+  private record Bars(String name, double[] values) {}
+
+  private final String title;
+  private String xLabel = "";
+  private String yLabel = "";
+  private List<String> categories = List.of();
+  private final List<Bars> bars = new ArrayList<>();
+  private boolean logY;
+  private Double yMin;
+  private Double yMax;
+  private int maxLabels = 0;
+  private boolean overlapped;
+
+  private BarPlot(String title) {
+    this.title = Objects.requireNonNull(title);
+  }
+
+  public static BarPlot titled(String title) {
+    return new BarPlot(title);
+  }
+
+  public BarPlot axes(String xLabel, String yLabel) {
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    return this;
+  }
+
+  public BarPlot categories(List<String> names) {
+    this.categories = List.copyOf(names);
+    return this;
+  }
+
+  public BarPlot bars(String name, double[] values) {
+    if (values.length != categories.size()) {
+      throw new IllegalArgumentException(name + ": " + values.length + " values for "
+          + categories.size() + " categories");
+    }
+    bars.add(new Bars(name, values.clone()));
+    return this;
+  }
+
+  public BarPlot logY() {
+    this.logY = true;
+    return this;
+  }
+
+  public BarPlot yRange(double min, double max) {
+    this.yMin = min;
+    this.yMax = max;
+    return this;
+  }
+
+  /** Draws series over each other instead of side by side (both must stay visible). */
+  public BarPlot overlapped() {
+    this.overlapped = true;
+    return this;
+  }
+
+  /** Shows at most this many category labels (for long rows of bars). */
+  public BarPlot maxLabels(int count) {
+    this.maxLabels = count;
+    return this;
+  }
+
+  @Override
+  public void paint(Graphics2D g, int width, int height) {
+    CategoryChart chart = new CategoryChart(width, height);
+    chart.setTitle(title);
+    chart.setXAxisTitle(xLabel);
+    chart.setYAxisTitle(yLabel);
+    XChartStyle.apply(chart.getStyler());
+    chart.getStyler().setYAxisLogarithmic(logY).setYAxisMin(yMin).setYAxisMax(yMax);
+    chart.getStyler().setLegendVisible(bars.size() > 1);
+    chart.getStyler().setOverlapped(overlapped);
+    chart.getStyler().setPlotGridVerticalLinesVisible(false);
+    chart.getStyler().setAvailableSpaceFill(0.8);
+    if (maxLabels > 0) {
+      chart.getStyler().setXAxisMaxLabelCount(maxLabels);
+    }
+    for (int i = 0; i < bars.size(); i++) {
+      Bars b = bars.get(i);
+      List<Double> values = new ArrayList<>();
+      for (double v : b.values) {
+        values.add(v);
+      }
+      CategorySeries s = chart.addSeries(b.name, categories, values);
+      s.setFillColor(overlapped ? Theme.withAlpha(Theme.category(i), 0.65) : Theme.category(i));
+      s.setLineColor(Theme.category(i));
+    }
+    chart.paint(g, width, height);
+  }
+}

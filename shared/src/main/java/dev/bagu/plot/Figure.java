@@ -1,0 +1,138 @@
+package dev.bagu.plot;
+
+import java.awt.Dimension;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A titled grid of panels, painted onto any {@link Graphics2D}: the same figure goes to PNG, SVG,
+ * PDF, a GIF frame and the window. Panels fill the grid row by row.
+ *
+ * <pre>{@code
+ * Figure fig = Figure.grid("Why attention divides by √d_k", 2, 2)
+ *     .subtitle("d_k = 64, 64 keys, seed 0")
+ *     .add(variancePanel).add(maxProbPanel).add(gradientPanel).add(examplePanel);
+ * }</pre>
+ */
+public final class Figure {
+  private static final int MARGIN = 16;
+  private static final int GAP = 14;
+
+  private final String title;
+  private final int rows;
+  private final int cols;
+  private String subtitle = "";
+  private Dimension preferredSize = new Dimension(1600, 1000);
+  private final List<Panel> panels = new ArrayList<>();
+
+  private Figure(String title, int rows, int cols) {
+    if (rows < 1 || cols < 1) {
+      throw new IllegalArgumentException("grid needs at least one row and column: " + rows + "x"
+          + cols);
+    }
+    this.title = Objects.requireNonNull(title, "title");
+    this.rows = rows;
+    this.cols = cols;
+  }
+
+  public static Figure grid(String title, int rows, int cols) {
+    return new Figure(title, rows, cols);
+  }
+
+  /** A figure of one panel. */
+  public static Figure single(String title, Panel panel) {
+    return grid(title, 1, 1).add(panel);
+  }
+
+  /** A second line under the title: the parameters, say. */
+  public Figure subtitle(String text) {
+    this.subtitle = Objects.requireNonNull(text);
+    return this;
+  }
+
+  /** The size to render at when the user gives none, in logical pixels (96 DPI). */
+  public Figure preferredSize(int width, int height) {
+    if (width < 100 || height < 100) {
+      throw new IllegalArgumentException("figure size too small: " + width + "x" + height);
+    }
+    this.preferredSize = new Dimension(width, height);
+    return this;
+  }
+
+  public Figure add(Panel panel) {
+    if (panels.size() == rows * cols) {
+      throw new IllegalStateException("grid " + rows + "x" + cols + " is full");
+    }
+    panels.add(Objects.requireNonNull(panel));
+    return this;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String subtitle() {
+    return subtitle;
+  }
+
+  public Dimension preferredSize() {
+    return new Dimension(preferredSize);
+  }
+
+  public List<Panel> panels() {
+    return Collections.unmodifiableList(panels);
+  }
+
+  /** Paints the whole figure into a width × height box at the origin of {@code g}. */
+  public void paint(Graphics2D g, int width, int height) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      Theme.applyHints(g2);
+      g2.setColor(Theme.BACKGROUND);
+      g2.fillRect(0, 0, width, height);
+      int top = MARGIN + paintHeader(g2, width);
+      int cellW = (width - 2 * MARGIN - (cols - 1) * GAP) / cols;
+      int cellH = (height - top - MARGIN - (rows - 1) * GAP) / rows;
+      if (cellW < 10 || cellH < 10) {
+        return; // too small to draw anything readable; the header alone is shown
+      }
+      for (int i = 0; i < panels.size(); i++) {
+        int x = MARGIN + (i % cols) * (cellW + GAP);
+        int y = top + (i / cols) * (cellH + GAP);
+        Graphics2D cell = (Graphics2D) g2.create(x, y, cellW, cellH);
+        try {
+          Theme.applyHints(cell);
+          panels.get(i).paint(cell, cellW, cellH);
+        } finally {
+          cell.dispose();
+        }
+      }
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  /** Draws title and subtitle centred; returns the height used. */
+  private int paintHeader(Graphics2D g, int width) {
+    int y = MARGIN;
+    g.setColor(Theme.TEXT);
+    g.setFont(Theme.FIGURE_TITLE);
+    FontMetrics fm = g.getFontMetrics();
+    y += fm.getAscent();
+    Text.drawCentered(g, Text.fit(g, title, width - 2 * MARGIN), width / 2.0, y);
+    y += fm.getDescent();
+    if (!subtitle.isEmpty()) {
+      g.setFont(Theme.FIGURE_SUBTITLE);
+      g.setColor(Theme.MUTED_TEXT);
+      fm = g.getFontMetrics();
+      y += 4 + fm.getAscent();
+      Text.drawCentered(g, Text.fit(g, subtitle, width - 2 * MARGIN), width / 2.0, y);
+      y += fm.getDescent();
+    }
+    return y;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.bagu.plot;
+
+import com.madgag.gif.fmsware.AnimatedGifEncoder;
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.bagu.io.AtomicFiles;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
+/**
+ * Writes figures to files, each atomically. Sizes are logical pixels at 96 DPI; a PNG at a higher
+ * DPI has the same layout with proportionally more pixels (so {@code --dpi 300} is the print
+ * version of the screen figure) and records its DPI in the file.
+ *
+ * <p>PNG, SVG and GIF are byte-identical for the same figure; PDF too, because the creation date
+ * and document id are fixed here instead of taken from the clock.
+ */
+public final class FigureExport {
+  /** The DPI at which one logical pixel is one image pixel. */
+  public static final int BASE_DPI = 96;
+
+  private FigureExport() {}
+
+  /** The figure as an image, width × height logical pixels scaled by dpi / 96. */
+  public static BufferedImage image(Figure figure, int width, int height, int dpi) {
+    double scale = (double) dpi / BASE_DPI;
+    int w = (int) Math.round(width * scale);
+    int h = (int) Math.round(height * scale);
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.scale(scale, scale);
+      figure.paint(g, width, height);
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
+  public static void png(Figure figure, Path file, int width, int height, int dpi)
+      throws IOException {
+    BufferedImage img = image(figure, width, height, dpi);
+    AtomicFiles.write(file, out -> writePng(img, dpi, out));
+  }
+
+  private static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata meta = writer.getDefaultImageMetadata(
+          ImageTypeSpecifier.createFromRenderedImage(img), param);
+      // pHYs chunk: pixels per metre, so viewers and word processors know the print size.
+      double pixelMm = 25.4 / dpi;
+      IIOMetadataNode h = new IIOMetadataNode("HorizontalPixelSize");
+      h.setAttribute("value", Double.toString(pixelMm));
+      IIOMetadataNode v = new IIOMetadataNode("VerticalPixelSize");
+      v.setAttribute("value", Double.toString(pixelMm));
+      IIOMetadataNode dim = new IIOMetadataNode("Dimension");
+      dim.appendChild(h);
+      dim.appendChild(v);
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
+      root.appendChild(dim);
+      meta.mergeTree("javax_imageio_1.0", root);
+      writer.write(null, new IIOImage(img, null, meta), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  public static void svg(Figure figure, Path file, int width, int height) throws IOException {
+    VectorGraphics2D g = new VectorGraphics2D();
+    figure.paint(g, width, height);
+    AtomicFiles.write(file, out -> Processors.get("svg")
+        .getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out));
+  }
+
+  public static void pdf(Figure figure, Path file, int width, int height) throws IOException {
+    AtomicFiles.write(file, out -> {
+      try (PDDocument doc = new PDDocument()) {
+        PDPage page = new PDPage(new PDRectangle(width, height));
+        doc.addPage(page);
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
+        figure.paint(g, width, height);
+        g.dispose();
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.drawForm(g.getXFormObject());
+        }
+        Calendar fixed = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        fixed.setTimeInMillis(0);
+        doc.getDocumentInformation().setCreator("Bagu");
+        doc.getDocumentInformation().setTitle(figure.title());
+        doc.getDocumentInformation().setCreationDate(fixed);
+        doc.setDocumentId(0L);
+        doc.save(out);
+      }
+    });
+  }
+
+  /** An animated GIF of the frames, each shown for delayMillis, looping. */
+  public static void gif(List<Figure> frames, Path file, int width, int height, int delayMillis)
+      throws IOException {
+    if (frames.isEmpty()) {
+      throw new IllegalArgumentException("a GIF needs at least one frame");
+    }
+    AtomicFiles.write(file, out -> {
+      AnimatedGifEncoder enc = new AnimatedGifEncoder();
+      enc.start(out);
+      enc.setRepeat(0);
+      enc.setDelay(delayMillis);
+      enc.setQuality(10);
+      for (Figure f : frames) {
+        enc.addFrame(image(f, width, height, BASE_DPI));
+      }
+      if (!enc.finish()) {
+        throw new IOException("GIF encoder failed");
+      }
+    });
+  }
+}

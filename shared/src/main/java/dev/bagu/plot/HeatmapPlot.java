@@ -1,0 +1,272 @@
+package dev.bagu.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A matrix as coloured cells, with row and column labels, a colour bar, and optionally each cell's
+ * value written in it (in black or white, whichever reads on that cell; left out when the cells
+ * are too small for the text). Row 0 is drawn at the top, as matrices are written.
+ *
+ * <pre>{@code
+ * HeatmapPlot.titled("softmax(QKᵀ/√d_k)").matrix(weights).rowLabels(tokens).columnLabels(tokens)
+ *     .axes("key", "query").cellFormat("%.2f").colourBarLabel("weight")
+ * }</pre>
+ */
+public final class HeatmapPlot implements Panel {
+  private final String title;
+  private double[][] matrix = new double[0][0];
+  private List<String> rowLabels = List.of();
+  private List<String> columnLabels = List.of();
+  private String xLabel = "";
+  private String yLabel = "";
+  private String colourBarLabel = "";
+  private String cellFormat;
+  private ColorScale scale = ColorScale.VIRIDIS;
+  private Double lo;
+  private Double hi;
+
+  private HeatmapPlot(String title) {
+    this.title = Objects.requireNonNull(title);
+  }
+
+  public static HeatmapPlot titled(String title) {
+    return new HeatmapPlot(title);
+  }
+
+  /** The values, matrix[row][column]; rows must be equally long. */
+  public HeatmapPlot matrix(double[][] values) {
+    int cols = values.length == 0 ? 0 : values[0].length;
+    double[][] copy = new double[values.length][];
+    for (int r = 0; r < values.length; r++) {
+      if (values[r].length != cols) {
+        throw new IllegalArgumentException("row " + r + " has " + values[r].length
+            + " values, row 0 has " + cols);
+      }
+      copy[r] = values[r].clone();
+    }
+    this.matrix = copy;
+    return this;
+  }
+
+  public HeatmapPlot rowLabels(List<String> labels) {
+    this.rowLabels = List.copyOf(labels);
+    return this;
+  }
+
+  public HeatmapPlot columnLabels(List<String> labels) {
+    this.columnLabels = List.copyOf(labels);
+    return this;
+  }
+
+  public HeatmapPlot axes(String xLabel, String yLabel) {
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    return this;
+  }
+
+  public HeatmapPlot colourBarLabel(String label) {
+    this.colourBarLabel = label;
+    return this;
+  }
+
+  /** Writes each value in its cell with this format ("%.2f"). */
+  public HeatmapPlot cellFormat(String format) {
+    String.format(Locale.US, format, 1.0); // fail now, not at paint time, on a bad format
+    this.cellFormat = format;
+    return this;
+  }
+
+  /** The diverging scale, symmetric around 0 unless a range is given. */
+  public HeatmapPlot diverging() {
+    this.scale = ColorScale.DIVERGING;
+    return this;
+  }
+
+  /** Fixes the values mapped to the two ends of the colour scale. */
+  public HeatmapPlot range(double min, double max) {
+    if (!(min < max)) {
+      throw new IllegalArgumentException("colour range needs min < max: " + min + ", " + max);
+    }
+    this.lo = min;
+    this.hi = max;
+    return this;
+  }
+
+  private double[] valueRange() {
+    if (lo != null) {
+      return new double[] {lo, hi};
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double[] row : matrix) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    if (!Double.isFinite(min)) {
+      return new double[] {0, 1};
+    }
+    if (scale == ColorScale.DIVERGING) {
+      double m = Math.max(Math.abs(min), Math.abs(max));
+      return m == 0 ? new double[] {-1, 1} : new double[] {-m, m};
+    }
+    return min == max ? new double[] {min - 0.5, max + 0.5} : new double[] {min, max};
+  }
+
+  @Override
+  public void paint(Graphics2D g, int width, int height) {
+    int rows = matrix.length;
+    int cols = rows == 0 ? 0 : matrix[0].length;
+    double[] range = valueRange();
+
+    g.setColor(Theme.TEXT);
+    g.setFont(Theme.PANEL_TITLE);
+    FontMetrics titleFm = g.getFontMetrics();
+    int top = 8 + titleFm.getAscent();
+    Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, top);
+    top += titleFm.getDescent() + 10;
+
+    g.setFont(Theme.TICK_LABEL);
+    FontMetrics fm = g.getFontMetrics();
+    int lineH = fm.getHeight();
+    double rowLabelW = 0;
+    for (String s : rowLabels) {
+      rowLabelW = Math.max(rowLabelW, Text.width(g, s));
+    }
+    double colLabelW = 0;
+    for (String s : columnLabels) {
+      colLabelW = Math.max(colLabelW, Text.width(g, s));
+    }
+    int yTitleW = yLabel.isEmpty() ? 0 : lineH + 6;
+    int left = 6 + yTitleW + (int) Math.ceil(rowLabelW) + (rowLabels.isEmpty() ? 0 : 8);
+    int barW = 22;
+    String[] barTicks = tickLabels(range);
+    double tickW = 0;
+    for (String s : barTicks) {
+      tickW = Math.max(tickW, Text.width(g, s));
+    }
+    int right = 14 + barW + 6 + (int) Math.ceil(tickW) + (colourBarLabel.isEmpty() ? 0 : lineH + 6)
+        + 6;
+    int plotW = Math.max(10, width - left - right);
+    double cellW = cols == 0 ? 0 : (double) plotW / cols;
+    boolean rotateCols = colLabelW + 6 > cellW;
+    int colLabelH = columnLabels.isEmpty() ? 0
+        : (rotateCols ? (int) Math.ceil(Math.min(colLabelW, 140)) : lineH) + 8;
+    int xTitleH = xLabel.isEmpty() ? 0 : lineH + 6;
+    int plotH = Math.max(10, height - top - colLabelH - xTitleH - 6);
+    double cellH = rows == 0 ? 0 : (double) plotH / rows;
+
+    // Cells, with values where they fit.
+    g.setFont(Theme.CELL_TEXT);
+    FontMetrics cellFm = g.getFontMetrics();
+    boolean writeValues = cellFormat != null && cellH >= cellFm.getAscent() + 4;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double v = matrix[r][c];
+        Color fill = scale.at((v - range[0]) / (range[1] - range[0]));
+        double x = left + c * cellW;
+        double y = top + r * cellH;
+        g.setColor(fill);
+        g.fill(new Rectangle2D.Double(x, y, cellW + 0.5, cellH + 0.5));
+        if (writeValues) {
+          String text = Double.isNaN(v) ? "—" : String.format(Locale.US, cellFormat, v);
+          if (Text.width(g, text) + 4 <= cellW) {
+            g.setColor(ColorScale.textOn(fill));
+            Text.drawCentered(g, text, x + cellW / 2,
+                y + cellH / 2 + (cellFm.getAscent() - cellFm.getDescent()) / 2.0);
+          }
+        }
+      }
+    }
+    g.setColor(Theme.AXIS);
+    g.setStroke(new BasicStroke(1f));
+    g.draw(new Rectangle2D.Double(left, top, cols * cellW, rows * cellH));
+
+    // Row labels (every k-th when rows are too thin for all of them).
+    g.setFont(Theme.TICK_LABEL);
+    g.setColor(Theme.TEXT);
+    int rowStep = Math.max(1, (int) Math.ceil(lineH / Math.max(cellH, 1e-9)));
+    for (int r = 0; r < Math.min(rows, rowLabels.size()); r += rowStep) {
+      double baseline = top + (r + 0.5) * cellH + (fm.getAscent() - fm.getDescent()) / 2.0;
+      Text.drawRight(g, rowLabels.get(r), left - 8, baseline);
+    }
+    // Column labels, rotated when they do not fit across a cell.
+    double needed = rotateCols ? lineH : colLabelW + 6;
+    int colStep = Math.max(1, (int) Math.ceil(needed / Math.max(cellW, 1e-9)));
+    int labelTop = top + plotH + 6;
+    for (int c = 0; c < Math.min(cols, columnLabels.size()); c += colStep) {
+      double cx = left + (c + 0.5) * cellW;
+      String s = columnLabels.get(c);
+      if (rotateCols) {
+        String fitted = Text.fit(g, s, 140);
+        double w = Text.width(g, fitted);
+        Text.drawVertical(g, fitted, cx, labelTop + w / 2);
+      } else {
+        Text.drawCentered(g, s, cx, labelTop + fm.getAscent());
+      }
+    }
+    g.setFont(Theme.AXIS_TITLE);
+    if (!xLabel.isEmpty()) {
+      Text.drawCentered(g, xLabel, left + plotW / 2.0,
+          labelTop + colLabelH + g.getFontMetrics().getAscent() - 4);
+    }
+    if (!yLabel.isEmpty()) {
+      Text.drawVertical(g, yLabel, 6 + lineH / 2.0, top + plotH / 2.0);
+    }
+    paintColourBar(g, left + plotW + 14, top, barW, plotH, range, barTicks);
+  }
+
+  private void paintColourBar(Graphics2D g, int x, int y, int w, int h, double[] range,
+      String[] ticks) {
+    for (int i = 0; i < h; i++) {
+      g.setColor(scale.at(1 - (double) i / Math.max(1, h - 1)));
+      g.fillRect(x, y + i, w, 1);
+    }
+    g.setColor(Theme.AXIS);
+    g.drawRect(x, y, w, h);
+    g.setFont(Theme.TICK_LABEL);
+    FontMetrics fm = g.getFontMetrics();
+    double tickW = 0;
+    for (int i = 0; i < ticks.length; i++) {
+      double ty = y + h - (double) i / (ticks.length - 1) * h;
+      g.setColor(Theme.AXIS);
+      g.drawLine(x + w, (int) ty, x + w + 4, (int) ty);
+      g.setColor(Theme.TEXT);
+      g.drawString(ticks[i], x + w + 6, (float) (ty + (fm.getAscent() - fm.getDescent()) / 2.0));
+      tickW = Math.max(tickW, Text.width(g, ticks[i]));
+    }
+    if (!colourBarLabel.isEmpty()) {
+      g.setFont(Theme.AXIS_TITLE);
+      Text.drawVertical(g, colourBarLabel, x + w + 6 + tickW + 6 + fm.getHeight() / 2.0,
+          y + h / 2.0);
+    }
+  }
+
+  /** Five evenly spaced labels from min to max, with as few digits as tell them apart. */
+  private static String[] tickLabels(double[] range) {
+    String[] out = new String[5];
+    for (int digits = 0; digits <= 6; digits++) {
+      boolean distinct = true;
+      for (int i = 0; i < 5; i++) {
+        out[i] = Numbers.fixed(range[0] + i * (range[1] - range[0]) / 4, digits);
+        if (i > 0 && out[i].equals(out[i - 1])) {
+          distinct = false;
+        }
+      }
+      if (distinct) {
+        return out;
+      }
+    }
+    return out;
+  }
+}

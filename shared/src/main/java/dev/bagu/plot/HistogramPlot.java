@@ -1,0 +1,134 @@
+package dev.bagu.plot;
+
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Histograms of one or more samples over shared, equal-width bins, drawn as translucent filled
+ * steps so overlapping distributions stay readable. Heights are densities (area 1) unless
+ * {@link #counts()} is asked for.
+ */
+public final class HistogramPlot implements Panel {
+  private record Sample(String name, double[] values) {}
+
+  private final String title;
+  private String xLabel = "";
+  private int bins = 40;
+  private Double lo;
+  private Double hi;
+  private boolean density = true;
+  private boolean logY;
+  private boolean legend = true;
+  private final List<Sample> samples = new ArrayList<>();
+
+  private HistogramPlot(String title) {
+    this.title = Objects.requireNonNull(title);
+  }
+
+  public static HistogramPlot titled(String title) {
+    return new HistogramPlot(title);
+  }
+
+  public HistogramPlot xLabel(String label) {
+    this.xLabel = label;
+    return this;
+  }
+
+  public HistogramPlot bins(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("bins must be at least 1: " + count);
+    }
+    this.bins = count;
+    return this;
+  }
+
+  /** Fixes the binned range; values outside it are not counted. Default: all samples' min–max. */
+  public HistogramPlot range(double min, double max) {
+    if (!(min < max)) {
+      throw new IllegalArgumentException("histogram range needs min < max: " + min + ", " + max);
+    }
+    this.lo = min;
+    this.hi = max;
+    return this;
+  }
+
+  public HistogramPlot counts() {
+    this.density = false;
+    return this;
+  }
+
+  public HistogramPlot logY() {
+    this.logY = true;
+    return this;
+  }
+
+  public HistogramPlot hideLegend() {
+    this.legend = false;
+    return this;
+  }
+
+  public HistogramPlot add(String name, double[] values) {
+    samples.add(new Sample(name, values.clone()));
+    return this;
+  }
+
+  /** Bin heights for one sample: counts, or densities integrating to the in-range fraction. */
+  static double[] heights(double[] values, double lo, double hi, int bins, boolean density) {
+    double[] h = new double[bins];
+    double width = (hi - lo) / bins;
+    for (double v : values) {
+      if (v >= lo && v <= hi) {
+        h[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+      }
+    }
+    if (density && values.length > 0) {
+      for (int i = 0; i < bins; i++) {
+        h[i] /= values.length * width;
+      }
+    }
+    return h;
+  }
+
+  @Override
+  public void paint(Graphics2D g, int width, int height) {
+    double min = lo != null ? lo : Double.POSITIVE_INFINITY;
+    double max = hi != null ? hi : Double.NEGATIVE_INFINITY;
+    if (lo == null) {
+      for (Sample s : samples) {
+        for (double v : s.values) {
+          if (Double.isFinite(v)) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+          }
+        }
+      }
+    }
+    if (!(min < max)) { // no data, or every value equal: centre a unit-wide range on it
+      double c = Double.isFinite(min) ? min : 0;
+      min = c - 0.5;
+      max = c + 0.5;
+    }
+    XyPlot plot = XyPlot.titled(title).axes(xLabel, density ? "density" : "count");
+    if (logY) {
+      plot.logY();
+    }
+    if (!legend || samples.size() < 2) {
+      plot.hideLegend();
+    }
+    double w = (max - min) / bins;
+    for (Sample s : samples) {
+      double[] h = heights(s.values, min, max, bins, density);
+      // Step outline: x at each bin's left edge plus the right end, repeating the last height.
+      double[] x = new double[bins + 1];
+      double[] y = new double[bins + 1];
+      for (int i = 0; i <= bins; i++) {
+        x[i] = min + i * w;
+        y[i] = h[Math.min(i, bins - 1)];
+      }
+      plot.stepArea(s.name, x, y);
+    }
+    plot.paint(g, width, height);
+  }
+}

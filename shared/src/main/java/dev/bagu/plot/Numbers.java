@@ -1,0 +1,38 @@
+package dev.bagu.plot;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Number formats for people: tables, cell text, tick labels. Always '.' as decimal point. */
+public final class Numbers {
+  private Numbers() {}
+
+  /** x with this many digits after the point. */
+  public static String fixed(double x, int digits) {
+    String s = String.format(Locale.US, "%." + digits + "f", x);
+    return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+  }
+
+  /**
+   * x to about four significant digits, without exponent between 1e-4 and 1e7 ("63.92",
+   * "0.1072", "100000"), with one outside ("1.234e-06"); integers stay integers.
+   */
+  public static String readable(double x) {
+    if (Double.isNaN(x)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "∞" : "−∞";
+    }
+    if (x == Math.rint(x) && Math.abs(x) < 1e7) {
+      return String.format(Locale.US, "%d", (long) x);
+    }
+    double a = Math.abs(x);
+    if (a >= 1e-4 && a < 1e7) {
+      BigDecimal rounded = new BigDecimal(x).round(new MathContext(4));
+      return rounded.stripTrailingZeros().toPlainString();
+    }
+    return String.format(Locale.US, "%.3e", x).replaceAll("\\.?0+e", "e");
+  }
+}

@@ -1,0 +1,225 @@
+package dev.bagu.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Line and scatter panels. Each series takes the next palette colour unless told otherwise;
+ * {@link #dashed} is for theory and reference curves.
+ *
+ * <pre>{@code
+ * XyPlot.titled("Var(q·k) against d_k").axes("d_k", "variance").logX().logY()
+ *     .line("unscaled", dk, var).dashed("theory: d_k", dk, dk).sameColourAs("unscaled")
+ * }</pre>
+ *
+ * The XChart chart is built afresh at each paint from immutable copies of the data, so a panel can
+ * be painted from any thread.
+ */
+public final class XyPlot implements Panel {
+  private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, HIGHLIGHT, STEP_AREA }
+
+  private record Series(String name, double[] x, double[] y, Kind kind, Color colour) {}
+
+  private final String title;
+  private String xLabel = "";
+  private String yLabel = "";
+  private boolean logX;
+  private boolean logY;
+  private Double xMin;
+  private Double xMax;
+  private Double yMin;
+  private Double yMax;
+  private boolean legend = true;
+  private final List<Series> series = new ArrayList<>();
+  private final List<double[]> verticalLines = new ArrayList<>();
+  private final List<double[]> horizontalLines = new ArrayList<>();
+  private int nextColour;
+
+  private XyPlot(String title) {
+    this.title = Objects.requireNonNull(title);
+  }
+
+  public static XyPlot titled(String title) {
+    return new XyPlot(title);
+  }
+
+  public XyPlot axes(String xLabel, String yLabel) {
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    return this;
+  }
+
+  public XyPlot logX() {
+    this.logX = true;
+    return this;
+  }
+
+  public XyPlot logY() {
+    this.logY = true;
+    return this;
+  }
+
+  public XyPlot xRange(double min, double max) {
+    this.xMin = min;
+    this.xMax = max;
+    return this;
+  }
+
+  public XyPlot yRange(double min, double max) {
+    this.yMin = min;
+    this.yMax = max;
+    return this;
+  }
+
+  public XyPlot hideLegend() {
+    this.legend = false;
+    return this;
+  }
+
+  /** A solid line with markers at the data points (measured curves). */
+  public XyPlot line(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.LINE_MARKERS);
+  }
+
+  /** A solid line without markers (dense curves). */
+  public XyPlot curve(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.LINE);
+  }
+
+  /** A dashed line without markers: theory and reference values. */
+  public XyPlot dashed(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.DASHED);
+  }
+
+  /** Markers only (a scatter plot). */
+  public XyPlot points(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.POINTS);
+  }
+
+  /** Large markers drawing the eye to a few points (the chosen parameter value, say). */
+  public XyPlot highlight(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.HIGHLIGHT);
+  }
+
+  /** A filled step outline, as histograms are drawn; x holds the bin edges' left sides. */
+  public XyPlot stepArea(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.STEP_AREA);
+  }
+
+  /** Gives the last added series the colour of an earlier one (a theory line beside its data). */
+  public XyPlot sameColourAs(String seriesName) {
+    Color c = series.stream().filter(s -> s.name.equals(seriesName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no series " + seriesName)).colour;
+    return recolourLast(c);
+  }
+
+  /** Gives the last added series an explicit colour. */
+  public XyPlot colour(Color colour) {
+    return recolourLast(colour);
+  }
+
+  /** A thin grey vertical line across the plot at x. */
+  public XyPlot verticalLine(double x) {
+    verticalLines.add(new double[] {x});
+    return this;
+  }
+
+  /** A thin grey horizontal line across the plot at y. */
+  public XyPlot horizontalLine(double y) {
+    horizontalLines.add(new double[] {y});
+    return this;
+  }
+
+  private XyPlot recolourLast(Color c) {
+    if (series.isEmpty()) {
+      throw new IllegalStateException("no series yet");
+    }
+    Series last = series.remove(series.size() - 1);
+    series.add(new Series(last.name, last.x, last.y, last.kind, c));
+    return this;
+  }
+
+  private XyPlot add(String name, double[] x, double[] y, Kind kind) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(name + ": x has " + x.length + " values, y has "
+          + y.length);
+    }
+    if (series.stream().anyMatch(s -> s.name.equals(name))) {
+      throw new IllegalArgumentException("two series named " + name);
+    }
+    Color colour = kind == Kind.DASHED ? Theme.REFERENCE : Theme.category(nextColour++);
+    series.add(new Series(name, x.clone(), y.clone(), kind, colour));
+    return this;
+  }
+
+  @Override
+  public void paint(Graphics2D g, int width, int height) {
+    XYChart chart = new XYChart(width, height);
+    chart.setTitle(title);
+    chart.setXAxisTitle(xLabel);
+    chart.setYAxisTitle(yLabel);
+    XChartStyle.apply(chart.getStyler());
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+    chart.getStyler().setLegendVisible(legend && !series.isEmpty());
+    chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
+    for (Series s : series) {
+      style(chart.addSeries(s.name, s.x, s.y), s);
+    }
+    for (double[] v : verticalLines) {
+      chart.addAnnotation(new AnnotationLine(v[0], true, false));
+    }
+    for (double[] h : horizontalLines) {
+      chart.addAnnotation(new AnnotationLine(h[0], false, false));
+    }
+    chart.getStyler().setAnnotationLineColor(Theme.AXIS);
+    chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.paint(g, width, height);
+  }
+
+  private static void style(XYSeries xs, Series s) {
+    xs.setLineColor(s.colour);
+    xs.setMarkerColor(s.colour);
+    switch (s.kind) {
+      case LINE -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        xs.setMarker(SeriesMarkers.NONE);
+        xs.setLineStyle((java.awt.BasicStroke) Theme.LINE);
+      }
+      case LINE_MARKERS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        xs.setMarker(SeriesMarkers.CIRCLE);
+        xs.setLineStyle((java.awt.BasicStroke) Theme.LINE);
+      }
+      case DASHED -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        xs.setMarker(SeriesMarkers.NONE);
+        xs.setLineStyle((java.awt.BasicStroke) Theme.DASHED);
+      }
+      case POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(SeriesMarkers.CIRCLE);
+      }
+      case HIGHLIGHT -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(SeriesMarkers.DIAMOND);
+      }
+      case STEP_AREA -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
+        xs.setMarker(SeriesMarkers.NONE);
+        xs.setFillColor(Theme.withAlpha(s.colour, 0.35));
+        xs.setLineStyle(new java.awt.BasicStroke(1.8f));
+      }
+      default -> throw new IllegalStateException(s.kind.name());
+    }
+  }
+}
