@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file through a temporary file in the same folder, then renames it into place: an
@@ -23,9 +24,12 @@ public final class AtomicFiles {
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    // Not createTempFile: that makes the file private (0600); a plain new file follows the umask.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Thread.currentThread().getId() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
         writer.writeTo(out);
       }
       try {

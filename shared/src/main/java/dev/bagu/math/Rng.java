@@ -13,13 +13,21 @@ public final class Rng {
   private final UniformRandomProvider source;
   private final ZigguratSampler.NormalizedGaussian normal;
 
-  private Rng(long seed) {
-    this.source = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+  private Rng(UniformRandomProvider source) {
+    this.source = source;
     this.normal = ZigguratSampler.NormalizedGaussian.of(source);
   }
 
   public static Rng seeded(long seed) {
-    return new Rng(seed);
+    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+  }
+
+  /**
+   * An independent stream for one part of a demo, so that changing how much one experiment draws
+   * (a sample-count slider) does not change the random numbers another experiment sees.
+   */
+  public static Rng stream(long seed, int stream) {
+    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream}));
   }
 
   /** A standard normal N(0, 1) draw. */

@@ -52,18 +52,40 @@ public final class Softmax {
   }
 
   /**
-   * Frobenius norm of the softmax Jacobian J = diag(p) − p pᵀ, given p:
-   * ‖J‖²_F = Σ_i p_i²(1 − p_i)² + Σ_{i≠j} p_i² p_j² = Σ_i p_i² − 2 Σ_i p_i³ + (Σ_i p_i²)².
-   * It is 0 for a one-hot p (saturated: no gradient flows back) and √(n−1)/n for uniform p.
+   * Frobenius norm of the softmax Jacobian J = diag(p) − p pᵀ (how much gradient flows back
+   * through the softmax), given p. It is √(n−1)/n for uniform p and tends to 0 as p saturates to
+   * one-hot.
+   *
+   * <p>‖J‖²_F = Σ_i p_i²(1 − p_i)² + Σ_{i≠j} p_i² p_j². Written naively as Σp² − 2Σp³ + (Σp²)² it
+   * cancels catastrophically near one-hot (1 − 2 + 1), so the largest entry m is kept apart:
+   * 1 − p_m is summed from the others, and Σ_{i≠j} p_i²p_j² = 2 p_m² r + r² − Σ_{j≠m} p_j⁴ with
+   * r = Σ_{j≠m} p_j².
    */
   public static double jacobianNorm(double[] p) {
-    double s2 = 0;
-    double s3 = 0;
-    for (double v : p) {
-      s2 += v * v;
-      s3 += v * v * v;
+    int m = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[m]) {
+        m = i;
+      }
     }
-    return Math.sqrt(Math.max(0, s2 - 2 * s3 + s2 * s2));
+    double rest = 0; // Σ_{j≠m} p_j = 1 − p_m, without cancellation
+    double r2 = 0;
+    double r4 = 0;
+    double diag = 0;
+    for (int j = 0; j < p.length; j++) {
+      if (j != m) {
+        double v = p[j];
+        rest += v;
+        r2 += v * v;
+        r4 += v * v * v * v;
+        double d = v * (1 - v);
+        diag += d * d;
+      }
+    }
+    double pm = p[m];
+    diag += (pm * rest) * (pm * rest);
+    double off = 2 * pm * pm * r2 + r2 * r2 - r4;
+    return Math.sqrt(diag + Math.max(0, off));
   }
 
   /** Shannon entropy −Σ p log p in nats (0·log 0 taken as 0). */

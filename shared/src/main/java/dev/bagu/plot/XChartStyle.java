@@ -33,7 +33,7 @@ final class XChartStyle {
     s.setLegendFont(Theme.LEGEND);
     s.setLegendBorderColor(Theme.BACKGROUND);
     s.setLegendBackgroundColor(Theme.BACKGROUND);
-    s.setLegendPadding(6);
+    s.setLegendPadding(14); // XChart also uses it as the gap between entries
     s.setLegendSeriesLineLength(28);
     s.setMarkerSize(Theme.MARKER_SIZE);
     s.setAntiAlias(true);

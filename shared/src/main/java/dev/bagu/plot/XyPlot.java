@@ -169,10 +169,20 @@ public final class XyPlot implements Panel {
     chart.setYAxisTitle(yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+    // XChart writes log ticks as "1E-4"; people read 0.0001, and 1e-05 below that.
+    if (logX) {
+      chart.getStyler().setXAxisTickLabelsFormattingFunction(Numbers::readable);
+    }
+    if (logY) {
+      chart.getStyler().setYAxisTickLabelsFormattingFunction(Numbers::readable);
+    }
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
     for (Series s : series) {
-      style(chart.addSeries(s.name, s.x, s.y), s);
+      double[][] xy = drawable(s.x, s.y);
+      if (xy[0].length > 0) {
+        style(chart.addSeries(s.name, xy[0], xy[1]), s);
+      }
     }
     for (double[] v : verticalLines) {
       chart.addAnnotation(new AnnotationLine(v[0], true, false));
@@ -184,6 +194,26 @@ public final class XyPlot implements Panel {
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.paint(g, width, height);
+  }
+
+  /**
+   * The points that can be drawn: finite, and positive on a log axis (a saturated softmax can give
+   * a gradient of exactly 0, which a log axis cannot place). XChart would throw on them instead.
+   */
+  private double[][] drawable(double[] x, double[] y) {
+    int n = 0;
+    double[] xs = new double[x.length];
+    double[] ys = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0)
+          && (!logY || y[i] > 0);
+      if (ok) {
+        xs[n] = x[i];
+        ys[n] = y[i];
+        n++;
+      }
+    }
+    return new double[][] {java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
   }
 
   private static void style(XYSeries xs, Series s) {

@@ -1,0 +1,35 @@
+package dev.bagu.cli;
+
+import dev.bagu.demo.Finding;
+import dev.bagu.plot.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The findings as an aligned table: each number beside the value it should match. */
+final class FindingsTable {
+  private FindingsTable() {}
+
+  static String format(List<Finding> findings) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("finding", "value", "reference", "off by", "source"));
+    for (Finding f : findings) {
+      String value = Numbers.readable(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit())
+          + (f.measured() ? " (measured)" : "");
+      String ref = f.reference().map(r -> Numbers.readable(r.value())).orElse("");
+      String off = f.reference().map(r -> offBy(f.value(), r.value())).orElse("");
+      String source = f.reference().map(Finding.Reference::source).orElse("");
+      rows.add(List.of(f.label(), value, ref, off, source));
+    }
+    return Table.format(rows, "  ");
+  }
+
+  /** Relative difference as a signed percentage ("+0.4%"), or the absolute one against 0. */
+  static String offBy(double value, double reference) {
+    if (reference == 0) {
+      return (value >= 0 ? "+" : "") + Numbers.readable(value);
+    }
+    double pct = 100 * (value - reference) / Math.abs(reference);
+    String s = Numbers.fixed(pct, Math.abs(pct) < 10 ? 1 : 0);
+    return (pct >= 0 && !s.startsWith("-") ? "+" : "") + s + "%";
+  }
+}

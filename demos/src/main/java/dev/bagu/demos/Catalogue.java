@@ -1,0 +1,24 @@
+package dev.bagu.demos;
+
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.Registry;
+import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import java.util.List;
+
+/**
+ * Every demo, listed explicitly in catalogue order (no classpath scanning): adding a demo means
+ * adding one line here. The CLI, the browser, the gallery and the render-everything test read it.
+ */
+public final class Catalogue {
+  private Catalogue() {}
+
+  public static List<Demo> demos() {
+    return List.of(
+        // A. Attention
+        new SoftmaxScalingDemo());
+  }
+
+  public static Registry registry() {
+    return new Registry(demos());
+  }
+}

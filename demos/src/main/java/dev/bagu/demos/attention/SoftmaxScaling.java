@@ -1,0 +1,181 @@
+package dev.bagu.demos.attention;
+
+import dev.bagu.math.Rng;
+import dev.bagu.math.Softmax;
+import java.util.Arrays;
+import java.util.TreeSet;
+
+/**
+ * The experiments behind "why attention divides by √d_k" (Vaswani et al. 2017, §3.2.1, footnote
+ * 4): for q, k with independent N(0, 1) components, q·k = Σ_{i<d_k} q_i k_i has mean 0 and
+ * variance d_k, so softmax logits grow like √d_k and the softmax saturates; q·k/√d_k has variance
+ * 1 at every d_k.
+ */
+public final class SoftmaxScaling {
+  private SoftmaxScaling() {}
+
+  /**
+   * Sample variance of q·k and of q·k/√d_k over independent pairs.
+   *
+   * @param relativeError the standard error of the variance estimate relative to d_k,
+   *     √((2 + 6/d_k)/samples): Var((q·k)²) = E[(q·k)⁴] − d_k² = 2d_k² + 6d_k for Gaussian
+   *     components
+   */
+  public record Variance(int dk, int samples, double unscaled, double scaled,
+      double relativeError) {}
+
+  public static Variance variance(int dk, int samples, Rng rng) {
+    double[] q = new double[dk];
+    double[] k = new double[dk];
+    double sum = 0;
+    double sumSq = 0;
+    for (int s = 0; s < samples; s++) {
+      rng.fillGaussian(q);
+      rng.fillGaussian(k);
+      double dot = 0;
+      for (int i = 0; i < dk; i++) {
+        dot += q[i] * k[i];
+      }
+      sum += dot;
+      sumSq += dot * dot;
+    }
+    double mean = sum / samples;
+    double var = (sumSq - samples * mean * mean) / (samples - 1); // unbiased
+    return new Variance(dk, samples, var, var / dk, Math.sqrt((2 + 6.0 / dk) / samples));
+  }
+
+  /**
+   * Softmax statistics over random queries, each scored against {@code keys} random keys, at each
+   * d_k of a grid; "u" is the unscaled softmax(q·k), "s" the scaled softmax(q·k/√d_k). Arrays are
+   * indexed like {@code dks}.
+   *
+   * @param var sample variance of the logits q·k_j over all queries and keys (unscaled)
+   * @param maxProb mean over queries of the largest softmax weight
+   * @param gradMedian median over queries of the softmax Jacobian's Frobenius norm
+   * @param gradMean mean of the same (dominated by rare near-ties between the top two keys)
+   * @param saturated fraction of queries whose largest weight exceeds {@value #SATURATED}
+   * @param entropy mean entropy of the weights, in nats (ln(keys) is uniform)
+   */
+  public record Curves(int[] dks, int keys, int trials, double[] var, double[][] maxProb,
+      double[][] gradMedian, double[][] gradMean, double[][] saturated, double[][] entropy) {
+    public static final int UNSCALED = 0;
+    public static final int SCALED = 1;
+
+    /** Index of d_k in the grid. */
+    public int indexOf(int dk) {
+      int i = Arrays.binarySearch(dks, dk);
+      if (i < 0) {
+        throw new IllegalArgumentException("d_k " + dk + " is not on the grid");
+      }
+      return i;
+    }
+  }
+
+  /** A row whose largest weight exceeds this counts as saturated (almost one-hot). */
+  public static final double SATURATED = 0.99;
+
+  /** Powers of two from 1 up to max(1024, dk), plus dk itself. */
+  public static int[] grid(int dk) {
+    TreeSet<Integer> g = new TreeSet<>();
+    for (int d = 1; d <= Math.max(1024, dk); d *= 2) {
+      g.add(d);
+    }
+    g.add(dk);
+    return g.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Draws each query and key once at the largest d_k of the grid and reads every smaller d_k off
+   * the running prefix sums of q_i·k_ji: the first d components of a standard normal vector are a
+   * standard normal vector of dimension d, so each d_k sees exactly its own distribution, at a
+   * fraction of the cost of fresh draws per d_k.
+   */
+  public static Curves curves(int[] dks, int keys, int trials, Rng rng) {
+    int g = dks.length;
+    int dMax = dks[g - 1];
+    double[] q = new double[dMax];
+    double[][] k = new double[keys][dMax];
+    double[] dot = new double[keys];
+    double[] z = new double[keys];
+    double[] p = new double[keys];
+    double[] sumSq = new double[g];
+    double[] sum = new double[g];
+    double[][][] grad = new double[2][g][trials];
+    double[][] maxProb = new double[2][g];
+    double[][] saturated = new double[2][g];
+    double[][] entropy = new double[2][g];
+    for (int t = 0; t < trials; t++) {
+      rng.fillGaussian(q);
+      for (double[] row : k) {
+        rng.fillGaussian(row);
+      }
+      Arrays.fill(dot, 0);
+      int next = 0; // next grid index to read off
+      for (int i = 0; i < dMax; i++) {
+        for (int j = 0; j < keys; j++) {
+          dot[j] += q[i] * k[j][i];
+        }
+        if (i + 1 != dks[next]) {
+          continue;
+        }
+        double invSqrt = 1 / Math.sqrt(i + 1);
+        for (int j = 0; j < keys; j++) {
+          sum[next] += dot[j];
+          sumSq[next] += dot[j] * dot[j];
+        }
+        for (int scaling = 0; scaling < 2; scaling++) {
+          for (int j = 0; j < keys; j++) {
+            z[j] = scaling == Curves.SCALED ? dot[j] * invSqrt : dot[j];
+          }
+          Softmax.into(z, p);
+          double max = Arrays.stream(p).max().orElseThrow();
+          maxProb[scaling][next] += max / trials;
+          saturated[scaling][next] += max > SATURATED ? 1.0 / trials : 0;
+          entropy[scaling][next] += Softmax.entropy(p) / trials;
+          grad[scaling][next][t] = Softmax.jacobianNorm(p);
+        }
+        next++;
+      }
+    }
+    long n = (long) trials * keys;
+    double[] var = new double[g];
+    double[][] gradMedian = new double[2][g];
+    double[][] gradMean = new double[2][g];
+    for (int d = 0; d < g; d++) {
+      double mean = sum[d] / n;
+      var[d] = (sumSq[d] - n * mean * mean) / (n - 1);
+      for (int s = 0; s < 2; s++) {
+        gradMean[s][d] = Arrays.stream(grad[s][d]).average().orElseThrow();
+        gradMedian[s][d] = median(grad[s][d]);
+      }
+    }
+    return new Curves(dks.clone(), keys, trials, var, maxProb, gradMedian, gradMean, saturated,
+        entropy);
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  /** One query's scores against its keys and both softmax rows, keys sorted by score, highest first. */
+  public record ExampleRow(double[] scores, double[] unscaled, double[] scaled) {}
+
+  public static ExampleRow exampleRow(int dk, int keys, Rng rng) {
+    double[] q = new double[dk];
+    double[] k = new double[dk];
+    double[] scores = new double[keys];
+    rng.fillGaussian(q);
+    for (int j = 0; j < keys; j++) {
+      rng.fillGaussian(k);
+      for (int i = 0; i < dk; i++) {
+        scores[j] += q[i] * k[i];
+      }
+    }
+    double[] sorted = Arrays.stream(scores).map(s -> -s).sorted().map(s -> -s).toArray();
+    double[] scaled = Arrays.stream(sorted).map(s -> s / Math.sqrt(dk)).toArray();
+    return new ExampleRow(sorted, Softmax.of(sorted), Softmax.of(scaled));
+  }
+}
