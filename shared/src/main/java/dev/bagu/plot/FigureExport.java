@@ -40,6 +40,9 @@ public final class FigureExport {
   /** The DPI at which one logical pixel is one image pixel. */
   public static final int BASE_DPI = 96;
 
+  /** The JDK's native PNG metadata format name. */
+  static final String PNG_METADATA = "javax_imageio_png_1.0";
+
   private FigureExport() {}
 
   /** The figure as an image, width × height logical pixels scaled by dpi / 96. */
@@ -71,18 +74,16 @@ public final class FigureExport {
       ImageWriteParam param = writer.getDefaultWriteParam();
       IIOMetadata meta = writer.getDefaultImageMetadata(
           ImageTypeSpecifier.createFromRenderedImage(img), param);
-      // pHYs chunk: pixels per metre, so viewers and word processors know the print size.
-      double pixelMm = 25.4 / dpi;
-      IIOMetadataNode h = new IIOMetadataNode("HorizontalPixelSize");
-      h.setAttribute("value", Double.toString(pixelMm));
-      IIOMetadataNode v = new IIOMetadataNode("VerticalPixelSize");
-      v.setAttribute("value", Double.toString(pixelMm));
-      IIOMetadataNode dim = new IIOMetadataNode("Dimension");
-      dim.appendChild(h);
-      dim.appendChild(v);
-      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-      root.appendChild(dim);
-      meta.mergeTree("javax_imageio_1.0", root);
+      // pHYs chunk, in pixels per metre, so viewers and word processors know the print size.
+      // Written in the native PNG format: the standard format's pixel size is misread by the JDK.
+      String ppm = Long.toString(Math.round(dpi / 0.0254));
+      IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+      phys.setAttribute("pixelsPerUnitXAxis", ppm);
+      phys.setAttribute("pixelsPerUnitYAxis", ppm);
+      phys.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+      root.appendChild(phys);
+      meta.mergeTree(PNG_METADATA, root);
       writer.write(null, new IIOImage(img, null, meta), param);
     } finally {
       writer.dispose();

@@ -1,0 +1,105 @@
+package dev.bagu.demos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bagu.cli.Bagu;
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.Explanation;
+import dev.bagu.demo.Finding;
+import dev.bagu.demo.Param;
+import dev.bagu.io.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Renders every registered demo headless through the command line, to PNG, SVG and JSON, twice,
+ * and checks what every demo promises: the files, the JSON shape, the explanation template, a
+ * runnable main, and the same bytes for the same seed.
+ */
+class AllDemosTest {
+  @TempDir Path dir;
+
+  static Stream<Demo> demos() {
+    return Catalogue.demos().stream();
+  }
+
+  private static int run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Bagu.execute(Catalogue.registry(), args, new PrintWriter(out),
+        new PrintWriter(err));
+    assertThat(err.toString()).as("stderr of bagu " + String.join(" ", args)).isEmpty();
+    return code;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("demos")
+  void rendersDeterministicallyWithValidJson(Demo demo) throws IOException {
+    String id = demo.info().id();
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    assertThat(run("run", id, "--out", a.toString(), "--format", "png,svg")).isZero();
+    assertThat(run("run", id, "--out", b.toString(), "--format", "png,svg")).isZero();
+    for (String ext : List.of("png", "svg")) {
+      assertThat(Files.readAllBytes(a.resolve(id + "." + ext)))
+          .as(id + "." + ext + " is the same twice")
+          .isEqualTo(Files.readAllBytes(b.resolve(id + "." + ext)));
+    }
+    JsonNode ja = Json.mapper().readTree(a.resolve(id + ".json").toFile());
+    JsonNode jb = Json.mapper().readTree(b.resolve(id + ".json").toFile());
+    assertThat(ja.fieldNames()).toIterable().containsExactly("id", "title", "seed", "params",
+        "findings", "data", "figures", "elapsedMillis");
+    assertThat(ja.get("id").asText()).isEqualTo(id);
+    assertThat(ja.get("figures")).extracting(JsonNode::asText)
+        .containsExactly(id + ".png", id + ".svg");
+    for (Param<?> p : demo.params()) {
+      assertThat(ja.get("params").has(p.name())).as("params." + p.name()).isTrue();
+    }
+    assertThat(ja.get("findings")).isNotEmpty();
+    for (JsonNode f : ja.get("findings")) {
+      assertThat(f.get("value").isNumber()).as(f.get("key") + " is a number").isTrue();
+      assertThat(f.has("reference")).isTrue();
+    }
+    assertThat(withoutMeasured(ja)).isEqualTo(withoutMeasured(jb));
+  }
+
+  /** The JSON less elapsedMillis and findings marked measured (times on this machine). */
+  private static JsonNode withoutMeasured(JsonNode json) {
+    ObjectNode copy = json.deepCopy();
+    copy.remove("elapsedMillis");
+    var findings = (com.fasterxml.jackson.databind.node.ArrayNode) copy.get("findings");
+    for (int i = findings.size() - 1; i >= 0; i--) {
+      if (findings.get(i).path("measured").asBoolean(false)) {
+        findings.remove(i);
+      }
+    }
+    return copy;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("demos")
+  void followsTheDemoContract(Demo demo) throws NoSuchMethodException {
+    assertThat(Explanation.of(demo).problems()).as("explanation of " + demo.info().id())
+        .isEmpty();
+    Method main = demo.getClass().getMethod("main", String[].class);
+    assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
+    for (Param<?> p : demo.params()) {
+      assertThat(p.help()).as("help of " + p.name()).isNotBlank();
+    }
+    for (Finding f : demo.run(dev.bagu.demo.Params.defaults(demo.params())).findings()) {
+      assertThat(Double.isFinite(f.value())).as(f.key() + " is finite").isTrue();
+    }
+  }
+}
