@@ -30,6 +30,14 @@ public final class Rng {
     return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream}));
   }
 
+  /**
+   * Sub-stream {@code part} of a stream, for work split into a fixed number of parts that may run
+   * in parallel: the numbers depend on the split, never on which thread runs a part.
+   */
+  public static Rng stream(long seed, int stream, int part) {
+    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream, part}));
+  }
+
   /** A standard normal N(0, 1) draw. */
   public double gaussian() {
     return normal.sample();

@@ -3,7 +3,10 @@ package dev.bagu.demos.attention;
 import dev.bagu.math.Rng;
 import dev.bagu.math.Softmax;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The experiments behind "why attention divides by √d_k" (Vaswani et al. 2017, §3.2.1, footnote
@@ -84,13 +87,33 @@ public final class SoftmaxScaling {
     return g.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** Queries are drawn in this many parts, each on its own random stream, run in parallel. */
+  static final int PARTS = 8;
+
+  /**
+   * The curves from {@code trials} random queries, split into {@value #PARTS} parts on their own
+   * streams of {@code seed}; the parts run in parallel and are summed in order, so the result is
+   * the same whatever the number of cores.
+   */
+  public static Curves curves(int[] dks, int keys, int trials, long seed, int stream) {
+    List<Partial> parts = IntStream.range(0, PARTS).parallel()
+        .mapToObj(part -> partial(dks, keys, trials * (part + 1) / PARTS - trials * part / PARTS,
+            Rng.stream(seed, stream, part)))
+        .collect(Collectors.toList());
+    return combine(dks, keys, trials, parts);
+  }
+
+  /** Sums over one part's queries; grad holds each query's ‖J‖_F for the medians. */
+  private record Partial(double[] sum, double[] sumSq, double[][] maxProb, double[][] saturated,
+      double[][] entropy, double[][][] grad) {}
+
   /**
    * Draws each query and key once at the largest d_k of the grid and reads every smaller d_k off
    * the running prefix sums of q_i·k_ji: the first d components of a standard normal vector are a
    * standard normal vector of dimension d, so each d_k sees exactly its own distribution, at a
    * fraction of the cost of fresh draws per d_k.
    */
-  public static Curves curves(int[] dks, int keys, int trials, Rng rng) {
+  private static Partial partial(int[] dks, int keys, int trials, Rng rng) {
     int g = dks.length;
     int dMax = dks[g - 1];
     double[] q = new double[dMax];
@@ -98,12 +121,8 @@ public final class SoftmaxScaling {
     double[] dot = new double[keys];
     double[] z = new double[keys];
     double[] p = new double[keys];
-    double[] sumSq = new double[g];
-    double[] sum = new double[g];
-    double[][][] grad = new double[2][g][trials];
-    double[][] maxProb = new double[2][g];
-    double[][] saturated = new double[2][g];
-    double[][] entropy = new double[2][g];
+    Partial acc = new Partial(new double[g], new double[g], new double[2][g], new double[2][g],
+        new double[2][g], new double[2][g][trials]);
     for (int t = 0; t < trials; t++) {
       rng.fillGaussian(q);
       for (double[] row : k) {
@@ -120,8 +139,8 @@ public final class SoftmaxScaling {
         }
         double invSqrt = 1 / Math.sqrt(i + 1);
         for (int j = 0; j < keys; j++) {
-          sum[next] += dot[j];
-          sumSq[next] += dot[j] * dot[j];
+          acc.sum[next] += dot[j];
+          acc.sumSq[next] += dot[j] * dot[j];
         }
         for (int scaling = 0; scaling < 2; scaling++) {
           for (int j = 0; j < keys; j++) {
@@ -129,24 +148,47 @@ public final class SoftmaxScaling {
           }
           Softmax.into(z, p);
           double max = Arrays.stream(p).max().orElseThrow();
-          maxProb[scaling][next] += max / trials;
-          saturated[scaling][next] += max > SATURATED ? 1.0 / trials : 0;
-          entropy[scaling][next] += Softmax.entropy(p) / trials;
-          grad[scaling][next][t] = Softmax.jacobianNorm(p);
+          acc.maxProb[scaling][next] += max;
+          acc.saturated[scaling][next] += max > SATURATED ? 1 : 0;
+          acc.entropy[scaling][next] += Softmax.entropy(p);
+          acc.grad[scaling][next][t] = Softmax.jacobianNorm(p);
         }
         next++;
       }
     }
+    return acc;
+  }
+
+  private static Curves combine(int[] dks, int keys, int trials, List<Partial> parts) {
+    int g = dks.length;
     long n = (long) trials * keys;
     double[] var = new double[g];
+    double[][] maxProb = new double[2][g];
+    double[][] saturated = new double[2][g];
+    double[][] entropy = new double[2][g];
     double[][] gradMedian = new double[2][g];
     double[][] gradMean = new double[2][g];
     for (int d = 0; d < g; d++) {
-      double mean = sum[d] / n;
-      var[d] = (sumSq[d] - n * mean * mean) / (n - 1);
+      double sum = 0;
+      double sumSq = 0;
+      for (Partial part : parts) {
+        sum += part.sum[d];
+        sumSq += part.sumSq[d];
+      }
+      double mean = sum / n;
+      var[d] = (sumSq - n * mean * mean) / (n - 1);
       for (int s = 0; s < 2; s++) {
-        gradMean[s][d] = Arrays.stream(grad[s][d]).average().orElseThrow();
-        gradMedian[s][d] = median(grad[s][d]);
+        double[] grads = new double[trials];
+        int at = 0;
+        for (Partial part : parts) {
+          maxProb[s][d] += part.maxProb[s][d] / trials;
+          saturated[s][d] += part.saturated[s][d] / trials;
+          entropy[s][d] += part.entropy[s][d] / trials;
+          System.arraycopy(part.grad[s][d], 0, grads, at, part.grad[s][d].length);
+          at += part.grad[s][d].length;
+        }
+        gradMean[s][d] = Arrays.stream(grads).sum() / trials;
+        gradMedian[s][d] = median(grads);
       }
     }
     return new Curves(dks.clone(), keys, trials, var, maxProb, gradMedian, gradMean, saturated,

@@ -59,8 +59,7 @@ public final class SoftmaxScalingDemo implements Demo {
     int trials = p.integer("trials");
     // Separate random streams: moving one slider leaves the other experiments' draws alone.
     SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, samples, Rng.stream(p.seed(), 1));
-    Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials,
-        Rng.stream(p.seed(), 2));
+    Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials, p.seed(), 2);
     SoftmaxScaling.ExampleRow row = SoftmaxScaling.exampleRow(dk, keys, Rng.stream(p.seed(), 3));
 
     Figure figure = Figure.grid(info().title(), 2, 2)

@@ -31,7 +31,7 @@ class SoftmaxScalingTest {
     // 64 keys: E[max weight] ≈ 0.59/0.80/0.90/0.95 unscaled at d_k = 16/64/256/1024 and 0.107
     // scaled (catalogue, derived). Per-query spread is ≤ 0.25, so 2,000 queries give a standard
     // error under 0.006; the 0.59 at d_k = 16 is a rounded simulation (we measure ≈ 0.577).
-    Curves c = SoftmaxScaling.curves(new int[] {16, 64, 256, 1024}, 64, 2000, Rng.seeded(11));
+    Curves c = SoftmaxScaling.curves(new int[] {16, 64, 256, 1024}, 64, 2000, 11, 0);
     double[] expected = {0.59, 0.80, 0.90, 0.95};
     for (int i = 0; i < 4; i++) {
       assertThat(c.maxProb()[Curves.UNSCALED][i]).as("d_k = " + c.dks()[i])
@@ -43,7 +43,7 @@ class SoftmaxScalingTest {
 
   @Test
   void unscaledGradientCollapsesAtLargeDkWhileScaledStays() {
-    Curves c = SoftmaxScaling.curves(new int[] {1, 1024}, 64, 1000, Rng.seeded(5));
+    Curves c = SoftmaxScaling.curves(new int[] {1, 1024}, 64, 1000, 5, 0);
     // At d_k = 1 scaling changes nothing.
     assertThat(c.gradMedian()[Curves.UNSCALED][0]).isEqualTo(c.gradMedian()[Curves.SCALED][0]);
     // At 1024 the typical unscaled row is saturated: its gradient is orders of magnitude smaller.
@@ -75,9 +75,24 @@ class SoftmaxScalingTest {
   }
 
   @Test
+  void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
+    int[] dks = {2, 16};
+    Curves parallel = SoftmaxScaling.curves(dks, 8, 300, 4, 0);
+    java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+    try {
+      Curves serial = one.submit(() -> SoftmaxScaling.curves(dks, 8, 300, 4, 0)).get();
+      assertThat(serial.var()).containsExactly(parallel.var());
+      assertThat(serial.gradMedian()[0]).containsExactly(parallel.gradMedian()[0]);
+      assertThat(serial.maxProb()[1]).containsExactly(parallel.maxProb()[1]);
+    } finally {
+      one.shutdown();
+    }
+  }
+
+  @Test
   void sameSeedSameCurves() {
-    Curves a = SoftmaxScaling.curves(new int[] {4, 8}, 16, 200, Rng.seeded(9));
-    Curves b = SoftmaxScaling.curves(new int[] {4, 8}, 16, 200, Rng.seeded(9));
+    Curves a = SoftmaxScaling.curves(new int[] {4, 8}, 16, 200, 9, 0);
+    Curves b = SoftmaxScaling.curves(new int[] {4, 8}, 16, 200, 9, 0);
     assertThat(a.var()).containsExactly(b.var());
     assertThat(a.gradMean()[0]).containsExactly(b.gradMean()[0]);
   }
