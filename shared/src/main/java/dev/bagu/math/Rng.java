@@ -27,7 +27,7 @@ public final class Rng {
    * (a sample-count slider) does not change the random numbers another experiment sees.
    */
   public static Rng stream(long seed, int stream) {
-    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream}));
+    return stream(seed, stream, 0);
   }
 
   /**
@@ -35,7 +35,20 @@ public final class Rng {
    * in parallel: the numbers depend on the split, never on which thread runs a part.
    */
   public static Rng stream(long seed, int stream, int part) {
-    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream, part}));
+    // Not create(new long[] {seed, stream, part}): a long[] becomes the generator's raw state, and
+    // small numbers like {0, 2, 1} start it nearly all-zero, with correlated first draws. Each
+    // coordinate goes through the SplitMix64 finaliser into one long, which create(long) expands.
+    long derived = mix(mix(mix(seed) + GOLDEN * (stream + 1L)) + GOLDEN * (part + 1L));
+    return new Rng(RandomSource.XO_RO_SHI_RO_128_PP.create(derived));
+  }
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  /** SplitMix64's finaliser (Steele, Lea & Flood 2014): a bijection that scrambles every bit. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** A standard normal N(0, 1) draw. */

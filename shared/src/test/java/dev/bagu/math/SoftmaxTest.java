@@ -71,6 +71,31 @@ class SoftmaxTest {
     assertThat(Softmax.entropy(new double[] {1, 0})).isZero();
   }
 
+  /**
+   * Streams of small, neighbouring seeds must look independent from the first draw on: the mean
+   * of each stream's first 20,000 normals is within 5 standard errors of 0, and neighbouring
+   * streams are uncorrelated to within 5 standard errors.
+   */
+  @Test
+  void neighbouringStreamsAreIndependentFromTheFirstDraw() {
+    int n = 20_000;
+    double[][] draws = new double[8][n];
+    for (int part = 0; part < 8; part++) {
+      Rng.stream(0, 2, part).fillGaussian(draws[part]);
+      assertThat(Arrays.stream(draws[part]).average().orElseThrow())
+          .isCloseTo(0, within(5 / Math.sqrt(n)));
+    }
+    for (int part = 1; part < 8; part++) {
+      double dot = 0;
+      for (int i = 0; i < n; i++) {
+        dot += draws[part][i] * draws[part - 1][i];
+      }
+      assertThat(dot / n).isCloseTo(0, within(5 / Math.sqrt(n)));
+    }
+    assertThat(draws[0][0]).isNotEqualTo(Rng.stream(0, 3, 0).gaussian());
+    assertThat(draws[0][0]).isNotEqualTo(Rng.stream(1, 2, 0).gaussian());
+  }
+
   @Test
   void seededStreamsRepeatAndDiffer() {
     assertThat(Rng.seeded(5).gaussian()).isEqualTo(Rng.seeded(5).gaussian());
