@@ -91,6 +91,13 @@ public final class HistogramPlot implements Panel {
     return h;
   }
 
+  /** The 1, 2 or 5 times a power of ten nearest above x. */
+  static double niceStep(double x) {
+    double p = Math.pow(10, Math.floor(Math.log10(x)));
+    double f = x / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+  }
+
   @Override
   public void paint(Graphics2D g, int width, int height) {
     double min = lo != null ? lo : Double.POSITIVE_INFINITY;
@@ -109,6 +116,11 @@ public final class HistogramPlot implements Panel {
       double c = Double.isFinite(min) ? min : 0;
       min = c - 0.5;
       max = c + 0.5;
+    }
+    if (lo == null) { // widen to round numbers, so XChart's ticks fall on readable values
+      double step = niceStep((max - min) / 8);
+      min = Math.floor(min / step) * step;
+      max = Math.ceil(max / step) * step;
     }
     XyPlot plot = XyPlot.titled(title).axes(xLabel, density ? "density" : "count");
     if (logY) {
