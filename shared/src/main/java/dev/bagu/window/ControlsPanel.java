@@ -1,0 +1,176 @@
+package dev.bagu.window;
+
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.Param;
+import dev.bagu.demo.Params;
+import dev.bagu.demo.UserException;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSpinner;
+import javax.swing.JTextArea;
+import javax.swing.SpinnerNumberModel;
+
+/**
+ * The top of the side column: the demo's one-line summary, one row per parameter (name, control,
+ * value), the seed, "Reset to defaults" and the status line. Turns user changes into new
+ * {@link Params}; the view decides what to compute.
+ */
+final class ControlsPanel extends JPanel {
+  private final Supplier<Params> current;
+  private final Consumer<Params> request;
+  private final List<ParamControl> controls = new ArrayList<>();
+  private final JSpinner seed;
+  private final JTextArea status = wrappingText("", WindowStyle.SMALL);
+  /** The next free grid row while building. */
+  private int row;
+  private boolean showingSeed;
+  private boolean statusIsError;
+
+  ControlsPanel(Demo demo, Params initial, Supplier<Params> current, Consumer<Params> request,
+      Runnable reset) {
+    super(new GridBagLayout());
+    this.current = current;
+    this.request = request;
+    setBorder(BorderFactory.createEmptyBorder(10, 12, 8, 12));
+
+    JTextArea summary = wrappingText(demo.info().summary(), WindowStyle.TEXT);
+    addRow(summary, 0, 3, 12);
+    for (Param<?> p : demo.params()) {
+      ParamControl control = ParamControl.create(p, initial.get(p.name()),
+          value -> changed(p.name(), value));
+      controls.add(control);
+      addParamRow(control.nameLabel(), control.editor(), control.valueLabel());
+    }
+
+    // Long.MAX_VALUE as the top: any non-negative long is a seed the CLI would accept.
+    seed = new JSpinner(new SpinnerNumberModel(Long.valueOf(initial.seed()), Long.valueOf(0),
+        Long.valueOf(Long.MAX_VALUE), Long.valueOf(1)));
+    seed.setEditor(new JSpinner.NumberEditor(seed, "#")); // "12345", not "12,345"
+    seed.setToolTipText("Random seed: the same seed and parameters give the same figure");
+    seed.addChangeListener(e -> {
+      if (!showingSeed) {
+        request.accept(current.get().withSeed((Long) seed.getValue()));
+      }
+    });
+    JLabel seedLabel = new JLabel("seed");
+    seedLabel.setToolTipText(seed.getToolTipText());
+    addParamRow(seedLabel, seed, null);
+
+    JButton resetButton = new JButton("Reset to defaults");
+    resetButton.setToolTipText("Every parameter and the seed back to the demo's defaults");
+    resetButton.addActionListener(e -> reset.run());
+    GridBagConstraints c = constraints(0, 0, GridBagConstraints.NONE);
+    c.gridwidth = 3;
+    c.anchor = GridBagConstraints.WEST;
+    c.insets = new Insets(10, 0, 6, 0);
+    add(resetButton, c);
+    row++;
+
+    addRow(status, 0, 3, 0);
+  }
+
+  private static JTextArea wrappingText(String text, Font font) {
+    // A text area, not a label: long error messages and summaries wrap instead of being cut.
+    JTextArea area = new JTextArea(text);
+    area.setFont(font);
+    area.setLineWrap(true);
+    area.setWrapStyleWord(true);
+    area.setEditable(false);
+    area.setFocusable(false);
+    area.setOpaque(false);
+    area.setBorder(null);
+    area.setColumns(20); // a width to wrap at before layout, instead of one endless line
+    return area;
+  }
+
+  private GridBagConstraints constraints(int x, double weight, int fill) {
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = x;
+    c.gridy = row;
+    c.weightx = weight;
+    c.fill = fill;
+    c.anchor = GridBagConstraints.WEST;
+    c.insets = new Insets(3, 0, 3, 8);
+    return c;
+  }
+
+  private void addRow(JComponent component, int x, int width, int bottomGap) {
+    GridBagConstraints c = constraints(x, 1, GridBagConstraints.HORIZONTAL);
+    c.gridwidth = width;
+    c.insets = new Insets(3, 0, bottomGap, 0);
+    add(component, c);
+    row++;
+  }
+
+  private void addParamRow(JLabel name, JComponent editor, JLabel value) {
+    add(name, constraints(0, 0, GridBagConstraints.NONE));
+    GridBagConstraints e = constraints(1, 1, GridBagConstraints.HORIZONTAL);
+    if (value == null) {
+      e.gridwidth = 2; // combo boxes, check boxes and the seed take the value column too
+    }
+    add(editor, e);
+    if (value != null) {
+      add(value, constraints(2, 0, GridBagConstraints.NONE));
+    }
+    row++;
+  }
+
+  private void changed(String name, Object value) {
+    Params now = current.get();
+    if (Objects.equals(now.get(name), value)) {
+      return; // a log slider moved within one integer: nothing new to compute
+    }
+    try {
+      request.accept(now.with(name, value));
+    } catch (UserException e) {
+      status(e.getMessage(), true);
+    }
+  }
+
+  /** Moves every control to these values without reporting changes. */
+  void showParams(Params p) {
+    for (ParamControl control : controls) {
+      control.show(p.get(control.param().name()));
+    }
+    showingSeed = true;
+    try {
+      seed.setValue(p.seed());
+    } finally {
+      showingSeed = false;
+    }
+  }
+
+  void status(String text, boolean error) {
+    status.setText(text);
+    status.setForeground(error ? WindowStyle.ERROR : WindowStyle.MUTED);
+    statusIsError = error;
+  }
+
+  String statusText() {
+    return status.getText();
+  }
+
+  boolean statusIsError() {
+    return statusIsError;
+  }
+
+  List<ParamControl> paramControls() {
+    return controls;
+  }
+
+  JSpinner seedSpinner() {
+    return seed;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.bagu.window;
+
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.DemoInfo;
+import dev.bagu.demo.Params;
+import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.Objects;
+import javax.swing.JFrame;
+import javax.swing.WindowConstants;
+
+/**
+ * A window for one demo. {@link #open} returns once the window is on screen; the JVM then stays
+ * alive (Swing's event thread) until the user closes it, so the caller must not call
+ * {@code System.exit} after opening.
+ */
+public final class DemoWindow {
+  /** The size the layout is designed for: a laptop screen or a 1440-wide projector. */
+  static final Dimension DESIGN_SIZE = new Dimension(1400, 900);
+
+  private DemoWindow() {}
+
+  /**
+   * Opens the demo with these parameters.
+   *
+   * @throws dev.bagu.demo.UserException when there is no display (headless Java)
+   */
+  public static void open(Demo demo, Params initial) {
+    Objects.requireNonNull(demo, "demo");
+    Objects.requireNonNull(initial, "initial");
+    Displays.require("the demo window");
+    Displays.onEventThread(() -> {
+      WindowStyle.install();
+      DemoView view = new DemoView(demo, initial);
+      JFrame frame = new JFrame(title(demo.info()));
+      frame.setContentPane(view);
+      show(frame, view);
+    });
+  }
+
+  /** "Bagu — Why attention divides by √d_k (除以根号 d_k)" */
+  static String title(DemoInfo info) {
+    return "Bagu — " + info.title() + " (" + info.seedTopic() + ")";
+  }
+
+  /**
+   * Sizes the frame to {@link #DESIGN_SIZE} or the screen, whichever is smaller, centres and shows
+   * it, and stops the view's background thread when it closes.
+   */
+  static void show(JFrame frame, AutoCloseable toClose) {
+    frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+    frame.addWindowListener(new WindowAdapter() {
+      @Override
+      public void windowClosed(WindowEvent e) {
+        try {
+          toClose.close();
+        } catch (Exception ex) {
+          ex.printStackTrace(); // closing a background thread should not fail; say so if it does
+        }
+      }
+    });
+    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    frame.setSize(Math.min(DESIGN_SIZE.width, screen.width),
+        Math.min(DESIGN_SIZE.height, screen.height));
+    frame.setLocationRelativeTo(null);
+    frame.setVisible(true);
+  }
+}
