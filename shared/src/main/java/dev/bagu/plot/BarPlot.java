@@ -105,6 +105,9 @@ public final class BarPlot implements Panel {
       s.setFillColor(overlapped ? Theme.withAlpha(Theme.category(i), 0.65) : Theme.category(i));
       s.setLineColor(Theme.category(i));
     }
+    XChartStyle.fitToWidth(chart, g, width, bars.size() > 1
+        ? bars.stream().map(Bars::name).collect(java.util.stream.Collectors.toList())
+        : List.of());
     chart.paint(g, width, height);
   }
 }

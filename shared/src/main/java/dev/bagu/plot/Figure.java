@@ -87,10 +87,28 @@ public final class Figure {
     return Collections.unmodifiableList(panels);
   }
 
-  /** Paints the whole figure into a width × height box at the origin of {@code g}. */
+  /**
+   * The smallest box a figure is laid out in, in logical pixels. The theme's fonts are sized for a
+   * figure about 1600 wide; laid out much smaller, titles and legends would not fit their panels.
+   */
+  public static final int MIN_LAYOUT_WIDTH = 1280;
+  public static final int MIN_LAYOUT_HEIGHT = 800;
+
+  /**
+   * Paints the whole figure into a width × height box at the origin of {@code g}. A box smaller
+   * than the minimum layout gets the figure laid out at the minimum and scaled down to fit, like
+   * a picture, so a small window or {@code --size 800x500} shows the same layout, only smaller.
+   */
   public void paint(Graphics2D g, int width, int height) {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
+      double scale = Math.min(1, Math.min((double) width / MIN_LAYOUT_WIDTH,
+          (double) height / MIN_LAYOUT_HEIGHT));
+      if (scale < 1) {
+        g2.scale(scale, scale);
+        width = (int) Math.round(width / scale);
+        height = (int) Math.round(height / scale);
+      }
       Theme.applyHints(g2);
       g2.setColor(Theme.BACKGROUND);
       g2.fillRect(0, 0, width, height);

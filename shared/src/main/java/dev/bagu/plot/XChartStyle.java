@@ -1,12 +1,46 @@
 package dev.bagu.plot;
 
+import java.awt.Graphics2D;
+import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /** Applies the {@link Theme} to an XChart styler, so XChart-drawn panels match hand-drawn ones. */
 final class XChartStyle {
   private XChartStyle() {}
+
+  /**
+   * What XChart does not do for a small panel: a title wider than the panel is shortened with an
+   * ellipsis instead of clipped at both ends, and a legend row wider than the panel is stacked
+   * into a column under the plot instead of running off the edges.
+   */
+  static void fitToWidth(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
+      List<String> legendEntries) {
+    g.setFont(Theme.PANEL_TITLE);
+    chart.setTitle(Text.fit(g, chart.getTitle(), width - 16));
+    AxesChartStyler s = chart.getStyler();
+    if (legendRowWidth(g, s, legendEntries) <= width - 12) {
+      return;
+    }
+    // First a tighter row: smaller gaps and font. Only if that still overflows, a column.
+    s.setLegendPadding(8);
+    s.setLegendSeriesLineLength(20);
+    s.setLegendFont(Theme.TICK_LABEL);
+    if (legendRowWidth(g, s, legendEntries) > width - 12) {
+      s.setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+  }
+
+  private static double legendRowWidth(Graphics2D g, AxesChartStyler s, List<String> entries) {
+    g.setFont(s.getLegendFont());
+    double row = s.getLegendPadding();
+    for (String e : entries) {
+      row += Text.width(g, e) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+    }
+    return row;
+  }
 
   static void apply(AxesChartStyler s) {
     s.setLocale(Locale.US); // '.' as decimal separator whatever the machine's locale
@@ -25,7 +59,7 @@ final class XChartStyle {
     s.setAxisTickLabelsFont(Theme.TICK_LABEL);
     s.setAxisTickLabelsColor(Theme.TEXT);
     s.setAxisTickMarksColor(Theme.AXIS);
-    s.setAxisTitlePadding(6);
+    s.setAxisTitlePadding(12);
     s.setPlotMargin(4);
     // Below the plot, in a row: a legend there never covers data.
     s.setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -9,7 +9,6 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -27,7 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class XyPlot implements Panel {
   private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, HIGHLIGHT, STEP_AREA }
 
-  private record Series(String name, double[] x, double[] y, Kind kind, Color colour) {}
+  private record Series(String name, double[] x, double[] y, Kind kind, Color colour,
+      boolean inLegend) {}
 
   private final String title;
   private String xLabel = "";
@@ -127,6 +127,16 @@ public final class XyPlot implements Panel {
     return recolourLast(colour);
   }
 
+  /**
+   * Leaves the last added series out of the legend, when an earlier entry already explains it (two
+   * dashed "mean" lines under one "dashed: mean" entry).
+   */
+  public XyPlot notInLegend() {
+    Series last = series.remove(series.size() - 1);
+    series.add(new Series(last.name, last.x, last.y, last.kind, last.colour, false));
+    return this;
+  }
+
   /** A thin grey vertical line across the plot at x. */
   public XyPlot verticalLine(double x) {
     verticalLines.add(new double[] {x});
@@ -144,7 +154,7 @@ public final class XyPlot implements Panel {
       throw new IllegalStateException("no series yet");
     }
     Series last = series.remove(series.size() - 1);
-    series.add(new Series(last.name, last.x, last.y, last.kind, c));
+    series.add(new Series(last.name, last.x, last.y, last.kind, c, last.inLegend));
     return this;
   }
 
@@ -157,7 +167,7 @@ public final class XyPlot implements Panel {
       throw new IllegalArgumentException("two series named " + name);
     }
     Color colour = kind == Kind.DASHED ? Theme.REFERENCE : Theme.category(nextColour++);
-    series.add(new Series(name, x.clone(), y.clone(), kind, colour));
+    series.add(new Series(name, x.clone(), y.clone(), kind, colour, true));
     return this;
   }
 
@@ -169,19 +179,14 @@ public final class XyPlot implements Panel {
     chart.setYAxisTitle(yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
-    // XChart writes log ticks as "1E-4"; people read 0.0001, and 1e-05 below that.
-    if (logX) {
-      chart.getStyler().setXAxisTickLabelsFormattingFunction(Numbers::readable);
-    }
-    if (logY) {
-      chart.getStyler().setYAxisTickLabelsFormattingFunction(Numbers::readable);
-    }
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
     for (Series s : series) {
       double[][] xy = drawable(s.x, s.y);
       if (xy[0].length > 0) {
-        style(chart.addSeries(s.name, xy[0], xy[1]), s);
+        XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
+        style(xs, s);
+        xs.setShowInLegend(s.inLegend);
       }
     }
     for (double[] v : verticalLines) {
@@ -192,7 +197,9 @@ public final class XyPlot implements Panel {
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    XChartStyle.fitToWidth(chart, g, width, legend ? series.stream().filter(Series::inLegend)
+        .map(Series::name)
+        .collect(java.util.stream.Collectors.toList()) : List.of());
     chart.paint(g, width, height);
   }
 

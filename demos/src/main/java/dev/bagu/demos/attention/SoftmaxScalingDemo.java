@@ -131,12 +131,13 @@ public final class SoftmaxScalingDemo implements Demo {
   private static XyPlot gradientPanel(Curves c) {
     double[] dk = Arrays.stream(c.dks()).asDoubleStream().toArray();
     return XyPlot.titled("Gradient through softmax: ‖J‖_F, J = ∂p/∂z")
-        .axes("d_k", "‖J‖_F").logX().logY()
+        .axes("d_k", "Frobenius norm of J").logX().logY()
         .line("unscaled median", dk, c.gradMedian()[Curves.UNSCALED])
         .line("scaled median", dk, c.gradMedian()[Curves.SCALED])
-        .dashed("unscaled mean", dk, c.gradMean()[Curves.UNSCALED])
+        .dashed("dashed: mean", dk, c.gradMean()[Curves.UNSCALED])
         .sameColourAs("unscaled median")
-        .dashed("scaled mean", dk, c.gradMean()[Curves.SCALED]).sameColourAs("scaled median");
+        .dashed("scaled mean", dk, c.gradMean()[Curves.SCALED]).sameColourAs("scaled median")
+        .notInLegend();
   }
 
   /** Keys shown in panel 4; beyond this the bars become hairlines. */
