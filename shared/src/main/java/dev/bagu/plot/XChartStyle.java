@@ -16,10 +16,14 @@ final class XChartStyle {
    * ellipsis instead of clipped at both ends, and a legend row wider than the panel is stacked
    * into a column under the plot instead of running off the edges.
    */
+  /** Roughly what the y axis (title and tick labels) takes from the left of a panel. */
+  private static final int Y_AXIS_ALLOWANCE = 70;
+
   static void fitToWidth(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
       List<String> legendEntries) {
     g.setFont(Theme.PANEL_TITLE);
-    chart.setTitle(Text.fit(g, chart.getTitle(), width - 16));
+    // XChart centres the title over the plot area, right of the y axis: leave room for the axis.
+    chart.setTitle(Text.fit(g, chart.getTitle(), width - 2 * Y_AXIS_ALLOWANCE));
     AxesChartStyler s = chart.getStyler();
     if (legendRowWidth(g, s, legendEntries) <= width - 12) {
       return;

@@ -92,8 +92,8 @@ public final class DemoView extends JPanel implements AutoCloseable {
       return;
     }
     dividerPlaced = true;
-    // About two fifths for the controls: the findings table has five columns to fit.
-    int side = Math.max(420, Math.min(620, (int) (width * 0.42)));
+    // About a third for the controls (the findings table has five columns); the rest, the figure.
+    int side = Math.max(400, Math.min(580, (int) (width * 0.36)));
     split.setDividerLocation(Math.max(320, width - side));
   }
 
