@@ -112,7 +112,7 @@ public final class BrowseWindow {
     JScrollPane treeScroll = new JScrollPane(tree);
     treeScroll.setMinimumSize(new Dimension(160, 100));
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, true, treeScroll, cards);
-    split.setDividerLocation(300); // long titles scroll sideways; the figure needs the width
+    split.setDividerLocation(240); // long titles scroll sideways; the figure needs the width
     JPanel content = new JPanel(new BorderLayout());
     content.add(split, BorderLayout.CENTER);
 

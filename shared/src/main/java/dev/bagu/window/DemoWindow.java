@@ -63,8 +63,10 @@ public final class DemoWindow {
       }
     });
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-    frame.setSize(Math.min(DESIGN_SIZE.width, screen.width),
-        Math.min(DESIGN_SIZE.height, screen.height));
+    // Nine tenths of a large screen (a projector at 1920x1080 shows the figure big), at least the
+    // design size where the screen allows it.
+    frame.setSize(Math.min(screen.width, Math.max(DESIGN_SIZE.width, screen.width * 9 / 10)),
+        Math.min(screen.height, Math.max(DESIGN_SIZE.height, screen.height * 9 / 10)));
     frame.setLocationRelativeTo(null);
     frame.setVisible(true);
   }
