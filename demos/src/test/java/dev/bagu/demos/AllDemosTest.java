@@ -88,6 +88,43 @@ class AllDemosTest {
     return copy;
   }
 
+  /** Both ends of every numeric range are accepted; one step beyond is refused, with a message. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("demos")
+  void everyParameterBoundIsCheckedWithAMessage(Demo demo) {
+    String id = demo.info().id();
+    for (Param<?> p : demo.params()) {
+      String low;
+      String high;
+      String tooLow;
+      String tooHigh;
+      if (p instanceof Param.IntParam ip) {
+        low = Integer.toString(ip.min());
+        high = Integer.toString(ip.max());
+        tooLow = Long.toString(ip.min() - 1L);
+        tooHigh = Long.toString(ip.max() + 1L);
+      } else if (p instanceof Param.RealParam rp) {
+        low = Double.toString(rp.min());
+        high = Double.toString(rp.max());
+        tooLow = Double.toString(rp.min() - Math.max(1e-9, Math.abs(rp.min()) * 1e-6));
+        tooHigh = Double.toString(rp.max() + Math.max(1e-9, Math.abs(rp.max()) * 1e-6));
+      } else {
+        continue;
+      }
+      for (String ok : List.of(low, high)) {
+        assertThat(dev.bagu.demo.Params.parse(id, demo.params(), java.util.Map.of(p.name(), ok))
+            .get(p.name())).isNotNull();
+      }
+      for (String bad : List.of(tooLow, tooHigh)) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.bagu.demo.Params.parse(id,
+                demo.params(), java.util.Map.of(p.name(), bad)))
+            .isInstanceOf(dev.bagu.demo.UserException.class)
+            .hasMessageStartingWith("parameter " + p.name() + " = ")
+            .hasMessageEndingWith("allowed " + p.allowed());
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("demos")
   void followsTheDemoContract(Demo demo) throws NoSuchMethodException {
