@@ -3,7 +3,6 @@ package dev.bagu.cli;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Explanation;
-import dev.bagu.demo.Finding;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -51,15 +50,7 @@ final class DescribeCommand implements Callable<Integer> {
     out.println("## Findings at the defaults");
     out.println();
     Result result = demo.run(Params.defaults(demo.params()));
-    List<List<String>> findings = new ArrayList<>();
-    findings.add(List.of("key", "finding", "reference source"));
-    for (Finding f : result.findings()) {
-      findings.add(List.of(f.key(), f.label(),
-          f.reference().map(Finding.Reference::source).orElse("")));
-    }
-    out.print(Table.format(findings, "  "));
-    out.println();
-    out.print(FindingsTable.format(result.findings()));
+    out.print(FindingsTable.format(result.findings(), true));
     return 0;
   }
 }

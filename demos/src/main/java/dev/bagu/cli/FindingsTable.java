@@ -10,17 +10,31 @@ final class FindingsTable {
   private FindingsTable() {}
 
   static String format(List<Finding> findings) {
+    return format(findings, false);
+  }
+
+  /** With {@code withKeys}, a first column gives each finding's stable JSON key. */
+  static String format(List<Finding> findings, boolean withKeys) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("finding", "value", "reference", "off by", "source"));
+    rows.add(row(withKeys, "key", List.of("finding", "value", "reference", "off by", "source")));
     for (Finding f : findings) {
       String value = Numbers.readable(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit())
           + (f.measured() ? " (measured)" : "");
       String ref = f.reference().map(r -> Numbers.readable(r.value())).orElse("");
       String off = f.reference().map(r -> offBy(f.value(), r.value())).orElse("");
       String source = f.reference().map(Finding.Reference::source).orElse("");
-      rows.add(List.of(f.label(), value, ref, off, source));
+      rows.add(row(withKeys, f.key(), List.of(f.label(), value, ref, off, source)));
     }
     return Table.format(rows, "  ");
+  }
+
+  private static List<String> row(boolean withKey, String key, List<String> cells) {
+    List<String> r = new ArrayList<>();
+    if (withKey) {
+      r.add(key);
+    }
+    r.addAll(cells);
+    return r;
   }
 
   /** Relative difference as a signed percentage ("+0.4%"), or the absolute one against 0. */
