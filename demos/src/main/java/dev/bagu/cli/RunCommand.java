@@ -67,8 +67,9 @@ final class RunCommand implements Callable<Integer> {
           + "display: figures).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "png,svg,pdf,gif", split = ",",
-      description = "Figure formats to write (default: png). ID.json is always written.")
+  @Option(names = "--format", paramLabel = "FMT", split = ",",
+      description = "Figure formats, comma-separated: png, svg, pdf, gif (default: png). "
+          + "ID.json is always written.")
   List<String> formats = new ArrayList<>(List.of("png"));
 
   @Option(names = "--dpi", paramLabel = "N", defaultValue = "96", description = "PNG "
