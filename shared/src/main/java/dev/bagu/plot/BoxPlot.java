@@ -93,7 +93,7 @@ public final class BoxPlot implements Panel {
     return this;
   }
 
-  /** Small text at a data point (its left end on the baseline), an IoU beside a box, say. */
+  /** Small text on a white card at a data point (left end, baseline), an IoU beside a box. */
   public BoxPlot label(double x, double y, String text, Color colour) {
     labels.add(new Label(x, y, Objects.requireNonNull(text), Objects.requireNonNull(colour)));
     return this;
@@ -160,10 +160,16 @@ public final class BoxPlot implements Panel {
         clip.draw(r);
       }
       clip.setFont(Theme.TICK_LABEL);
+      FontMetrics lm = clip.getFontMetrics();
       for (Label l : labels) {
+        // On a white card, so the text reads over the boxes under it.
+        float lx = (float) (ox + (l.x - xMin) * scale);
+        float ly = (float) (oy + (l.y - yMin) * scale);
+        clip.setColor(Theme.withAlpha(Theme.BACKGROUND, 0.85));
+        clip.fill(new Rectangle2D.Double(lx - 2, ly - lm.getAscent(), Text.width(clip, l.text)
+            + 4, lm.getAscent() + lm.getDescent()));
         clip.setColor(l.colour);
-        clip.drawString(l.text, (float) (ox + (l.x - xMin) * scale),
-            (float) (oy + (l.y - yMin) * scale));
+        clip.drawString(l.text, lx, ly);
       }
     } finally {
       clip.dispose();

@@ -21,10 +21,10 @@ public final class Nms {
 
   /** The methods the demo compares, with the words the command line uses. */
   public enum Method {
-    GREEDY("greedy", "Greedy NMS"),
-    SOFT_LINEAR("soft-linear", "Soft-NMS, linear"),
-    SOFT_GAUSSIAN("soft-gaussian", "Soft-NMS, Gaussian"),
-    WEIGHTED("weighted", "Weighted NMS"),
+    GREEDY("greedy", "Greedy"),
+    SOFT_LINEAR("soft-linear", "Soft linear"),
+    SOFT_GAUSSIAN("soft-gaussian", "Soft Gaussian"),
+    WEIGHTED("weighted", "Weighted"),
     DIOU("diou", "DIoU-NMS"),
     CIOU("ciou", "CIoU-NMS"),
     SOFTER("softer", "Softer-NMS");

@@ -62,7 +62,7 @@ final class NmsCharts {
     double[] recall = methods.stream().mapToDouble(m -> matched.get(m).recall()).toArray();
     double[] precision = methods.stream().mapToDouble(m -> matched.get(m).precision()).toArray();
     return BarPlot.titled("This scene, IoU 0.5").axes("method", "fraction")
-        .categories(shortNames(methods)).yRange(0, 1.1)
+        .categories(shortNames(methods)).maxLabels(7).yRange(0, 1.1)
         .bars("recall", recall).bars("precision", precision);
   }
 
@@ -75,7 +75,7 @@ final class NmsCharts {
     // Start the axis near the lowest bar: the differences are a few points out of ~80.
     double floor = Math.max(0, Math.floor(lo * 10 - 1) / 10);
     return BarPlot.titled("AP@0.5, " + scenes + " scenes")
-        .axes("method (axis from " + floor + ")", "AP@0.5").categories(shortNames(methods)).yRange(floor, 1)
+        .axes("method (axis from " + floor + ")", "AP@0.5").categories(shortNames(methods)).maxLabels(7).yRange(floor, 1)
         .bars("AP@0.5", ap);
   }
 
@@ -85,7 +85,7 @@ final class NmsCharts {
     double[] k = methods.stream().mapToDouble(m -> kept.get(m).size()).toArray();
     double[] found = methods.stream().mapToDouble(m -> matched.get(m).found()).toArray();
     return BarPlot.titled("Kept vs " + objects + " people")
-        .axes("method", "boxes").categories(shortNames(methods))
+        .axes("method", "boxes").categories(shortNames(methods)).maxLabels(7)
         .bars("kept", k).bars("people found", found);
   }
 }

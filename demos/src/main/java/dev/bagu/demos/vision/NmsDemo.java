@@ -149,7 +149,7 @@ public final class NmsDemo implements Demo {
   /** Every detection, coloured by the person it was drawn around (clutter grey), by score. */
   private static BoxPlot rawPanel(CrowdScene scene, double[] range) {
     Detections d = scene.detections();
-    BoxPlot p = BoxPlot.titled("Raw detections: " + d.size() + " boxes, " + scene.truth().length
+    BoxPlot p = BoxPlot.titled("Raw: " + d.size() + " boxes, " + scene.truth().length
             + " people").axes("x (px)", "y (px)").range(range[0], range[1], range[2], range[3])
         .legend("detection (colour: person)", Theme.category(0), false)
         .legend("ground truth", Theme.REFERENCE, true);
@@ -215,8 +215,9 @@ public final class NmsDemo implements Demo {
     int rounds = Math.min(MAX_FRAMES, Math.max(greedy.size(), soft.size()));
     for (int r = 0; r < rounds; r++) {
       Figure f = Figure.grid("NMS step by step: greedy deletes, Soft-NMS decays", 1, 2)
-          .subtitle("black: the pick · red dashed: removed this round · grey: still in play, "
-              + "opacity = current score · dashed dark: ground truth");
+          .preferredSize(1800, 800)
+          .subtitle("black: the pick, with the IoU → new score of its largest overlaps above it"
+              + " · orange dashed: removed this round · grey: in play, opacity = score");
       f.add(NmsSteps.panel("Greedy", methodColour(Method.GREEDY), d,
           greedy.get(Math.min(r, greedy.size() - 1)), Math.min(r, greedy.size() - 1) + 1, range,
           truth));

@@ -45,12 +45,12 @@ final class NmsSteps {
   }
 
   /** Overlap labels shown per frame: more would cover the boxes. */
-  private static final int LABELS = 5;
+  private static final int LABELS = 3;
 
   /**
    * One round drawn: kept boxes in the method's colour, the pick thick black, boxes still in play
    * in grey by their current score, boxes this round removed dashed red; the IoUs of the
-   * largest overlaps with the pick written at their boxes, with the new score.
+   * largest overlaps with the pick written above it, with their new scores.
    */
   static BoxPlot panel(String name, Color colour, Detections d, Step step, int round,
       double[] range, double[][] truth) {
@@ -94,9 +94,13 @@ final class NmsSteps {
         break;
       }
       if (i != pk && step.inBefore()[i] && d.sameClass(pk, i)) {
-        String text = String.format(Locale.US, "IoU %.2f → score %.2f", d.iou(pk, i),
+        String text = String.format(Locale.US, "IoU %.2f → %.2f", d.iou(pk, i),
             step.after()[i]);
-        p.label(d.x1()[i] + 2, d.y2()[i] - 4 - 17 * shown, text, Color.BLACK);
+        // Stacked above the pick, or below it when it touches the top of the view.
+        double gap = (range[3] - range[2]) / 16;
+        double y = d.y1()[pk] - range[2] > 3.5 * gap ? d.y1()[pk] - 0.2 * gap - gap * shown
+            : d.y2()[pk] + gap + gap * shown;
+        p.label(d.x1()[pk], y, text, Color.BLACK);
         shown++;
       }
     }
