@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class SoftNms {
   private SoftNms() {}
 
-  /** The rescoring weight as a function of the IoU with the pick. */
+  /** The rescoring weight as a function of the IoU with the pick; must be 1 at IoU 0. */
   @FunctionalInterface
   public interface Weight {
     double of(double iou);
@@ -89,8 +89,10 @@ public final class SoftNms {
           double iw = Math.min(x2[p], x2[j]) - Math.max(x1[p], x1[j]);
           double ih = Math.min(y2[p], y2[j]) - Math.max(y1[p], y1[j]);
           double inter = iw > 0 && ih > 0 ? iw * ih : 0;
-          double union = area[p] + area[j] - inter;
-          s[j] *= weight.of(union > 0 ? inter / union : 0);
+          if (inter > 0) { // w(0) = 1 for every weight here: skip the exp for disjoint boxes
+            double union = area[p] + area[j] - inter;
+            s[j] *= weight.of(inter / union);
+          }
         }
         if (s[j] >= scoreThreshold) {
           rem[next++] = j;
