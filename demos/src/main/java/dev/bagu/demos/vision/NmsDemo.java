@@ -169,7 +169,8 @@ public final class NmsDemo implements Demo {
     String title = match == null ? m.label() + ": " + k.size() + " kept"
         : String.format(Locale.US, "%s: %d kept, recall %.2f", m.label(), k.size(),
             match.recall());
-    BoxPlot p = BoxPlot.titled(title).axes("x (px)", "y (px)")
+    String unit = match == null ? "" : " (px)"; // the user's boxes come in their own units
+    BoxPlot p = BoxPlot.titled(title).axes("x" + unit, "y" + unit)
         .range(range[0], range[1], range[2], range[3])
         .legend("kept (opacity: score)", methodColour(m), false);
     if (truth.length > 0) {
