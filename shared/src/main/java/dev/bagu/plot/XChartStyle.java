@@ -65,6 +65,8 @@ final class XChartStyle {
     s.setAxisTickMarksColor(Theme.AXIS);
     s.setAxisTitlePadding(12);
     s.setPlotMargin(4);
+    s.setXAxisTickMarkSpacingHint(110); // fewer, wider-spaced x ticks: labels never crowd
+    s.setYAxisTickMarkSpacingHint(60);
     // Below the plot, in a row: a legend there never covers data.
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);

@@ -49,7 +49,7 @@ final class NmsCharts {
       vote[i] = Math.exp(-(1 - iou[i]) * (1 - iou[i]) / Nms.VOTE_SIGMA);
     }
     return XyPlot.titled("Weight on score vs IoU")
-        .axes("IoU with the picked box", "weight").xRange(0, 1).yRange(0, 1.05)
+        .axes("IoU with the picked box", "weight").yRange(0, 1.05)
         .curve("greedy etc.", iou, step).colour(NmsDemo.methodColour(Method.GREEDY))
         .curve("Soft linear", iou, linear).colour(NmsDemo.methodColour(Method.SOFT_LINEAR))
         .curve("Soft Gauss", iou, gauss).colour(NmsDemo.methodColour(Method.SOFT_GAUSSIAN))

@@ -166,13 +166,23 @@ public final class NmsDemo implements Demo {
 
   /** One method's kept boxes, strength by final score, over the dashed ground truth. */
   static BoxPlot keptPanel(Method m, Kept k, Matched match, double[][] truth, double[] range) {
+    return keptPanel(m, k, match, truth, range, null);
+  }
+
+  /**
+   * @param classOf each input box's class, or null: with classes, kept boxes take their class's
+   *     colour (as in the input panel), since boxes of different classes may overlap unsuppressed
+   */
+  static BoxPlot keptPanel(Method m, Kept k, Matched match, double[][] truth, double[] range,
+      int[] classOf) {
     String title = match == null ? m.label() + ": " + k.size() + " kept"
         : String.format(Locale.US, "%s: %d kept, recall %.2f", m.label(), k.size(),
             match.recall());
     String unit = match == null ? "" : " (px)"; // the user's boxes come in their own units
     BoxPlot p = BoxPlot.titled(title).axes("x" + unit, "y" + unit)
         .range(range[0], range[1], range[2], range[3])
-        .legend("kept (opacity: score)", methodColour(m), false);
+        .legend(classOf == null ? "kept (opacity: score)" : "kept (colour: class, opacity: score)",
+            classOf == null ? methodColour(m) : Theme.REFERENCE, false);
     if (truth.length > 0) {
       p.legend("ground truth", Theme.REFERENCE, true);
     }
@@ -181,7 +191,8 @@ public final class NmsDemo implements Demo {
     }
     for (int i = 0; i < k.size(); i++) {
       double[] b = k.box()[i];
-      p.box(b[0], b[1], b[2], b[3], methodColour(m), k.score()[i]);
+      p.box(b[0], b[1], b[2], b[3],
+          classOf == null ? methodColour(m) : Theme.category(classOf[k.index()[i]]), k.score()[i]);
     }
     return p;
   }

@@ -52,7 +52,7 @@ final class NmsInputView {
             NmsDemo.fmt(s.sigma()), NmsDemo.fmt(s.scoreThreshold()),
             classes > 1 ? " · class-aware" : ""))
         .add(raw)
-        .add(NmsDemo.keptPanel(m, k, null, new double[0][], range))
+        .add(NmsDemo.keptPanel(m, k, null, new double[0][], range, classes > 1 ? d.cls() : null))
         .add(NmsCharts.weightPanel(s));
     Result result = Result.of(figure)
         .finding(Finding.of("boxes_in", "boxes in the file", d.size(), "boxes"))
