@@ -3,6 +3,7 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.training.WeightInitDemo;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ public final class Catalogue {
   public static List<Demo> demos() {
     return List.of(
         // A. Attention
-        new SoftmaxScalingDemo());
+        new SoftmaxScalingDemo(),
+        // F. Training
+        new WeightInitDemo());
   }
 
   public static Registry registry() {
