@@ -3,6 +3,7 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public final class Catalogue {
         // A. Attention
         new SoftmaxScalingDemo(),
         // F. Training
-        new WeightInitDemo());
+        new WeightInitDemo(),
+        new VanishingGradientsDemo());
   }
 
   public static Registry registry() {

@@ -32,7 +32,13 @@ public record DeepStats(double[][] activations, double[] std, double[] meanSquar
     int[] sizes = new int[depth + 2];
     Arrays.fill(sizes, width);
     sizes[depth + 1] = CLASSES;
-    Mlp net = new Mlp(sizes, f, init, residual, rng);
+    return of(new Mlp(sizes, f, init, residual, rng), batch, rng);
+  }
+
+  /** The same for a net built by the caller: width → … → {@value #CLASSES}, depth hidden layers. */
+  public static DeepStats of(Mlp net, int batch, Rng rng) {
+    int depth = net.layers().size() - 1;
+    int width = net.layers().get(0).inputs();
     double[][] x = new double[batch][width]; // (B, width), unit variance
     int[] labels = new int[batch];
     for (int n = 0; n < batch; n++) {

@@ -22,14 +22,16 @@ import java.util.Map;
 public final class WeightInitDemo implements Demo {
   private static final String GLOROT = "Glorot & Bengio 2010, eq. 16: 2/(n_in + n_out)";
   private static final String HE = "He et al. 2015, §2.2";
-  /** Inputs in the deep-net batch; enough for smooth histograms, small enough to be quick. */
-  static final int BATCH = 200;
+  /** Inputs in the deep-net batch: about 12,800 values per layer for smooth histograms. */
+  static int batchFor(int width) {
+    return Math.max(32, Math.min(1280, 12_800 / width));
+  }
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.choice("activation", "tanh", List.of("tanh", "relu"),
           "hidden non-linearity of both nets; Xavier suits tanh, He suits ReLU"),
       Param.integer("depth", 10, 2, 50, "hidden layers of the deep net (Glorot & Bengio: 5)"),
-      Param.integer("width", 64, 10, 400,
+      Param.integer("width", 64, 10, 256,
           "units per hidden layer of the deep net (Glorot & Bengio: 1000)").logScale(),
       Param.integer("steps", 200, 10, 3000,
           "SGD steps (minibatches of 32) on the moons, per init").logScale(),
@@ -56,14 +58,15 @@ public final class WeightInitDemo implements Demo {
     int width = p.integer("width");
     int steps = p.integer("steps");
     double lr = p.real("lr");
-    List<DeepStats> stats = WeightInit.deepStats(f, depth, width, BATCH, p.seed());
+    int batch = batchFor(width);
+    List<DeepStats> stats = WeightInit.deepStats(f, depth, width, batch, p.seed());
     List<Training> runs = WeightInit.trainAll(f, steps, lr, p.seed());
     List<String> names = WeightInit.INITS.stream().map(Init::label).toList();
 
     Figure figure = Figure.grid(info().title(), 2, 2).preferredSize(1800, 1150)
         .subtitle(String.format(Locale.US,
             "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs · moons: %d points, "
-                + "net 2-16-16-16-16-2, lr %s · seed %d", f.label(), depth, width, BATCH,
+                + "net 2-16-16-16-16-2, lr %s · seed %d", f.label(), depth, width, batch,
             WeightInit.TRAIN_POINTS, trimmed(lr), p.seed()))
         .add(ActivationGrid.of("Activations of each layer at init (" + f.label() + ")", names,
             stats, !relu))
