@@ -12,6 +12,7 @@ import dev.bagu.demos.training.VanishingGradients.Kind;
 import dev.bagu.demos.training.VanishingGradients.Run;
 import dev.bagu.nn.Activation;
 import dev.bagu.plot.Figure;
+import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.awt.Color;
 import java.util.LinkedHashMap;
@@ -50,12 +51,12 @@ public final class VanishingGradientsDemo implements Demo {
         .subtitle(String.format(Locale.US, "%d hidden layers × %d units · %d N(0, 1) inputs, "
                 + "random labels over 10 classes · Xavier init for sigmoid and tanh, He for ReLU"
                 + " · seed %d", depth, width, batch, p.seed()))
-        .add(layerPanel("Back-propagated gradient ‖∂L/∂h_l‖ by layer", "‖∂L/∂h_l‖ (log)", runs,
+        .add(layerPanel("Back-propagated gradient ‖∂L/∂h_l‖ by layer", "‖∂L/∂h_l‖", runs,
             false))
         .add(factorPanel(runs))
         .add(derivativePanel())
         .add(layerPanel("Weight gradient ‖∂L/∂W_l‖_F by layer (what SGD gets)",
-            "‖∂L/∂W_l‖_F (log)", runs, true).hideLegend());
+            "‖∂L/∂W_l‖_F", runs, true).hideLegend());
     Result result = Result.of(figure);
     double worst = 0;
     for (Run r : runs) {
@@ -79,13 +80,13 @@ public final class VanishingGradientsDemo implements Demo {
 
   /** Gradient norm against layer, one line per kind, log y. */
   private static XyPlot layerPanel(String title, String yLabel, List<Run> runs, boolean weights) {
-    XyPlot plot = XyPlot.titled(title).axes("hidden layer l (1 = next to the input)", yLabel)
-        .logY();
+    List<LogLines.Line> lines = new java.util.ArrayList<>();
     for (Run r : runs) {
       double[] y = weights ? r.stats().weightGradNorm() : r.stats().gradNorm();
-      plot.line(r.kind().label, layers(1, y.length), y);
+      lines.add(new LogLines.Line(r.kind().label, Theme.category(r.kind().ordinal()),
+          layers(1, y.length), y));
     }
-    return plot;
+    return LogLines.plot(title, "hidden layer l (1 = next to the input)", yLabel, lines);
   }
 
   /** Measured per-layer factor (solid) under its bound (dashed, same colour). */

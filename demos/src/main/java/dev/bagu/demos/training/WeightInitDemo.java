@@ -12,6 +12,7 @@ import dev.bagu.demos.training.WeightInit.Training;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Init;
 import dev.bagu.plot.Figure;
+import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,18 +117,17 @@ public final class WeightInitDemo implements Demo {
   /** Std (top right) or gradient norm (bottom left) against layer, log y, one line per init. */
   private static XyPlot depthPanel(String title, String yLabel, List<String> names,
       List<DeepStats> stats, boolean std) {
-    XyPlot plot = XyPlot.titled(title + " (colours as at left)")
-        .axes("hidden layer l (1 = next to the input)", yLabel + " (log)").logY()
-        .hideLegend();
+    List<LogLines.Line> lines = new java.util.ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       double[] y = std ? stats.get(i).std() : stats.get(i).gradNorm();
       double[] x = new double[y.length];
       for (int l = 0; l < y.length; l++) {
         x[l] = l + 1;
       }
-      plot.line(names.get(i), x, y); // zero init's all-zero line is dropped by the log axis
+      lines.add(new LogLines.Line(names.get(i), Theme.category(i), x, y));
     }
-    return plot;
+    return LogLines.plot(title + " (colours as at left)", "hidden layer l (1 = next to the input)",
+        yLabel, lines).hideLegend();
   }
 
   /** Bottom right: full-set loss on the moons against step, one line per init. */
