@@ -32,6 +32,12 @@ public final class Mlp {
     if (sizes.length < 2) {
       throw new IllegalArgumentException("an MLP needs at least input and output sizes");
     }
+    for (int size : sizes) {
+      if (size < 1) {
+        throw new IllegalArgumentException("layer sizes must be positive: "
+            + java.util.Arrays.toString(sizes));
+      }
+    }
     for (int l = 1; l < sizes.length; l++) {
       Activation f = l == sizes.length - 1 ? Activation.IDENTITY : hidden;
       layers.add(new Dense(init.draw(sizes[l], sizes[l - 1], rng), f));

@@ -95,4 +95,13 @@ class TrainingTest {
     }
     return s / (a.length * a[0].length);
   }
+
+  @Test
+  void badSizesAreRejectedWithTheSizes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Mlp(new int[] {2, 0, 2},
+            Activation.TANH, Init.ZERO, false, Rng.seeded(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 0, 2]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Sgd(-1))
+        .hasMessageContaining("-1");
+  }
 }

@@ -150,7 +150,7 @@ public final class VanishingGradientsDemo implements Demo {
       one.put("std", r.stats().std());
       one.put("factor", r.factor());
       one.put("bound", r.bound());
-      m.put(r.kind().label, one);
+      m.put(r.kind().name().toLowerCase(Locale.ROOT), one);
     }
     return m;
   }

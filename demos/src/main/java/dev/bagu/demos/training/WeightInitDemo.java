@@ -158,7 +158,7 @@ public final class WeightInitDemo implements Demo {
       one.put("std", stats.get(i).std());
       one.put("grad_norm", stats.get(i).gradNorm());
       one.put("weight_grad_norm", stats.get(i).weightGradNorm());
-      m.put(names.get(i), one);
+      m.put(WeightInit.INITS.get(i).name().toLowerCase(Locale.ROOT), one);
     }
     return m;
   }
@@ -167,7 +167,7 @@ public final class WeightInitDemo implements Demo {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("steps", runs.get(0).steps());
     for (int i = 0; i < names.size(); i++) {
-      m.put(names.get(i), runs.get(i).loss());
+      m.put(WeightInit.INITS.get(i).name().toLowerCase(Locale.ROOT), runs.get(i).loss());
     }
     return m;
   }
