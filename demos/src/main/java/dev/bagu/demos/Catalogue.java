@@ -3,6 +3,8 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.training.VanishingGradientsDemo;
+import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
 import java.util.List;
 
@@ -17,6 +19,9 @@ public final class Catalogue {
     return List.of(
         // A. Attention
         new SoftmaxScalingDemo(),
+        // F. Training
+        new WeightInitDemo(),
+        new VanishingGradientsDemo(),
         // G. Vision and classic ML
         new NmsDemo());
   }

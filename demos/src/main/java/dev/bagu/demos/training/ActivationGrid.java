@@ -1,0 +1,132 @@
+package dev.bagu.demos.training;
+
+import dev.bagu.plot.DrawingPanel;
+import dev.bagu.plot.Numbers;
+import dev.bagu.plot.Theme;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.Rectangle;
+import java.util.List;
+
+/**
+ * Small multiples of activation histograms: one row per init, one column per shown layer, each
+ * cell the distribution of that layer's outputs with its standard deviation written in it. Drawn
+ * by hand because no chart library lays out 7 × 10 tiny histograms readably.
+ */
+final class ActivationGrid {
+  private ActivationGrid() {}
+
+  private static final int BINS = 24;
+  /** At most this many layers get a column; deeper nets show evenly spaced layers. */
+  static final int MAX_COLUMNS = 10;
+
+  /** Indices of the layers shown: all when few, else MAX_COLUMNS evenly spaced incl. first and last. */
+  static int[] shownLayers(int depth) {
+    int n = Math.min(depth, MAX_COLUMNS);
+    int[] at = new int[n];
+    for (int k = 0; k < n; k++) {
+      at[k] = n == 1 ? 0 : (int) Math.round((double) k * (depth - 1) / (n - 1));
+    }
+    return at;
+  }
+
+  /**
+   * @param symmetric true for tanh (x from −1 to 1); false for ReLU, whose rows each run from 0
+   *     to 3σ of that cell (the scales differ by many decades; the std panel compares them)
+   */
+  static DrawingPanel of(String title, List<String> names, List<DeepStats> stats,
+      boolean symmetric) {
+    return DrawingPanel.titled(title, (g, area) -> draw(g, area, names, stats, symmetric));
+  }
+
+  private static void draw(Graphics2D g, Rectangle area, List<String> names,
+      List<DeepStats> stats, boolean symmetric) {
+    int depth = stats.get(0).std().length;
+    int[] layers = shownLayers(depth);
+    FontMetrics fm = g.getFontMetrics(Theme.TICK_LABEL);
+    int labelW = names.stream().mapToInt(fm::stringWidth).max().orElse(0) + 12;
+    int headerH = fm.getHeight() + 4;
+    int footerH = fm.getHeight() + 6;
+    double cellW = (area.width - labelW) / (double) layers.length;
+    double cellH = (area.height - headerH - footerH) / (double) names.size();
+    g.setFont(Theme.TICK_LABEL);
+    g.setColor(Theme.TEXT);
+    for (int k = 0; k < layers.length; k++) {
+      String s = (k == 0 ? "layer " : "") + (layers[k] + 1);
+      int x = area.x + labelW + (int) ((k + 0.5) * cellW) - fm.stringWidth(s) / 2;
+      g.drawString(s, x, area.y + fm.getAscent());
+    }
+    String axis = symmetric ? "x: activation from −1 to 1 in every cell"
+        : "x: activation from 0 to 3σ of each cell (its own scale); half the units are 0";
+    g.setColor(Theme.MUTED_TEXT);
+    g.drawString(axis, area.x + labelW, area.y + area.height - fm.getDescent() - 2);
+    java.awt.Font small = Theme.TICK_LABEL.deriveFont(12f);
+    for (int r = 0; r < names.size(); r++) {
+      DeepStats s = stats.get(r);
+      Color colour = Theme.category(r);
+      int top = area.y + headerH + (int) (r * cellH);
+      g.setFont(Theme.TICK_LABEL);
+      g.setColor(colour.darker());
+      g.drawString(names.get(r), area.x, top + (int) (cellH / 2) + fm.getAscent() / 2 - 2);
+      double lo = symmetric ? -1 : 0;
+      for (int k = 0; k < layers.length; k++) {
+        int l = layers[k];
+        int left = area.x + labelW + (int) (k * cellW);
+        Rectangle cell = new Rectangle(left + 2, top + 2, (int) cellW - 4, (int) cellH - 4);
+        g.setColor(new Color(0xF6, 0xF6, 0xF6));
+        g.fill(cell);
+        double hi = symmetric ? 1 : Math.max(1e-300, 3 * s.std()[l]); // ReLU: the cell's own scale
+        double[] h = histogram(s.activations()[l], lo, hi, BINS);
+        Polygon p = new Polygon();
+        p.addPoint(cell.x, cell.y + cell.height);
+        for (int b = 0; b < BINS; b++) {
+          int x0 = cell.x + (int) (b * cell.width / (double) BINS);
+          int x1 = cell.x + (int) ((b + 1) * cell.width / (double) BINS);
+          int y = cell.y + cell.height - (int) Math.round(h[b] * (cell.height - 14));
+          p.addPoint(x0, y);
+          p.addPoint(x1, y);
+        }
+        p.addPoint(cell.x + cell.width, cell.y + cell.height);
+        g.setColor(Theme.withAlpha(colour, 0.75));
+        g.fill(p);
+        g.setFont(small);
+        g.setColor(Theme.TEXT);
+        String txt = "σ " + shortNumber(s.std()[l]);
+        g.drawString(txt, cell.x + 3, cell.y + 12);
+      }
+    }
+  }
+
+  /** Bin shares normalised so the tallest bin is 1; values outside [lo, hi] go to the end bins. */
+  static double[] histogram(double[] v, double lo, double hi, int bins) {
+    double[] h = new double[bins];
+    for (double x : v) {
+      int b = (int) Math.floor((x - lo) / (hi - lo) * bins);
+      h[Math.max(0, Math.min(bins - 1, b))]++;
+    }
+    double max = maxOf(h);
+    for (int b = 0; b < bins; b++) {
+      h[b] = max > 0 ? h[b] / max : 0;
+    }
+    return h;
+  }
+
+  /** Two significant digits, short enough for a small cell: "0.62", "1e-07", "3.2e+08". */
+  static String shortNumber(double x) {
+    if (x == 0) {
+      return "0";
+    }
+    return x >= 0.01 && x < 100 ? Numbers.fixed(x, 2)
+        : String.format(java.util.Locale.US, "%.1e", x).replace(".0e", "e");
+  }
+
+  private static double maxOf(double[] a) {
+    double m = 0;
+    for (double x : a) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.bagu.demos.training;
+
+import dev.bagu.math.Rng;
+import dev.bagu.math.ToyData;
+import dev.bagu.nn.Activation;
+import dev.bagu.nn.Dense;
+import dev.bagu.nn.Init;
+import dev.bagu.nn.Mlp;
+import dev.bagu.nn.Sgd;
+import dev.bagu.nn.SoftmaxCrossEntropy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The experiments behind 权重初始化方法: what each way of drawing the first weights does to a deep
+ * network's activations and gradients at step 0 (Glorot & Bengio 2010; He et al. 2015), and to
+ * training on a toy task afterwards.
+ */
+public final class WeightInit {
+  private WeightInit() {}
+
+  /** The inits compared, in the order of the figure's colours. */
+  public static final List<Init> INITS = List.of(Init.ZERO, Init.SMALL, Init.LARGE,
+      Init.XAVIER_UNIFORM, Init.XAVIER_NORMAL, Init.HE_NORMAL, Init.ORTHOGONAL);
+
+  /** The toy task: moons, this many points, this much noise. */
+  public static final int TRAIN_POINTS = 256;
+  public static final double TRAIN_NOISE = 0.15;
+  /** The trained net: 2 → 4 hidden layers of 16 → 2. */
+  public static final int[] TRAIN_SIZES = {2, 16, 16, 16, 16, 2};
+  public static final int MINIBATCH = 32;
+  /** Full-set loss is recorded at about this many steps (and at the first and last). */
+  static final int CURVE_POINTS = 40;
+
+  /**
+   * One training run on the moons.
+   *
+   * @param steps the steps at which the loss was measured
+   * @param loss mean cross-entropy over the whole training set at those steps
+   * @param net the trained network
+   */
+  public record Training(int[] steps, double[] loss, Mlp net) {
+    public double finalLoss() {
+      return loss[loss.length - 1];
+    }
+  }
+
+  /**
+   * Trains {@link #TRAIN_SIZES} with minibatch SGD; minibatches are drawn from {@code rng}, so the
+   * same seed gives the same curve.
+   */
+  public static Training train(Init init, Activation f, int steps, double lr, long seed) {
+    ToyData.Labelled data = ToyData.moons(TRAIN_POINTS, TRAIN_NOISE, Rng.stream(seed, 10));
+    Rng rng = Rng.stream(seed, 11, init.ordinal()); // same draws whatever the other inits do
+    Mlp net = new Mlp(TRAIN_SIZES, f, init, false, rng);
+    Sgd sgd = new Sgd(lr);
+    int every = Math.max(1, steps / CURVE_POINTS);
+    int[] at = IntStream.rangeClosed(0, steps).filter(s -> s % every == 0 || s == steps)
+        .toArray();
+    double[] loss = new double[at.length];
+    double[][] x = new double[MINIBATCH][];
+    int[] y = new int[MINIBATCH];
+    int next = 0;
+    for (int s = 0; s <= steps; s++) {
+      if (at[next] == s) {
+        loss[next++] = SoftmaxCrossEntropy.of(net.forward(data.x()).output(), data.y()).value();
+      }
+      if (s == steps) {
+        break;
+      }
+      for (int n = 0; n < MINIBATCH; n++) {
+        int i = rng.nextInt(TRAIN_POINTS);
+        x[n] = data.x()[i];
+        y[n] = data.y()[i];
+      }
+      net.trainStep(x, y, sgd);
+    }
+    return new Training(at, loss, net);
+  }
+
+  /**
+   * The largest difference between two units of the same hidden layer: max over layers l, units
+   * o, inputs i of |W_l[o][i] − W_l[0][i]| and |b_l[o] − b_l[0]|. Zero init keeps it exactly 0.
+   */
+  public static double symmetryGap(Mlp net) {
+    double gap = 0;
+    List<Dense> layers = net.layers();
+    for (Dense d : layers.subList(0, layers.size() - 1)) {
+      for (int o = 1; o < d.outputs(); o++) {
+        gap = Math.max(gap, Math.abs(d.b[o] - d.b[0]));
+        for (int i = 0; i < d.inputs(); i++) {
+          gap = Math.max(gap, Math.abs(d.w[o][i] - d.w[0][i]));
+        }
+      }
+    }
+    return gap;
+  }
+
+  /** Deep-net statistics for every init, in parallel, each on its own stream of the seed. */
+  public static List<DeepStats> deepStats(Activation f, int depth, int width, int batch,
+      long seed) {
+    return INITS.parallelStream()
+        .map(init -> DeepStats.of(f, init, false, depth, width, batch,
+            Rng.stream(seed, 20, init.ordinal())))
+        .collect(Collectors.toList());
+  }
+
+  /** Training runs for every init, in parallel. */
+  public static List<Training> trainAll(Activation f, int steps, double lr, long seed) {
+    return INITS.parallelStream().map(init -> train(init, f, steps, lr, seed))
+        .collect(Collectors.toList());
+  }
+
+  /** He et al. 2015's check: a ReLU net this deep, fed N(0, 1) inputs, forward only. */
+  public static final int HE_DEPTH = 30;
+  /** Independent nets averaged for the He check, and inputs per net. */
+  static final int HE_NETS = 4;
+  static final int HE_BATCH = 64;
+
+  /**
+   * E[z_30²] / E[z_1²] in a {@value #HE_DEPTH}-layer ReLU net of the given width, the mean
+   * squares taken over {@value #HE_NETS} independently drawn nets so that the expectation is over
+   * the weights too, as in He et al. (eq. 10): 1 for Var(w) = 2/n, 2^−29 for 1/n. One net of
+   * finite width drifts from this: log E[z²] takes a random walk with steps of size ~1/√n.
+   */
+  public static double heDepthRatio(Init init, int width, long seed) {
+    int[] sizes = new int[HE_DEPTH + 1];
+    Arrays.fill(sizes, width);
+    double[][] sums = IntStream.range(0, HE_NETS).parallel().mapToObj(part -> {
+      Rng rng = Rng.stream(seed, 30 + init.ordinal(), part);
+      Mlp net = new Mlp(sizes, Activation.RELU, init, false, rng);
+      double[][] x = new double[HE_BATCH][width];
+      for (double[] row : x) {
+        rng.fillGaussian(row);
+      }
+      Mlp.Trace t = net.forward(x); // the last layer is linear: its z is layer 30's z
+      return new double[] {
+          DeepStats.meanSquare(DeepStats.flatten(t.caches().get(0).z())),
+          DeepStats.meanSquare(DeepStats.flatten(t.caches().get(HE_DEPTH - 1).z()))};
+    }).toArray(double[][]::new);
+    double first = 0;
+    double last = 0;
+    for (double[] s : sums) { // summed in part order: the same whatever the threads
+      first += s[0];
+      last += s[1];
+    }
+    return last / first;
+  }
+
+  /** Sample variance of one Xavier-uniform (n_out, n_in) matrix, for Glorot's 2/(n_in + n_out). */
+  public static double xavierVariance(int nOut, int nIn, long seed) {
+    double[] w = Arrays.stream(Init.XAVIER_UNIFORM.draw(nOut, nIn, Rng.stream(seed, 40)))
+        .flatMapToDouble(Arrays::stream).toArray();
+    double sd = DeepStats.std(w);
+    return sd * sd;
+  }
+}

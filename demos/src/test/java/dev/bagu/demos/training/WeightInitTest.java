@@ -1,0 +1,67 @@
+package dev.bagu.demos.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bagu.nn.Activation;
+import dev.bagu.nn.Init;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WeightInitTest {
+  private static DeepStats of(List<DeepStats> all, Init init) {
+    return all.get(WeightInit.INITS.indexOf(init));
+  }
+
+  @Test
+  void deepTanhNetShrinksSmallInitAndKeepsXavierAlive() {
+    List<DeepStats> s = WeightInit.deepStats(Activation.TANH, 8, 64, 128, 3);
+    // Small N(0, 0.01²): each layer multiplies the std by about 0.01·√64 = 0.08.
+    double[] small = of(s, Init.SMALL).std();
+    assertThat(small[7] / small[6]).isCloseTo(0.08, within(0.02));
+    assertThat(of(s, Init.SMALL).gradRatio()).isLessThan(1e-6); // vanishes towards the input
+    // Large N(0, 1): saturated, |tanh| near 1 everywhere.
+    assertThat(of(s, Init.LARGE).std()[7]).isGreaterThan(0.9);
+    // Xavier and He keep a usable signal and a gradient within a factor 3 across 8 layers.
+    for (Init ok : List.of(Init.XAVIER_NORMAL, Init.XAVIER_UNIFORM, Init.HE_NORMAL,
+        Init.ORTHOGONAL)) {
+      assertThat(of(s, ok).std()[7]).as(ok.label()).isBetween(0.15, 0.8);
+      assertThat(of(s, ok).gradRatio()).as(ok.label()).isBetween(1 / 3.0, 3.0);
+    }
+    assertThat(of(s, Init.ZERO).std()[7]).isZero();
+    assertThat(of(s, Init.ZERO).gradNorm()).containsOnly(0.0);
+  }
+
+  @Test
+  void heFlatAndOneOverNHalvesPerLayer() {
+    double he = WeightInit.heDepthRatio(Init.HE_NORMAL, 100, 1);
+    double lecun = WeightInit.heDepthRatio(Init.LECUN_NORMAL, 100, 1);
+    assertThat(Math.pow(he, 1.0 / 29)).isCloseTo(1, within(0.03));
+    assertThat(Math.pow(lecun, 1.0 / 29)).isCloseTo(0.5, within(0.02));
+  }
+
+  @Test
+  void trainingIsDeterministicAndZeroInitStaysSymmetric() {
+    WeightInit.Training a = WeightInit.train(Init.HE_NORMAL, Activation.TANH, 100, 0.2, 8);
+    WeightInit.Training b = WeightInit.train(Init.HE_NORMAL, Activation.TANH, 100, 0.2, 8);
+    assertThat(b.loss()).containsExactly(a.loss());
+    assertThat(a.steps()[0]).isZero();
+    assertThat(a.steps()[a.steps().length - 1]).isEqualTo(100);
+    assertThat(a.finalLoss()).isLessThan(0.8 * a.loss()[0]);
+
+    for (Activation f : List.of(Activation.TANH, Activation.RELU)) {
+      WeightInit.Training zero = WeightInit.train(Init.ZERO, f, 100, 0.2, 8);
+      assertThat(WeightInit.symmetryGap(zero.net())).isZero();
+      assertThat(zero.finalLoss()).isCloseTo(Math.log(2), within(0.01));
+    }
+    // Any random init breaks the symmetry from the start.
+    assertThat(WeightInit.symmetryGap(a.net())).isGreaterThan(0.01);
+  }
+
+  @Test
+  void shownLayersSpanFirstToLast() {
+    assertThat(ActivationGrid.shownLayers(5)).containsExactly(0, 1, 2, 3, 4);
+    int[] deep = ActivationGrid.shownLayers(50);
+    assertThat(deep).hasSize(ActivationGrid.MAX_COLUMNS).startsWith(0).endsWith(49);
+  }
+}
