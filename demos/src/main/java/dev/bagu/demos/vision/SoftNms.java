@@ -119,12 +119,7 @@ public final class SoftNms {
         }
       }
     }
-    int[] index = Arrays.copyOf(keep, picks);
-    double[][] boxes = new double[picks][];
-    for (int k = 0; k < picks; k++) {
-      boxes[k] = d.box(index[k]);
-    }
-    return new Nms.Kept(index, Arrays.copyOf(kept, picks), boxes);
+    return result(d, keep, kept, picks);
   }
 
   /** The traced path: one scan of the remaining boxes per round. */
@@ -180,6 +175,11 @@ public final class SoftNms {
       count = next;
       trace.step(p, s, rem, count);
     }
+    return result(d, keep, kept, picks);
+  }
+
+  /** The first {@code picks} picks, their final scores and their (unmoved) boxes. */
+  private static Nms.Kept result(Detections d, int[] keep, double[] kept, int picks) {
     int[] index = Arrays.copyOf(keep, picks);
     double[][] boxes = new double[picks][];
     for (int k = 0; k < picks; k++) {
