@@ -173,16 +173,24 @@ public final class XyPlot implements Panel {
 
   @Override
   public void paint(Graphics2D g, int width, int height) {
+    // Past MAX_LOG_DECADES XChart's log axis prints a label per decade on top of each other; then
+    // log₁₀ of the values goes on a linear axis instead, and the axis title says so.
+    boolean log10Values = logY && decadesSpanned() > MAX_LOG_DECADES;
     XYChart chart = new XYChart(width, height);
     chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
-    chart.setYAxisTitle(yLabel);
+    chart.setYAxisTitle(log10Values ? "log₁₀ " + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
-    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY && !log10Values);
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());
-    chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
+    chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
+        .setYAxisMin(log10Values ? log10(yMin) : yMin)
+        .setYAxisMax(log10Values ? log10(yMax) : yMax);
     for (Series s : series) {
       double[][] xy = drawable(s.x, s.y);
+      if (log10Values) {
+        xy[1] = java.util.Arrays.stream(xy[1]).map(Math::log10).toArray();
+      }
       if (xy[0].length > 0) {
         XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
         style(xs, s);
@@ -193,7 +201,7 @@ public final class XyPlot implements Panel {
       chart.addAnnotation(new AnnotationLine(v[0], true, false));
     }
     for (double[] h : horizontalLines) {
-      chart.addAnnotation(new AnnotationLine(h[0], false, false));
+      chart.addAnnotation(new AnnotationLine(log10Values ? Math.log10(h[0]) : h[0], false, false));
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
@@ -201,6 +209,29 @@ public final class XyPlot implements Panel {
         .map(Series::name)
         .collect(java.util.stream.Collectors.toList()) : List.of());
     chart.paint(g, width, height);
+  }
+
+  /** Beyond this many decades a log y axis becomes a linear axis of log₁₀ y. */
+  static final double MAX_LOG_DECADES = 12;
+
+  /** log₁₀ of an optional axis bound (a plain ternary would unbox null). */
+  private static Double log10(Double bound) {
+    return bound == null ? null : Math.log10(bound);
+  }
+
+  /** Decades between the smallest and largest positive finite y of all series. */
+  double decadesSpanned() {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (double v : s.y) {
+        if (v > 0 && Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return hi > lo ? Math.log10(hi / lo) : 0;
   }
 
   /**

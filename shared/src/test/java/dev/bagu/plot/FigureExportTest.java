@@ -131,4 +131,17 @@ class FigureExportTest {
     assertThat(ColorScale.textOn(ColorScale.VIRIDIS.at(0))).isEqualTo(java.awt.Color.WHITE);
     assertThat(ColorScale.textOn(ColorScale.VIRIDIS.at(1))).isEqualTo(Theme.TEXT);
   }
+
+  @Test
+  void aLogAxisSpanningManyDecadesBecomesLog10OnALinearAxis() {
+    double[] x = {1, 2, 3};
+    XyPlot narrow = XyPlot.titled("t").logY().line("a", x, new double[] {1e-3, 1e-1, 10});
+    XyPlot wide = XyPlot.titled("t").logY().line("a", x, new double[] {1e-20, 0, 1})
+        .line("b", x, new double[] {1e-5, 1e-3, 1e-1});
+    assertThat(narrow.decadesSpanned()).isEqualTo(4, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(wide.decadesSpanned()).isEqualTo(20, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(wide.decadesSpanned()).isGreaterThan(XyPlot.MAX_LOG_DECADES);
+    // Both paint without XChart's errors (zeros dropped, log10 taken only of positive values).
+    FigureExport.image(Figure.grid("log", 1, 2).add(narrow).add(wide), 800, 400, 96);
+  }
 }

@@ -80,13 +80,14 @@ public final class VanishingGradientsDemo implements Demo {
 
   /** Gradient norm against layer, one line per kind, log y. */
   private static XyPlot layerPanel(String title, String yLabel, List<Run> runs, boolean weights) {
-    List<LogLines.Line> lines = new java.util.ArrayList<>();
+    XyPlot plot = XyPlot.titled(title).axes("hidden layer l (1 = next to the input)", yLabel)
+        .logY();
     for (Run r : runs) {
       double[] y = weights ? r.stats().weightGradNorm() : r.stats().gradNorm();
-      lines.add(new LogLines.Line(r.kind().label, Theme.category(r.kind().ordinal()),
-          layers(1, y.length), y));
+      plot.line(r.kind().label, layers(1, y.length), y)
+          .colour(Theme.category(r.kind().ordinal()));
     }
-    return LogLines.plot(title, "hidden layer l (1 = next to the input)", yLabel, lines);
+    return plot;
   }
 
   /** Measured per-layer factor (solid) under its bound (dashed, same colour). */

@@ -117,17 +117,17 @@ public final class WeightInitDemo implements Demo {
   /** Std (top right) or gradient norm (bottom left) against layer, log y, one line per init. */
   private static XyPlot depthPanel(String title, String yLabel, List<String> names,
       List<DeepStats> stats, boolean std) {
-    List<LogLines.Line> lines = new java.util.ArrayList<>();
+    XyPlot plot = XyPlot.titled(title + " (colours as at left)")
+        .axes("hidden layer l (1 = next to the input)", yLabel).logY().hideLegend();
     for (int i = 0; i < names.size(); i++) {
       double[] y = std ? stats.get(i).std() : stats.get(i).gradNorm();
       double[] x = new double[y.length];
       for (int l = 0; l < y.length; l++) {
         x[l] = l + 1;
       }
-      lines.add(new LogLines.Line(names.get(i), Theme.category(i), x, y));
+      plot.line(names.get(i), x, y).colour(Theme.category(i)); // zero init: no positive y, no line
     }
-    return LogLines.plot(title + " (colours as at left)", "hidden layer l (1 = next to the input)",
-        yLabel, lines).hideLegend();
+    return plot;
   }
 
   /** Bottom right: full-set loss on the moons against step, one line per init. */
