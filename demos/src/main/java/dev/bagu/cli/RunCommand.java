@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
       + "(default: the demo's own, usually 1600x1000).")
   String size;
 
+  @Option(names = "--no-times", description = "Leave times measured on this machine out of "
+      + "the figures (demos that time themselves), so they are the same bytes on every run.")
+  boolean noTimes;
+
   @Option(names = "--window", negatable = true, description = "Force the window on, or off "
       + "with --no-window (default: on when there is a display and no --out).")
   Boolean window;
@@ -90,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
     Params p = Params.parse(id, demo.params(), params).withSeed(seed);
     if (input != null) {
       p = p.withInput(checkInput(demo));
+    }
+    if (noTimes) {
+      p = p.withoutTimes();
     }
     Set<ExportFormat> fileFormats = parseFormats();
     if (dpi < 36 || dpi > 1200) {

@@ -21,13 +21,15 @@ public final class Params {
   private final Map<String, Object> values;
   private final long seed;
   private final Optional<Path> input;
+  private final boolean showTimes;
 
   private Params(List<Param<?>> declared, Map<String, Object> values, long seed,
-      Optional<Path> input) {
+      Optional<Path> input, boolean showTimes) {
     this.declared = List.copyOf(declared);
     this.values = Collections.unmodifiableMap(values);
     this.seed = seed;
     this.input = input;
+    this.showTimes = showTimes;
   }
 
   /** Every parameter at its default, seed {@value #DEFAULT_SEED}, no input file. */
@@ -36,7 +38,7 @@ public final class Params {
     for (Param<?> p : declared) {
       values.put(p.name(), p.defaultValue());
     }
-    return new Params(declared, values, DEFAULT_SEED, Optional.empty());
+    return new Params(declared, values, DEFAULT_SEED, Optional.empty(), true);
   }
 
   /**
@@ -51,7 +53,7 @@ public final class Params {
       Param<?> param = find(demoId, declared, e.getKey());
       values.put(param.name(), param.parse(e.getValue()));
     }
-    return new Params(declared, values, p.seed, p.input);
+    return new Params(declared, values, p.seed, p.input, p.showTimes);
   }
 
   private static Param<?> find(String demoId, List<Param<?>> declared, String name) {
@@ -73,15 +75,30 @@ public final class Params {
     Param<?> param = find("this demo", declared, name);
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, param.check(value));
-    return new Params(declared, copy, seed, input);
+    return new Params(declared, copy, seed, input, showTimes);
   }
 
   public Params withSeed(long newSeed) {
-    return new Params(declared, values, newSeed, input);
+    return new Params(declared, values, newSeed, input, showTimes);
   }
 
   public Params withInput(Path file) {
-    return new Params(declared, values, seed, Optional.of(Objects.requireNonNull(file)));
+    return new Params(declared, values, seed, Optional.of(Objects.requireNonNull(file)),
+        showTimes);
+  }
+
+  /**
+   * A copy that asks the demo to leave times measured on this machine out of its figure (run
+   * times in panel titles, a measured-time curve), so the figure is the same bytes on every run
+   * and machine. The measured findings are still computed and reported.
+   */
+  public Params withoutTimes() {
+    return new Params(declared, values, seed, input, false);
+  }
+
+  /** False when the figure must not show times measured on this machine. */
+  public boolean showTimes() {
+    return showTimes;
   }
 
   public int integer(String name) {

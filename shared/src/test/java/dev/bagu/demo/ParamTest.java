@@ -101,4 +101,15 @@ class ParamTest {
     assertThatThrownBy(() -> Param.bool("Bad_Name", true, "h"))
         .hasMessageContaining("lower-case words");
   }
+
+  @Test
+  void withoutTimesKeepsEverythingElse() {
+    Params p = Params.defaults(DECLARED).with("dk", 128).withSeed(7);
+    Params q = p.withoutTimes();
+    assertThat(p.showTimes()).isTrue();
+    assertThat(q.showTimes()).isFalse();
+    assertThat(q.values()).isEqualTo(p.values());
+    assertThat(q.seed()).isEqualTo(7);
+    assertThat(q.withSeed(8).with("dk", 64).showTimes()).as("survives later copies").isFalse();
+  }
 }
