@@ -16,14 +16,15 @@ final class FindingsTable {
   /** With {@code withKeys}, a first column gives each finding's stable JSON key. */
   static String format(List<Finding> findings, boolean withKeys) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row(withKeys, "key", List.of("finding", "value", "reference", "off by", "source")));
+    rows.add(row(withKeys, "key", List.of("finding", "value", "reference", "off by", "agrees", "source")));
     for (Finding f : findings) {
       String value = Numbers.readable(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit())
           + (f.measured() ? " (measured)" : "");
       String ref = f.reference().map(r -> Numbers.readable(r.value())).orElse("");
       String off = f.reference().map(r -> offBy(f.value(), r.value())).orElse("");
+      String agrees = f.reference().isEmpty() ? "" : f.agrees() ? "yes" : "no";
       String source = f.reference().map(Finding.Reference::source).orElse("");
-      rows.add(row(withKeys, f.key(), List.of(f.label(), value, ref, off, source)));
+      rows.add(row(withKeys, f.key(), List.of(f.label(), value, ref, off, agrees, source)));
     }
     return Table.format(rows, "  ");
   }

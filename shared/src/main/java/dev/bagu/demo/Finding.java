@@ -20,10 +20,34 @@ public record Finding(
     boolean measured) {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
-  /** A value from a paper or from theory, with its source ("Vaswani et al. 2017, §3.2.1"). */
-  public record Reference(double value, String source) {
+  /**
+   * A value from a paper or from theory, with its source ("Vaswani et al. 2017, §3.2.1") and how
+   * far off a measured value may be and still agree with it.
+   *
+   * @param tolerance the largest |measured − value| that counts as agreeing (absolute, ≥ 0)
+   */
+  public record Reference(double value, String source, double tolerance) {
+    /** Relative tolerance used when a demo states none: 5% of the reference value. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 0.05;
+    /** Absolute tolerance used for a reference of exactly 0 when a demo states none. */
+    public static final double DEFAULT_ZERO_TOLERANCE = 1e-9;
+
     public Reference {
       Objects.requireNonNull(source, "source");
+      if (!(tolerance >= 0)) {
+        throw new IllegalArgumentException("tolerance must be ≥ 0: " + tolerance);
+      }
+    }
+
+    /** A reference with the default tolerance: 5% of |value|, or 1e-9 when value is 0. */
+    public Reference(double value, String source) {
+      this(value, source, value == 0 ? DEFAULT_ZERO_TOLERANCE
+          : DEFAULT_RELATIVE_TOLERANCE * Math.abs(value));
+    }
+
+    /** True when the measured value lies within the tolerance of this reference. */
+    public boolean agrees(double measured) {
+      return Math.abs(measured - value) <= tolerance;
     }
   }
 
@@ -45,6 +69,20 @@ public record Finding(
   public Finding withReference(double referenceValue, String source) {
     return new Finding(key, label, value, unit,
         Optional.of(new Reference(referenceValue, source)), measured);
+  }
+
+  /**
+   * The same finding, with the value it should match and the largest absolute difference that
+   * still counts as agreeing (for a noisy estimate, a few standard errors, say).
+   */
+  public Finding withReference(double referenceValue, String source, double tolerance) {
+    return new Finding(key, label, value, unit,
+        Optional.of(new Reference(referenceValue, source, tolerance)), measured);
+  }
+
+  /** True when there is a reference and the value agrees with it (see {@link Reference}). */
+  public boolean agrees() {
+    return reference.map(r -> r.agrees(value)).orElse(false);
   }
 
   /** The same finding, marked as measured on this machine (a time, say). */
