@@ -1,13 +1,11 @@
 package dev.bagu.cli;
 
 import dev.bagu.demo.Demo;
+import dev.bagu.demo.DemoFiles;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
-import dev.bagu.io.AtomicFiles;
-import dev.bagu.io.Json;
 import dev.bagu.plot.ExportFormat;
-import dev.bagu.plot.FigureExport;
 import dev.bagu.window.DemoWindow;
 import dev.bagu.window.Displays;
 import java.awt.Dimension;
@@ -98,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     if (noTimes) {
       p = p.withoutTimes();
     }
-    Set<ExportFormat> fileFormats = parseFormats();
+    Set<ExportFormat> fileFormats = OutputArgs.formats(formats);
     if (dpi < 36 || dpi > 1200) {
       throw new UserException("--dpi " + dpi + " is out of range: allowed 36 to 1200");
     }
@@ -108,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserException("--window needs a display, and there is none here; use --out DIR "
           + "to write files instead");
     }
-    Path dir = showWindow ? null : checkOutputFolder(out == null ? Path.of("figures") : out);
+    Path dir = showWindow ? null : OutputArgs.folder(out == null ? Path.of("figures") : out);
 
     long start = System.nanoTime();
     Result result = demo.run(p);
@@ -117,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserException("--format gif: " + id + " draws no animation frames; choose from "
           + "png, svg, pdf");
     }
-    Dimension sz = parseSize(result);
+    Dimension sz = parseSize();
 
     PrintWriter w = spec.commandLine().getOut();
     w.println(id + " · " + demo.info().title() + " · " + demo.info().seedTopic());
@@ -129,24 +127,10 @@ final class RunCommand implements Callable<Integer> {
       DemoWindow.open(demo, p);
       return 0;
     }
-    List<String> written = new ArrayList<>();
-    for (ExportFormat f : fileFormats) {
-      Path file = dir.resolve(id + "." + f.extension());
-      switch (f) {
-        case PNG -> FigureExport.png(result.figure(), file, sz.width, sz.height, dpi);
-        case SVG -> FigureExport.svg(result.figure(), file, sz.width, sz.height);
-        case PDF -> FigureExport.pdf(result.figure(), file, sz.width, sz.height);
-        case GIF -> FigureExport.gif(result.frames(), file, sz.width, sz.height,
-            result.frameDelayMillis());
-        default -> throw new IllegalStateException(f.name());
-      }
-      written.add(file.getFileName().toString());
+    DemoFiles.Sizes sizes = DemoFiles.Sizes.of(result, sz, dpi);
+    for (Path file : DemoFiles.write(demo, p, result, dir, fileFormats, sizes, elapsedMillis)) {
       w.println("wrote " + file);
     }
-    Path json = dir.resolve(id + ".json");
-    AtomicFiles.writeString(json, Json.write(RunReport.of(demo, p, result, written,
-        elapsedMillis)));
-    w.println("wrote " + json);
     return 0;
   }
 
@@ -163,21 +147,10 @@ final class RunCommand implements Callable<Integer> {
     return input;
   }
 
-  private Set<ExportFormat> parseFormats() {
-    Set<ExportFormat> set = new LinkedHashSet<>();
-    for (String f : formats) {
-      try {
-        set.add(ExportFormat.parse(f));
-      } catch (IllegalArgumentException e) {
-        throw new UserException("--format: " + e.getMessage());
-      }
-    }
-    return set;
-  }
-
-  private Dimension parseSize(Result result) {
+  /** The size the user asked for, or null for the demo's own. */
+  private Dimension parseSize() {
     if (size == null) {
-      return result.figure().preferredSize();
+      return null;
     }
     Matcher m = SIZE.matcher(size.strip());
     if (!m.matches()) {
@@ -190,20 +163,5 @@ final class RunCommand implements Callable<Integer> {
           + MIN_SIDE + " to " + MAX_SIDE);
     }
     return new Dimension(width, height);
-  }
-
-  private static Path checkOutputFolder(Path dir) {
-    try {
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new UserException("cannot write to output folder " + dir + ": it is a file");
-      }
-      Files.createDirectories(dir);
-    } catch (IOException | SecurityException e) {
-      throw new UserException("cannot write to output folder " + dir + ": " + e.getMessage());
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UserException("cannot write to output folder " + dir + ": permission denied");
-    }
-    return dir;
   }
 }

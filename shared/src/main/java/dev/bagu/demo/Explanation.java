@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * A demo's explanation: the Markdown resource named after its class ({@code SoftmaxScalingDemo.md}
@@ -20,6 +22,10 @@ public final class Explanation {
   /** The sections every explanation has, in order. */
   public static final List<String> SECTIONS = List.of(
       "What it is", "Formula", "Reading the figure", "What to try", "Limits", "See also");
+
+  private static final Parser PARSER = Parser.builder().build();
+  // Softbreaks become spaces: Swing would otherwise keep the source line ends in a few places.
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().softbreak(" ").build();
 
   private final String title;
   private final String markdown;
@@ -72,6 +78,16 @@ public final class Explanation {
       sections.put(current, body.toString().strip());
     }
     return new Explanation(title, markdown, sections);
+  }
+
+  /** Markdown text rendered to an HTML fragment by commonmark (no {@code <html>} wrapper). */
+  public static String toHtml(String markdown) {
+    return RENDERER.render(PARSER.parse(markdown));
+  }
+
+  /** The whole explanation as an HTML fragment. */
+  public String html() {
+    return toHtml(markdown);
   }
 
   public String title() {

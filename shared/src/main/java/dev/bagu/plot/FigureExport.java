@@ -6,6 +6,7 @@ import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import dev.bagu.io.AtomicFiles;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -117,6 +118,18 @@ public final class FigureExport {
         doc.save(out);
       }
     });
+  }
+
+  /** Widest GIF written when no size is asked for: frames are many, and a GIF goes into notes. */
+  public static final int GIF_MAX_WIDTH = 960;
+
+  /** A figure size scaled down, keeping its aspect, to at most {@link #GIF_MAX_WIDTH} wide. */
+  public static Dimension gifSize(Dimension figureSize) {
+    if (figureSize.width <= GIF_MAX_WIDTH) {
+      return new Dimension(figureSize);
+    }
+    double f = (double) GIF_MAX_WIDTH / figureSize.width;
+    return new Dimension(GIF_MAX_WIDTH, (int) Math.round(figureSize.height * f));
   }
 
   /** An animated GIF of the frames, each shown for delayMillis, looping. */

@@ -14,8 +14,6 @@ import javax.swing.text.BadLocationException;
 import javax.swing.text.html.HTMLDocument;
 import javax.swing.text.html.HTMLEditorKit;
 import javax.swing.text.html.StyleSheet;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * A demo's Markdown explanation, rendered by commonmark to HTML and shown in a read-only
@@ -38,15 +36,11 @@ final class ExplanationPane {
           + " margin-top: 4px; margin-bottom: 8px; }",
       "a { color: #0072B2; }");
 
-  private static final Parser PARSER = Parser.builder().build();
-  // Softbreaks become spaces: Swing would otherwise keep the source line ends in a few places.
-  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().softbreak(" ").build();
-
   private ExplanationPane() {}
 
   /** The whole HTML document for a Markdown text. */
   static String html(String markdown) {
-    return "<html><body>" + RENDERER.render(PARSER.parse(markdown)) + "</body></html>";
+    return "<html><body>" + Explanation.toHtml(markdown) + "</body></html>";
   }
 
   /** The explanation of a demo, or a short note saying why there is none. */

@@ -1,9 +1,5 @@
-package dev.bagu.cli;
+package dev.bagu.demo;
 
-import dev.bagu.demo.Demo;
-import dev.bagu.demo.Finding;
-import dev.bagu.demo.Params;
-import dev.bagu.demo.Result;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +8,14 @@ import java.util.Map;
 /**
  * The JSON written beside the figures ({@code ID.json}):
  * {@code {"id", "title", "seed", "params", "findings": [{"key", "label", "value", "unit",
- * "reference": {"value", "source"}}], "data", "figures", "elapsedMillis"}}. Findings measured on
+ * "reference": {"value", "source", "tolerance", "agrees"}}], "data", "figures", "elapsedMillis"}}.
+ * {@code agrees} is |value − reference| ≤ tolerance. Findings measured on
  * this machine carry {@code "measured": true}; without a reference, {@code "reference"} is null.
  */
-final class RunReport {
+public final class RunReport {
   private RunReport() {}
 
-  static Map<String, Object> of(Demo demo, Params p, Result result, List<String> figures,
+  public static Map<String, Object> of(Demo demo, Params p, Result result, List<String> figures,
       long elapsedMillis) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", demo.info().id());
@@ -38,6 +35,8 @@ final class RunReport {
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("value", r.value());
         ref.put("source", r.source());
+        ref.put("tolerance", r.tolerance());
+        ref.put("agrees", r.agrees(f.value()));
         return ref;
       }).orElse(null));
       if (f.measured()) {

@@ -1,0 +1,71 @@
+package dev.bagu.demo;
+
+import dev.bagu.io.AtomicFiles;
+import dev.bagu.io.Json;
+import dev.bagu.plot.ExportFormat;
+import dev.bagu.plot.FigureExport;
+import java.awt.Dimension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes one demo's result into a folder: {@code ID.png}, {@code ID.svg}, … in the asked
+ * formats, then {@code ID.json} naming them. Shared by {@code run} and {@code gallery}, so both
+ * write the same files. Every file is written atomically.
+ */
+public final class DemoFiles {
+  private DemoFiles() {}
+
+  /**
+   * Figure size, and the GIF's size (frames are many: by default a GIF is drawn at most
+   * {@link FigureExport#GIF_MAX_WIDTH} wide).
+   */
+  public record Sizes(Dimension figure, Dimension gif, int dpi) {
+    /** The demo's own size, or the user's when given (then GIFs use it too). */
+    public static Sizes of(Result result, Dimension asked, int dpi) {
+      if (asked != null) {
+        return new Sizes(asked, asked, dpi);
+      }
+      Dimension own = result.figure().preferredSize();
+      return new Sizes(own, FigureExport.gifSize(own), dpi);
+    }
+  }
+
+  /**
+   * Writes the figure files (GIF only when the result has frames) and the JSON report.
+   *
+   * @return the files written, JSON last
+   */
+  public static List<Path> write(Demo demo, Params p, Result result, Path dir,
+      Set<ExportFormat> formats, Sizes sizes, long elapsedMillis) throws IOException {
+    String id = demo.info().id();
+    List<Path> written = new ArrayList<>();
+    Dimension sz = sizes.figure();
+    for (ExportFormat f : formats) {
+      Path file = dir.resolve(id + "." + f.extension());
+      switch (f) {
+        case PNG -> FigureExport.png(result.figure(), file, sz.width, sz.height, sizes.dpi());
+        case SVG -> FigureExport.svg(result.figure(), file, sz.width, sz.height);
+        case PDF -> FigureExport.pdf(result.figure(), file, sz.width, sz.height);
+        case GIF -> {
+          if (result.frames().isEmpty()) {
+            continue;
+          }
+          FigureExport.gif(result.frames(), file, sizes.gif().width, sizes.gif().height,
+              result.frameDelayMillis());
+        }
+        default -> throw new IllegalStateException(f.name());
+      }
+      written.add(file);
+    }
+    List<String> names = written.stream().map(f -> f.getFileName().toString()).toList();
+    Path json = dir.resolve(id + ".json");
+    AtomicFiles.writeString(json, Json.write(RunReport.of(demo, p, result, names,
+        elapsedMillis)));
+    written.add(json);
+    return written;
+  }
+}
