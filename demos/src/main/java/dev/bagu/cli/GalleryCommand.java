@@ -1,0 +1,91 @@
+package dev.bagu.cli;
+
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.UserException;
+import dev.bagu.gallery.Gallery;
+import dev.bagu.gallery.GalleryEntry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bagu gallery}: every demo (or the ids given) rendered at its defaults into one folder,
+ * with {@code index.html}. Exit code 1 when a demo failed; the page shows which.
+ */
+@Command(name = "gallery", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Render every demo (or the IDs given) with its findings into DIR, and write "
+        + "DIR/index.html: a page to browse, cite and share, that works offline.")
+final class GalleryCommand implements Callable<Integer> {
+  @ParentCommand BaguCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", arity = "0..*",
+      description = "Only these demos (default: all, in catalogue order).")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "gallery",
+      description = "Folder to write (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FMT", split = ",", description = "Figure formats: "
+      + "png, svg, pdf, gif (default: png,svg,gif; GIF for demos with animation frames).")
+  List<String> formats = new ArrayList<>(List.of("png", "svg", "gif"));
+
+  @Option(names = "--threads", paramLabel = "N", description = "Demos rendered at once "
+      + "(default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--no-times", description = "Leave times measured on this machine out of the "
+      + "figures and the page, so every figure and index.html are the same bytes on every run.")
+  boolean noTimes;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    List<Demo> demos = new ArrayList<>();
+    for (String id : ids) {
+      demos.add(root.registry.require(id));
+    }
+    if (demos.isEmpty()) {
+      demos.addAll(root.registry.all());
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = threads == null ? cores : threads;
+    if (n < 1 || n > 256) {
+      throw new UserException("--threads " + n + " is out of range: allowed 1 to 256");
+    }
+    var options = new Gallery.Options(OutputArgs.folder(out), OutputArgs.formats(formats), n,
+        !noTimes);
+    PrintWriter w = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    List<GalleryEntry> entries = Gallery.render(demos, options);
+    Path index = Gallery.writePage(entries, options);
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    int failed = 0;
+    for (GalleryEntry e : entries) {
+      if (e.failed()) {
+        failed++;
+        spec.commandLine().getErr().println("failed: " + e.id() + ": " + e.failure().get());
+      } else {
+        w.printf("%-24s computed in %5d ms, files in %5d ms: %s%n", e.id(), e.computeMillis(),
+            e.renderMillis(), String.join(" ", e.files()));
+      }
+    }
+    w.println("wrote " + index + " (" + entries.size() + " demos in " + wall + " ms on " + n
+        + " threads)");
+    if (failed > 0) {
+      spec.commandLine().getErr().println(failed + " of " + entries.size() + " demos failed; "
+          + "the page marks them");
+      return 1;
+    }
+    return 0;
+  }
+}
