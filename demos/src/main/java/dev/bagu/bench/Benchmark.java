@@ -1,0 +1,57 @@
+package dev.bagu.bench;
+
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.Params;
+import dev.bagu.demo.Result;
+import dev.bagu.plot.FigureExport;
+import java.awt.Dimension;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Times demos one after another in this JVM: a first (cold) run, then {@code runs} warm runs
+ * whose medians are reported, so one slow run (a GC pause, the other core busy) does not decide.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  public static DemoTiming time(Demo demo, int runs) {
+    Params p = Params.defaults(demo.params());
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    System.gc();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    double[] cold = once(demo, p);
+    double[] compute = new double[runs];
+    double[] render = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      double[] t = once(demo, p);
+      compute[i] = t[0];
+      render[i] = t[1];
+    }
+    long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    return new DemoTiming(demo.info().id(), cold[0] + cold[1], median(compute), median(render),
+        peak / 1e6);
+  }
+
+  /** {compute ms, render ms} of one run. */
+  private static double[] once(Demo demo, Params p) {
+    long start = System.nanoTime();
+    Result result = demo.run(p);
+    long computed = System.nanoTime();
+    Dimension size = result.figure().preferredSize();
+    FigureExport.image(result.figure(), size.width, size.height, FigureExport.BASE_DPI);
+    long drawn = System.nanoTime();
+    return new double[] {(computed - start) / 1e6, (drawn - computed) / 1e6};
+  }
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+}

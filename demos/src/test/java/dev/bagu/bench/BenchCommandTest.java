@@ -1,0 +1,90 @@
+package dev.bagu.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bagu.cli.Bagu;
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.DemoInfo;
+import dev.bagu.demo.Finding;
+import dev.bagu.demo.Param;
+import dev.bagu.demo.Params;
+import dev.bagu.demo.Registry;
+import dev.bagu.demo.Result;
+import dev.bagu.demo.Section;
+import dev.bagu.io.Json;
+import dev.bagu.plot.Figure;
+import dev.bagu.plot.XyPlot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  /** Sleeps a known time in run(), so the compute median has a floor the test can check. */
+  static final class SleepyDemo implements Demo {
+    @Override
+    public DemoInfo info() {
+      return new DemoInfo("sleepy", "Sleeps", Section.TRAINING, "睡", "Sleeps 30 ms.");
+    }
+
+    @Override
+    public List<Param<?>> params() {
+      return List.of();
+    }
+
+    @Override
+    public Result run(Params p) {
+      try {
+        Thread.sleep(30);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Result.of(Figure.single("t", XyPlot.titled("x").line("y", new double[] {0, 1},
+          new double[] {0, 1})).preferredSize(300, 200)).finding(Finding.of("one", "1", 1, ""));
+    }
+  }
+
+  private int bench(String... args) {
+    return Bagu.execute(new Registry(List.of(new SleepyDemo())), args, new PrintWriter(out),
+        new PrintWriter(err));
+  }
+
+  @Test
+  void printsATableAndWritesJsonWithTheGalleryTime() throws IOException {
+    Path json = dir.resolve("sub/bench.json");
+    assertThat(bench("bench", "--runs", "3", "--out", json.toString())).isZero();
+    assertThat(out.toString()).contains("demo", "first run", "compute", "render", "peak heap",
+        "sleepy", "gallery of 1 demos", "wrote " + json);
+    JsonNode root = Json.mapper().readTree(json.toFile());
+    assertThat(root.get("warmRuns").asInt()).isEqualTo(3);
+    JsonNode demo = root.get("demos").get(0);
+    assertThat(demo.get("id").asText()).isEqualTo("sleepy");
+    assertThat(demo.get("computeMillis").asDouble()).isBetween(29.0, 1000.0);
+    assertThat(demo.get("coldMillis").asDouble()).isGreaterThanOrEqualTo(29.0);
+    assertThat(demo.get("renderMillis").asDouble()).isPositive();
+    assertThat(demo.get("peakHeapMb").asDouble()).isPositive();
+    assertThat(root.get("gallery").get("wallMillis").asLong()).isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void runsOutOfRangeIsAUserError() {
+    assertThat(bench("bench", "--runs", "0", "--out", dir.resolve("b.json").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--runs 0 is out of range: allowed 1 to 100");
+    assertThat(dir.resolve("b.json")).doesNotExist();
+  }
+
+  @Test
+  void medianOfOddAndEvenCounts() {
+    assertThat(Benchmark.median(new double[] {5, 1, 3})).isEqualTo(3);
+    assertThat(Benchmark.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+}
