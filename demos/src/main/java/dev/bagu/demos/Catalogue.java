@@ -2,6 +2,7 @@ package dev.bagu.demos;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
+import dev.bagu.demos.attention.FlashAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -19,6 +20,7 @@ public final class Catalogue {
     return List.of(
         // A. Attention
         new SoftmaxScalingDemo(),
+        new FlashAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
