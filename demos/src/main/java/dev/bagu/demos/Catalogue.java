@@ -3,6 +3,7 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -23,7 +24,8 @@ public final class Catalogue {
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
         // G. Vision and classic ML
-        new NmsDemo());
+        new NmsDemo(),
+        new KMeansDemo());
   }
 
   public static Registry registry() {
