@@ -3,6 +3,7 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -25,7 +26,8 @@ public final class Catalogue {
         new VanishingGradientsDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
-        new KMeansDemo());
+        new KMeansDemo(),
+        new DbscanDemo());
   }
 
   public static Registry registry() {
