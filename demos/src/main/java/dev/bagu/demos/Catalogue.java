@@ -5,6 +5,7 @@ import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
+import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -27,7 +28,8 @@ public final class Catalogue {
         // G. Vision and classic ML
         new NmsDemo(),
         new KMeansDemo(),
-        new DbscanDemo());
+        new DbscanDemo(),
+        new MeanShiftDemo());
   }
 
   public static Registry registry() {
