@@ -24,7 +24,9 @@ public final class MeanShiftDemo implements Demo {
   static final int MAX_PATHS = 60;
   /** Seeds at most (every s-th point) on big inputs; scikit-learn offers bin seeding instead. */
   static final int MAX_SEEDS = 2000;
-  static final int SWEEP = 16;
+  static final int SWEEP = 12;
+  /** Seeds per run of the bandwidth sweep (every s-th point). */
+  static final int SWEEP_SEEDS = 150;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.real("bandwidth", 1.0, 0.02, 10,
@@ -96,7 +98,8 @@ public final class MeanShiftDemo implements Demo {
     for (int i = 0; i < SWEEP; i++) {
       hs[i] = h * Math.pow(10, -1 + 2.0 * i / (SWEEP - 1));
       for (Kernel k : Kernel.values()) {
-        counts[k.ordinal()][i] = MeanShift.run(x, hs[i], k, every(x.length, 500)).modes().length;
+        counts[k.ordinal()][i] = MeanShift.run(x, hs[i], k, every(x.length, SWEEP_SEEDS)).modes()
+            .length;
       }
     }
     XyPlot sweep = XyPlot.titled("Clusters against bandwidth").axes("bandwidth h", "modes")

@@ -17,7 +17,6 @@ final class PointGrid {
   /** Cells per axis at most this many (a tiny radius over a huge extent gets wider cells). */
   private static final double MAX_CELLS = 1 << 20;
 
-  private final double[][] x; // (n, 2), not copied: callers never change it
   private final double radius2;
   private final double minX;
   private final double minY;
@@ -26,12 +25,13 @@ final class PointGrid {
   private final long[] keys; // sorted distinct cell keys
   private final int[] start; // points of keys[j] are order[start[j] .. start[j + 1])
   private final int[] order; // point indices sorted by cell key, ascending index within a cell
+  private final double[] sortedX; // x of order[r]: a cell's points side by side in memory
+  private final double[] sortedY;
 
   PointGrid(double[][] x, double radius) {
     if (!(radius > 0) || !Double.isFinite(radius)) {
       throw new IllegalArgumentException("radius must be positive and finite: " + radius);
     }
-    this.x = x;
     this.radius2 = radius * radius;
     double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
     for (double[] p : x) {
@@ -68,6 +68,12 @@ final class PointGrid {
       }
     }
     starts[m] = n;
+    sortedX = new double[n];
+    sortedY = new double[n];
+    for (int r = 0; r < n; r++) {
+      sortedX[r] = x[order[r]][0];
+      sortedY[r] = x[order[r]][1];
+    }
     keys = Arrays.copyOf(distinct, m);
     start = Arrays.copyOf(starts, m + 1);
   }
@@ -95,11 +101,10 @@ final class PointGrid {
           continue;
         }
         for (int r = start[j]; r < start[j + 1]; r++) {
-          int i = order[r];
-          double dx = x[i][0] - qx;
-          double dy = x[i][1] - qy;
+          double dx = sortedX[r] - qx;
+          double dy = sortedY[r] - qy;
           if (dx * dx + dy * dy <= radius2) {
-            visit.accept(i);
+            visit.accept(order[r]);
           }
         }
       }
