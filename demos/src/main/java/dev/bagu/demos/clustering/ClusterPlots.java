@@ -71,7 +71,7 @@ final class ClusterPlots {
   /** "500 points" or "100,000 points (1 in 25 drawn)". */
   static String drawnNote(int n) {
     int s = stride(n);
-    return String.format(java.util.Locale.US, "%,d points%s", n,
+    return String.format(java.util.Locale.US, "%,d point%s%s", n, n == 1 ? "" : "s",
         s == 1 ? "" : " (1 in " + s + " drawn)");
   }
 }

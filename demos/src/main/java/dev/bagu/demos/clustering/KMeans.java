@@ -63,13 +63,8 @@ public final class KMeans {
     }
     double[][] c = new double[k][];
     if (init == Init.RANDOM) {
-      int[] idx = new int[n];
-      Arrays.setAll(idx, i -> i);
-      for (int j = 0; j < k; j++) { // partial Fisher–Yates: k distinct indices
-        int r = j + rng.nextInt(n - j);
-        int t = idx[j];
-        idx[j] = idx[r];
-        idx[r] = t;
+      int[] idx = distinctIndices(n, k, rng);
+      for (int j = 0; j < k; j++) {
         c[j] = x[idx[j]].clone();
       }
       return c;
@@ -101,6 +96,20 @@ public final class KMeans {
       c[j] = x[pick].clone();
     }
     return c;
+  }
+
+  /** min(n, k) distinct indices in [0, n), in random order (partial Fisher–Yates). */
+  static int[] distinctIndices(int n, int k, Rng rng) {
+    int[] idx = new int[n];
+    Arrays.setAll(idx, i -> i);
+    int m = Math.min(n, k);
+    for (int j = 0; j < m; j++) {
+      int r = j + rng.nextInt(n - j);
+      int t = idx[j];
+      idx[j] = idx[r];
+      idx[r] = t;
+    }
+    return Arrays.copyOf(idx, m);
   }
 
   /** Lloyd's iterations from the given centres (not changed). */

@@ -42,7 +42,7 @@ final class KMeansCharts {
 
   /** The final assignment and the full trails of one run. */
   static XyPlot finalTrails(Init init, double[][] x, KMeans.Run run) {
-    String title = String.format(Locale.US, "%s: φ %s after %d iterations", init.label(),
+    String title = String.format(Locale.US, "%s: φ %s, %d iterations", init.label(),
         fmt(run.finalInertia()), run.iterations());
     return trails(title, x, run, run.centres().size() - 1, run.labels());
   }
@@ -75,13 +75,14 @@ final class KMeansCharts {
    */
   static HistogramPlot restarts(KMeansRestarts r, int runs, boolean afterLloyd, int k) {
     String title = afterLloyd ? runs + " seeds: final φ / best φ"
-        : String.format(Locale.US, "Seeding alone: φ / best φ (k-means++ bound %.1f)",
-            KMeansRestarts.bound(k));
+        : runs + " seeds, seeding alone: φ / best φ";
     HistogramPlot h = HistogramPlot.titled(title)
         .xLabel(afterLloyd ? "final φ / best φ" : "φ after seeding / best φ").counts().bins(20);
     for (Init init : Init.values()) {
       h.add(afterLloyd ? String.format(Locale.US, "%s (%.0f%% within 1%%)", init.label(),
-          100 * r.shareAtBest(init)) : init.label(), r.ratios(init, afterLloyd));
+          100 * r.shareAtBest(init))
+          : init == Init.PLUS_PLUS ? String.format(Locale.US, "%s (bound %.1f)",
+              init.label(), KMeansRestarts.bound(k)) : init.label(), r.ratios(init, afterLloyd));
     }
     return h;
   }

@@ -56,7 +56,8 @@ public final class KMeansDemo implements Demo {
   @Override
   public Result run(Params p) {
     int blobs = p.integer("blobs");
-    PointSource src = PointSource.of(p, blobs + " blobs", () -> ClusterData.blobs(
+    String toyName = blobs + (blobs == 1 ? " blob" : " blobs");
+    PointSource src = PointSource.of(p, toyName, () -> ClusterData.blobs(
         p.integer("points"), blobs, p.real("spread"), Rng.stream(p.seed(), 1)));
     double[][] x = src.x();
     int k = Math.min(p.integer("k"), x.length); // k ≤ n: a centre needs a point to start on
@@ -84,8 +85,8 @@ public final class KMeansDemo implements Demo {
     Figure figure = Figure.grid(info().title(), 2, 3).preferredSize(1800, 1100)
         .subtitle(String.format(Locale.US, "%s, %s · k = %d%s · black: each centre's path, "
                 + "diamond: where it ends · histograms over %d seeds · seed %d", src.name(),
-            ClusterPlots.drawnNote(x.length), k, k < p.integer("k") ? " (only " + k
-                + " points)" : "", seeds, p.seed()))
+            ClusterPlots.drawnNote(x.length), k, k < p.integer("k") ? " (as many as the points)"
+                : "", seeds, p.seed()))
         .add(KMeansCharts.finalTrails(Init.RANDOM, x, random))
         .add(KMeansCharts.finalTrails(Init.PLUS_PLUS, x, plus))
         .add(KMeansCharts.inertia(random, plus))
@@ -105,9 +106,9 @@ public final class KMeansDemo implements Demo {
     result.finding(Finding.of("best_inertia", "best φ over all " + 2 * seeds + " runs", r.best(),
             ""))
         .finding(Finding.of("mean_inertia_random", "random: mean final φ / best φ",
-            r.meanFinal(Init.RANDOM) / r.best(), ""))
+            r.relative(r.meanFinal(Init.RANDOM)), ""))
         .finding(Finding.of("mean_inertia_kmeanspp", "k-means++: mean final φ / best φ",
-            r.meanFinal(Init.PLUS_PLUS) / r.best(), ""))
+            r.relative(r.meanFinal(Init.PLUS_PLUS)), ""))
         .finding(Finding.of("at_best_random", "random: share of runs within 1% of best φ",
             r.shareAtBest(Init.RANDOM), ""))
         .finding(Finding.of("at_best_kmeanspp", "k-means++: share of runs within 1% of best φ",
@@ -117,9 +118,9 @@ public final class KMeansDemo implements Demo {
         .finding(Finding.of("mean_iterations_kmeanspp", "k-means++: mean iterations",
             r.meanIterations(Init.PLUS_PLUS), ""))
         .finding(Finding.of("seeding_ratio_kmeanspp", "k-means++ seeding alone: mean φ / best φ",
-            r.meanSeeding(Init.PLUS_PLUS) / r.best(), "").withReference(bound, ARTHUR))
+            r.relative(r.meanSeeding(Init.PLUS_PLUS)), "").withReference(bound, ARTHUR))
         .finding(Finding.of("seeding_ratio_random", "random seeding alone: mean φ / best φ",
-            r.meanSeeding(Init.RANDOM) / r.best(), ""));
+            r.relative(r.meanSeeding(Init.RANDOM)), ""));
     if (src.truth() != null) {
       result.finding(Finding.of("ari_kmeanspp", "k-means++: adjusted Rand index vs "
           + (src.fromFile() ? "the label column" : "the true blobs"),

@@ -73,11 +73,16 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
     return (double) hit / last[init.ordinal()].length;
   }
 
+  /** v / φ_best; 1 when φ_best is 0 (every point on a centre: every run is at the best). */
+  double relative(double v) {
+    return best > 0 ? v / best : 1;
+  }
+
   /** φ / φ_best for each run, after seeding or after Lloyd. */
   double[] ratios(Init init, boolean afterLloyd) {
     double[] v = (afterLloyd ? last : seeding)[init.ordinal()].clone();
     for (int i = 0; i < v.length; i++) {
-      v[i] = best > 0 ? v[i] / best : 1;
+      v[i] = relative(v[i]);
     }
     return v;
   }

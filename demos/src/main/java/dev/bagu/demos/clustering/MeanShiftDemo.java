@@ -125,17 +125,9 @@ public final class MeanShiftDemo implements Demo {
     return result.data("labels", c.labels()).data("centers", c.modes());
   }
 
-  /** min(n, m) distinct indices in [0, n), ascending (partial Fisher–Yates). */
+  /** min(n, m) distinct indices in [0, n), ascending. */
   static int[] sample(int n, int m, Rng rng) {
-    int[] idx = java.util.stream.IntStream.range(0, n).toArray();
-    int k = Math.min(n, m);
-    for (int j = 0; j < k; j++) {
-      int r = j + rng.nextInt(n - j);
-      int t = idx[j];
-      idx[j] = idx[r];
-      idx[r] = t;
-    }
-    int[] out = java.util.Arrays.copyOf(idx, k);
+    int[] out = KMeans.distinctIndices(n, m, rng);
     java.util.Arrays.sort(out);
     return out;
   }
