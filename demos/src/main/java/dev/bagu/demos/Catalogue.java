@@ -4,6 +4,9 @@ import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.FlashAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.clustering.DbscanDemo;
+import dev.bagu.demos.clustering.KMeansDemo;
+import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -25,7 +28,10 @@ public final class Catalogue {
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
         // G. Vision and classic ML
-        new NmsDemo());
+        new NmsDemo(),
+        new KMeansDemo(),
+        new DbscanDemo(),
+        new MeanShiftDemo());
   }
 
   public static Registry registry() {

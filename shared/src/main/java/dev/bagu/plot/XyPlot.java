@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * be painted from any thread.
  */
 public final class XyPlot implements Panel {
-  private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, HIGHLIGHT, STEP_AREA }
+  private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, SMALL_POINTS, LARGE_POINTS, HIGHLIGHT,
+    STEP_AREA }
 
   private record Series(String name, double[] x, double[] y, Kind kind, Color colour,
       boolean inLegend) {}
@@ -103,6 +104,19 @@ public final class XyPlot implements Panel {
   /** Markers only (a scatter plot). */
   public XyPlot points(String name, double[] x, double[] y) {
     return add(name, x, y, Kind.POINTS);
+  }
+
+  /**
+   * Markers at half the usual size: a second tier of points under {@link #largePoints} (DBSCAN's
+   * border points beside its core points), or thousands of points that would merge into a blot.
+   */
+  public XyPlot smallPoints(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.SMALL_POINTS);
+  }
+
+  /** Round markers at 1.6 times the usual size (DBSCAN's core points, cluster centres). */
+  public XyPlot largePoints(String name, double[] x, double[] y) {
+    return add(name, x, y, Kind.LARGE_POINTS);
   }
 
   /** Large markers drawing the eye to a few points (the chosen parameter value, say). */
@@ -277,6 +291,14 @@ public final class XyPlot implements Panel {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         xs.setMarker(SeriesMarkers.CIRCLE);
       }
+      case SMALL_POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(new ScaledCircle(0.5));
+      }
+      case LARGE_POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(new ScaledCircle(1.6));
+      }
       case HIGHLIGHT -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         xs.setMarker(SeriesMarkers.DIAMOND);
@@ -288,6 +310,21 @@ public final class XyPlot implements Panel {
         xs.setLineStyle(new java.awt.BasicStroke(1.8f));
       }
       default -> throw new IllegalStateException(s.kind.name());
+    }
+  }
+
+  /** XChart's filled circle at a multiple of the chart's marker size (XChart has one size). */
+  private static final class ScaledCircle extends org.knowm.xchart.style.markers.Marker {
+    private final double scale;
+
+    ScaledCircle(double scale) {
+      this.scale = scale;
+    }
+
+    @Override
+    public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
+      double d = Math.max(2, markerSize * scale);
+      g.fill(new java.awt.geom.Ellipse2D.Double(xOffset - d / 2, yOffset - d / 2, d, d));
     }
   }
 }

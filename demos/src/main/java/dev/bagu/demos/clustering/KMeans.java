@@ -1,0 +1,210 @@
+package dev.bagu.demos.clustering;
+
+import dev.bagu.math.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * k-means by Lloyd's iterations: assign every point to its nearest centre, move every centre to
+ * the mean of its points, repeat until no point changes centre. Each step can only lower the
+ * inertia φ = Σ ‖x − c(x)‖², so it never rises; where it stops depends on the start, which
+ * {@link #seed} picks at random or by k-means++ (Arthur & Vassilvitskii 2007).
+ *
+ * <p>Empty clusters: when a centre ends an assignment with no points, it is moved onto the point
+ * farthest from its own centre (the worst-served point, as scikit-learn relocates empty
+ * clusters), each empty centre to a different point. That point's distance becomes 0, so the
+ * inertia still does not rise. Ties in distance go to the lower centre index.
+ */
+public final class KMeans {
+  private KMeans() {}
+
+  public enum Init {
+    RANDOM("random"), PLUS_PLUS("k-means++");
+
+    private final String label;
+
+    Init(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * One run of Lloyd's iterations.
+   *
+   * @param centres the centres before each assignment: centres.get(t) is (k, 2); the first is the
+   *     seeding, the last the final centres
+   * @param inertia φ of the assignment to centres.get(t), same length as centres
+   * @param labels the final assignment, one centre index per point
+   * @param iterations centre updates done before the assignment stopped changing
+   * @param converged false when maxIterations stopped it first
+   * @param reseeded how many times an empty centre was moved
+   */
+  public record Run(List<double[][]> centres, double[] inertia, int[] labels, int iterations,
+      boolean converged, int reseeded) {
+    public double finalInertia() {
+      return inertia[inertia.length - 1];
+    }
+
+    public double[][] finalCentres() {
+      return centres.get(centres.size() - 1);
+    }
+  }
+
+  /** k starting centres drawn from the points: k distinct points uniformly, or k-means++. */
+  public static double[][] seed(double[][] x, int k, Init init, Rng rng) {
+    int n = x.length;
+    if (k < 1 || k > n) {
+      throw new IllegalArgumentException("k must be in [1, " + n + "]: " + k);
+    }
+    double[][] c = new double[k][];
+    if (init == Init.RANDOM) {
+      int[] idx = distinctIndices(n, k, rng);
+      for (int j = 0; j < k; j++) {
+        c[j] = x[idx[j]].clone();
+      }
+      return c;
+    }
+    // k-means++: the first centre uniform, each next one with probability D(x)² / Σ D², D the
+    // distance to the nearest centre so far.
+    c[0] = x[rng.nextInt(n)].clone();
+    double[] d2 = new double[n];
+    Arrays.fill(d2, Double.POSITIVE_INFINITY);
+    for (int j = 1; j < k; j++) {
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        d2[i] = Math.min(d2[i], dist2(x[i], c[j - 1]));
+        total += d2[i];
+      }
+      int pick = n - 1;
+      if (total == 0) {
+        pick = rng.nextInt(n); // every point sits on a centre: any point will do
+      } else {
+        double u = rng.uniform() * total;
+        for (int i = 0; i < n; i++) {
+          u -= d2[i];
+          if (u < 0) {
+            pick = i;
+            break;
+          }
+        }
+      }
+      c[j] = x[pick].clone();
+    }
+    return c;
+  }
+
+  /** min(n, k) distinct indices in [0, n), in random order (partial Fisher–Yates). */
+  static int[] distinctIndices(int n, int k, Rng rng) {
+    int[] idx = new int[n];
+    Arrays.setAll(idx, i -> i);
+    int m = Math.min(n, k);
+    for (int j = 0; j < m; j++) {
+      int r = j + rng.nextInt(n - j);
+      int t = idx[j];
+      idx[j] = idx[r];
+      idx[r] = t;
+    }
+    return Arrays.copyOf(idx, m);
+  }
+
+  /** Lloyd's iterations from the given centres (not changed). */
+  public static Run lloyd(double[][] x, double[][] initial, int maxIterations) {
+    int n = x.length;
+    int k = initial.length;
+    List<double[][]> history = new ArrayList<>();
+    List<Double> inertia = new ArrayList<>();
+    double[][] c = copy(initial);
+    int[] labels = new int[n];
+    Arrays.fill(labels, -1);
+    double[] d2 = new double[n];
+    int iterations = 0;
+    int reseeded = 0;
+    while (true) {
+      history.add(copy(c));
+      boolean changed = assign(x, c, labels, d2);
+      inertia.add(Arrays.stream(d2).sum());
+      if (!changed || iterations == maxIterations) {
+        return new Run(history, inertia.stream().mapToDouble(Double::doubleValue).toArray(),
+            labels, iterations, !changed, reseeded);
+      }
+      reseeded += update(x, labels, d2, c);
+      iterations++;
+    }
+  }
+
+  /** Nearest centre for every point; d2 gets the squared distance. Whether any label changed. */
+  static boolean assign(double[][] x, double[][] c, int[] labels, double[] d2) {
+    boolean changed = false;
+    for (int i = 0; i < x.length; i++) {
+      int best = 0;
+      double bestD = dist2(x[i], c[0]);
+      for (int j = 1; j < c.length; j++) {
+        double d = dist2(x[i], c[j]);
+        if (d < bestD) {
+          bestD = d;
+          best = j;
+        }
+      }
+      changed |= labels[i] != best;
+      labels[i] = best;
+      d2[i] = bestD;
+    }
+    return changed;
+  }
+
+  /** Centres to their clusters' means; an empty one onto the farthest unused point. */
+  private static int update(double[][] x, int[] labels, double[] d2, double[][] c) {
+    int k = c.length;
+    double[][] sum = new double[k][2];
+    int[] count = new int[k];
+    for (int i = 0; i < x.length; i++) {
+      sum[labels[i]][0] += x[i][0];
+      sum[labels[i]][1] += x[i][1];
+      count[labels[i]]++;
+    }
+    boolean[] used = new boolean[x.length];
+    int reseeded = 0;
+    for (int j = 0; j < k; j++) {
+      if (count[j] > 0) {
+        c[j] = new double[] {sum[j][0] / count[j], sum[j][1] / count[j]};
+        continue;
+      }
+      int far = -1;
+      for (int i = 0; i < x.length; i++) {
+        if (!used[i] && (far < 0 || d2[i] > d2[far])) {
+          far = i;
+        }
+      }
+      used[far] = true;
+      c[j] = x[far].clone();
+      reseeded++;
+    }
+    return reseeded;
+  }
+
+  /** φ = Σ min_j ‖x − c_j‖². */
+  public static double inertia(double[][] x, double[][] c) {
+    double[] d2 = new double[x.length];
+    assign(x, c, new int[x.length], d2);
+    return Arrays.stream(d2).sum();
+  }
+
+  static double dist2(double[] a, double[] b) {
+    double dx = a[0] - b[0];
+    double dy = a[1] - b[1];
+    return dx * dx + dy * dy;
+  }
+
+  private static double[][] copy(double[][] c) {
+    double[][] out = new double[c.length][];
+    for (int j = 0; j < c.length; j++) {
+      out[j] = c[j].clone();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.bagu.demos.clustering;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Mean shift (Fukunaga & Hostetler 1975; Comaniciu & Meer 2002) as scikit-learn's
+ * {@code MeanShift}: every seed moves to the kernel-weighted mean of the points around it, again
+ * and again, climbing the kernel density estimate to a mode; it stops when a step is shorter than
+ * 10⁻³·bandwidth. Modes are then ranked by how many points lie within the bandwidth of them, and
+ * a mode within the bandwidth of a higher-ranked one is dropped (merged). Each point takes the
+ * label of its nearest mode.
+ *
+ * <pre>
+ *   flat:      m(c) = mean of { x : ‖x − c‖ ≤ h }                  (scikit-learn's kernel)
+ *   Gaussian:  m(c) = Σ w x / Σ w,  w = exp(−‖x − c‖² / 2h²), cut off beyond 3h
+ * </pre>
+ */
+public final class MeanShift {
+  private MeanShift() {}
+
+  public enum Kernel { FLAT, GAUSSIAN }
+
+  static final int MAX_ITERATIONS = 300;
+  /** scikit-learn's stop_thresh: 1e-3 × bandwidth. */
+  static final double STOP = 1e-3;
+  /** The Gaussian kernel is cut off beyond this many bandwidths (its weight there < 0.012). */
+  static final double GAUSSIAN_CUTOFF = 3;
+
+  /**
+   * @param modes the modes left after merging, strongest first (m, 2)
+   * @param labels each point's nearest mode
+   * @param paths each seed's positions, from the seed point to where it stopped
+   */
+  public record Clustering(double[][] modes, int[] labels, List<double[][]> paths) {}
+
+  /** Mean shift seeded from every point. */
+  public static Clustering run(double[][] x, double h, Kernel kernel) {
+    int[] seeds = new int[x.length];
+    Arrays.setAll(seeds, i -> i);
+    return run(x, h, kernel, seeds);
+  }
+
+  /** Mean shift seeded from the points {@code seeds} (indices into x). */
+  public static Clustering run(double[][] x, double h, Kernel kernel, int[] seeds) {
+    if (!(h > 0) || !Double.isFinite(h)) {
+      throw new IllegalArgumentException("bandwidth must be positive and finite: " + h);
+    }
+    PointGrid grid = new PointGrid(x, kernel == Kernel.FLAT ? h : GAUSSIAN_CUTOFF * h);
+    PointGrid withinH = kernel == Kernel.FLAT ? grid : new PointGrid(x, h);
+    List<double[][]> paths = new ArrayList<>();
+    List<double[]> ends = new ArrayList<>();
+    List<Integer> strength = new ArrayList<>();
+    for (int s : seeds) {
+      List<double[]> path = new ArrayList<>();
+      double[] c = x[s].clone();
+      path.add(c);
+      for (int it = 0; it < MAX_ITERATIONS; it++) {
+        double[] next = shift(x, grid, c, h, kernel);
+        if (next == null) {
+          break; // no point in reach (cannot happen from a seed point with the flat kernel)
+        }
+        path.add(next);
+        boolean done = Math.sqrt(KMeans.dist2(next, c)) < STOP * h;
+        c = next;
+        if (done) {
+          break;
+        }
+      }
+      paths.add(path.toArray(new double[0][]));
+      ends.add(c);
+      strength.add(withinH.countWithin(c[0], c[1]));
+    }
+    double[][] modes = merge(ends, strength, h);
+    int[] labels = new int[x.length];
+    KMeans.assign(x, modes, labels, new double[x.length]);
+    return new Clustering(modes, labels, paths);
+  }
+
+  /** One step: the kernel-weighted mean of the points around c, or null if none is in reach. */
+  static double[] shift(double[][] x, PointGrid grid, double[] c, double h, Kernel kernel) {
+    double[] acc = new double[3]; // Σ w x, Σ w y, Σ w
+    grid.forEachWithin(c[0], c[1], i -> {
+      double w = kernel == Kernel.FLAT ? 1 : Math.exp(-KMeans.dist2(x[i], c) / (2 * h * h));
+      acc[0] += w * x[i][0];
+      acc[1] += w * x[i][1];
+      acc[2] += w;
+    });
+    return acc[2] > 0 ? new double[] {acc[0] / acc[2], acc[1] / acc[2]} : null;
+  }
+
+  /** Strongest first (ties in seed order); drop a mode within h of one already kept. */
+  private static double[][] merge(List<double[]> ends, List<Integer> strength, double h) {
+    Integer[] order = new Integer[ends.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Integer.compare(strength.get(b), strength.get(a)));
+    List<double[]> kept = new ArrayList<>();
+    for (int i : order) {
+      double[] e = ends.get(i);
+      if (kept.stream().noneMatch(k -> KMeans.dist2(k, e) <= h * h)) {
+        kept.add(e);
+      }
+    }
+    return kept.toArray(new double[0][]);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.bagu.demos.clustering;
+
+import dev.bagu.cli.Bagu;
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.DemoInfo;
+import dev.bagu.demo.Finding;
+import dev.bagu.demo.Param;
+import dev.bagu.demo.Params;
+import dev.bagu.demo.Result;
+import dev.bagu.demo.Section;
+import dev.bagu.demos.clustering.MeanShift.Kernel;
+import dev.bagu.math.AdjustedRand;
+import dev.bagu.math.ClusterData;
+import dev.bagu.math.Rng;
+import dev.bagu.plot.Figure;
+import dev.bagu.plot.Theme;
+import dev.bagu.plot.XyPlot;
+import java.util.List;
+import java.util.Locale;
+
+/** 聚类：mean shift. Points climb the density to its modes; the bandwidth decides how many. */
+public final class MeanShiftDemo implements Demo {
+  /** Seeds drawn as trajectories at most (every s-th). */
+  static final int MAX_PATHS = 60;
+  /** Seeds at most (every s-th point) on big inputs; scikit-learn offers bin seeding instead. */
+  static final int MAX_SEEDS = 2000;
+  static final int SWEEP = 12;
+  /** Seeds per run of the bandwidth sweep (every s-th point). */
+  static final int SWEEP_SEEDS = 150;
+
+  private static final List<Param<?>> PARAMS = List.of(
+      Param.real("bandwidth", 1.0, 0.02, 10,
+          "kernel radius h: small = many small modes, large = few (all merge past the data's size)")
+          .logScale(),
+      Param.choice("kernel", "flat", List.of("flat", "gaussian"),
+          "flat: mean of the points within h (scikit-learn); gaussian: weights exp(−d²/2h²)"),
+      Param.integer("points", 1000, 10, 3000, "generated points (ignored with --input)")
+          .logScale());
+
+  @Override
+  public DemoInfo info() {
+    return new DemoInfo("mean-shift", "Mean shift: climbing the density to its modes",
+        Section.VISION, "聚类：mean shift",
+        "every point walks uphill on a smoothed density; points that reach the same peak cluster");
+  }
+
+  @Override
+  public List<Param<?>> params() {
+    return PARAMS;
+  }
+
+  @Override
+  public boolean acceptsInput() {
+    return true;
+  }
+
+  @Override
+  public Result run(Params p) {
+    double h = p.real("bandwidth");
+    Kernel kernel = p.choice("kernel").equals("flat") ? Kernel.FLAT : Kernel.GAUSSIAN;
+    // scikit-learn's mean shift example: centres (1, 1), (−1, −1), (1, −1), std 0.6.
+    PointSource src = PointSource.of(p, "3 blobs", () -> ClusterData.blobs(p.integer("points"),
+        new double[][] {{1, 1}, {-1, -1}, {1, -1}}, new double[] {0.6, 0.6, 0.6},
+        Rng.stream(p.seed(), 1)));
+    double[][] x = src.x();
+    int[] seeds = every(x.length, MAX_SEEDS);
+    MeanShift.Clustering c = MeanShift.run(x, h, kernel, seeds);
+    double estimate = mean(Dbscan.sortedKDistances(x, Math.max(1, (int) (0.3 * x.length)),
+        DbscanDemo.K_DISTANCE_QUERIES));
+
+    XyPlot paths = XyPlot.titled("Trajectories of " + Math.min(MAX_PATHS, seeds.length)
+        + " seeds to the modes").axes("x", "y");
+    ClusterPlots.addClusters(paths, "", x, new int[x.length], null, true);
+    paths.colour(Theme.withAlpha(Theme.AXIS, 0.5));
+    // A seeded sample of seeds, not every s-th: the toy points cycle through the blobs, and a
+    // stride that is a multiple of 3 would draw paths in one blob only.
+    for (int s : sample(c.paths().size(), MAX_PATHS, Rng.stream(p.seed(), 2))) {
+      double[][] path = c.paths().get(s);
+      double[] px = new double[path.length];
+      double[] py = new double[path.length];
+      for (int t = 0; t < path.length; t++) {
+        px[t] = path[t][0];
+        py[t] = path[t][1];
+      }
+      paths.curve("path " + s, px, py).colour(ClusterPlots.colour(c.labels()[seeds[s]]))
+          .notInLegend();
+    }
+    paths.highlight("mode", column(c.modes(), 0), column(c.modes(), 1)).colour(Theme.REFERENCE);
+
+    XyPlot clusters = XyPlot.titled(String.format(Locale.US, "%d modes, %s kernel, h = %s",
+        c.modes().length, p.choice("kernel"), fmt(h))).axes("x", "y");
+    ClusterPlots.addClusters(clusters, "", x, c.labels(), null, false);
+    clusters.highlight("mode", column(c.modes(), 0), column(c.modes(), 1))
+        .colour(Theme.REFERENCE);
+
+    double[] hs = new double[SWEEP];
+    double[][] counts = new double[2][SWEEP];
+    for (int i = 0; i < SWEEP; i++) {
+      hs[i] = h * Math.pow(10, -1 + 2.0 * i / (SWEEP - 1));
+      for (Kernel k : Kernel.values()) {
+        counts[k.ordinal()][i] = MeanShift.run(x, hs[i], k, every(x.length, SWEEP_SEEDS)).modes()
+            .length;
+      }
+    }
+    XyPlot sweep = XyPlot.titled("Clusters against bandwidth").axes("bandwidth h", "modes")
+        .logX().logY().line("flat", hs, counts[0]).line("gaussian", hs, counts[1])
+        .verticalLine(h);
+    Figure figure = Figure.grid(info().title(), 1, 3).preferredSize(1800, 700)
+        .subtitle(String.format(Locale.US, "%s, %s · grey line: chosen h · estimated h "
+                + "(scikit-learn, quantile 0.3) %s · seed %d", src.name(),
+            ClusterPlots.drawnNote(x.length), fmt(estimate), p.seed()))
+        .add(paths).add(clusters).add(sweep);
+
+    Result result = Result.of(figure)
+        .finding(Finding.of("modes", "modes (clusters)", c.modes().length, ""))
+        .finding(Finding.of("estimated_bandwidth", "estimate_bandwidth, quantile 0.3", estimate,
+            ""))
+        .finding(Finding.of("mean_path_steps", "mean steps to converge",
+            c.paths().stream().mapToInt(a -> a.length - 1).average().orElse(0), ""));
+    if (src.truth() != null) {
+      result.finding(Finding.of("ari", "adjusted Rand index vs "
+          + (src.fromFile() ? "the label column" : "the true blobs"),
+          AdjustedRand.index(src.truth(), c.labels()), ""));
+    }
+    return result.data("labels", c.labels()).data("centers", c.modes());
+  }
+
+  /** min(n, m) distinct indices in [0, n), ascending. */
+  static int[] sample(int n, int m, Rng rng) {
+    int[] out = KMeans.distinctIndices(n, m, rng);
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** Indices 0, s, 2s, … with at most max of them. */
+  static int[] every(int n, int max) {
+    int s = Math.max(1, (n + max - 1) / max);
+    return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + s).toArray();
+  }
+
+  static double[] column(double[][] m, int j) {
+    return java.util.Arrays.stream(m).mapToDouble(r -> r[j]).toArray();
+  }
+
+  static double mean(double[] v) {
+    return java.util.Arrays.stream(v).average().orElse(0);
+  }
+
+  static String fmt(double v) {
+    return dev.bagu.plot.Numbers.readable(v);
+  }
+
+  @Override
+  public String toString() {
+    return info().id();
+  }
+
+  public static void main(String[] args) {
+    Bagu.launch(new MeanShiftDemo(), args);
+  }
+}

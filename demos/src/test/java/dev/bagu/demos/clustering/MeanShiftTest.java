@@ -1,0 +1,60 @@
+package dev.bagu.demos.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bagu.demos.clustering.MeanShift.Kernel;
+import dev.bagu.math.AdjustedRand;
+import dev.bagu.math.ClusterData;
+import dev.bagu.math.Rng;
+import dev.bagu.math.ToyData.Labelled;
+import org.junit.jupiter.api.Test;
+
+class MeanShiftTest {
+  @Test
+  void everyTrajectoryEndsWhereTheShiftIsAboutZero() {
+    Labelled d = ClusterData.blobs(400, 4, 1.0, Rng.seeded(2));
+    for (Kernel kernel : Kernel.values()) {
+      for (double h : new double[] {0.5, 2, 6}) {
+        MeanShift.Clustering c = MeanShift.run(d.x(), h, kernel);
+        PointGrid grid = new PointGrid(d.x(), kernel == Kernel.FLAT ? h
+            : MeanShift.GAUSSIAN_CUTOFF * h);
+        for (double[][] path : c.paths()) {
+          double[] end = path[path.length - 1];
+          double[] next = MeanShift.shift(d.x(), grid, end, h, kernel);
+          // The last step was under 1e-3·h. One more step is about as short, but not always
+          // shorter: with the flat kernel a point entering or leaving the window moves the mean
+          // by a jump (seen: 2.2e-3·h), so the check allows 1e-2·h.
+          assertThat(Math.sqrt(KMeans.dist2(next, end))).isLessThan(1e-2 * h);
+        }
+      }
+    }
+  }
+
+  @Test
+  void twoFarBlobsGiveTwoModesNearTheirMeans() {
+    double[][] centres = {{0, 0}, {30, 10}};
+    Labelled d = ClusterData.blobs(600, centres, new double[] {1, 1}, Rng.seeded(5));
+    for (Kernel kernel : Kernel.values()) {
+      MeanShift.Clustering c = MeanShift.run(d.x(), 3, kernel);
+      assertThat(c.modes()).hasNumberOfRows(2);
+      for (double[] m : c.modes()) {
+        double[] near = m[0] < 15 ? centres[0] : centres[1];
+        assertThat(Math.sqrt(KMeans.dist2(m, near))).isLessThan(0.3);
+      }
+      assertThat(AdjustedRand.index(d.y(), c.labels())).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aHugeBandwidthMergesEverythingIntoOneModeAtTheMean() {
+    double[][] x = {{0, 0}, {2, 0}, {0, 2}, {2, 2}};
+    MeanShift.Clustering c = MeanShift.run(x, 100, Kernel.FLAT);
+    assertThat(c.modes()).hasNumberOfRows(1);
+    assertThat(c.modes()[0][0]).isCloseTo(1, within(1e-12));
+    assertThat(c.modes()[0][1]).isCloseTo(1, within(1e-12));
+    assertThat(c.labels()).containsOnly(0);
+    // A tiny bandwidth leaves every point its own mode.
+    assertThat(MeanShift.run(x, 0.1, Kernel.FLAT).modes()).hasNumberOfRows(4);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.bagu.demos.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bagu.demo.UserException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The user's points: what is read, and every error with its message. */
+class PointsFileTest {
+  @TempDir Path dir;
+
+  private Path file(String content) throws IOException {
+    Path f = dir.resolve("points.csv");
+    Files.writeString(f, content);
+    return f;
+  }
+
+  @Test
+  void readsPointsInFileOrderAndLabelsByFirstAppearance() throws IOException {
+    PointsFile.Points p = PointsFile.read(file("y,x,label\n# a comment\n2,1,b\n4,3,a\n\n6,5,b\n"));
+    assertThat(p.x()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+    assertThat(p.labels()).containsExactly(0, 1, 0);
+    assertThat(p.labelNames()).containsExactly("b", "a");
+    assertThat(p.name()).isEqualTo("points.csv");
+    PointsFile.Points bare = PointsFile.read(file("x,y\n1e3,-2.5\n"));
+    assertThat(bare.labels()).isNull();
+    assertThat(bare.size()).isOne();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''|points.csv: the file is empty; expected a header line x,y[,label]",
+      "x\\n1\\n|points.csv line 1, header: missing column y; expected x,y[,label]",
+      "x,y,z\\n1,2,3\\n|points.csv line 1, header: unknown column 'z'; expected x,y[,label]",
+      "x,y\\n1,2\\n1,two\\n|points.csv line 3, column y: 'two' is not a number",
+      "x,y\\nNaN,2\\n|points.csv line 2, column x: NaN is not a finite number (no NaN or infinity)",
+      "x,y\\n1,-Infinity\\n|points.csv line 2, column y: -Infinity is not a finite number (no NaN "
+          + "or infinity)",
+      "x,y,label\\n1,2,\\n|points.csv line 2, column label: missing value",
+      "x,y\\n1\\n|points.csv line 2, column y: missing value (1 values, the header has 2)",
+      "x,y\\n|points.csv: no rows after the header line",
+  })
+  void everyErrorSaysWhereAndWhy(String content, String message) {
+    assertThatThrownBy(() -> PointsFile.read(file(content.replace("\\n", "\n"))))
+        .isInstanceOf(UserException.class).hasMessage(message);
+  }
+}
