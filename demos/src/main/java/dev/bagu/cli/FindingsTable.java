@@ -20,8 +20,9 @@ final class FindingsTable {
     for (Finding f : findings) {
       String value = Numbers.readable(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit())
           + (f.measured() ? " (measured)" : "");
-      String ref = f.reference().map(r -> Numbers.readable(r.value())).orElse("");
-      String off = f.reference().map(r -> offBy(f.value(), r.value())).orElse("");
+      String ref = f.reference().map(r -> r.describe(Numbers::readable)).orElse("");
+      String off = f.reference().filter(r -> !r.upperBound())
+          .map(r -> offBy(f.value(), r.value())).orElse("");
       String agrees = f.reference().isEmpty() ? "" : f.agrees() ? "yes" : "no";
       String source = f.reference().map(Finding.Reference::source).orElse("");
       rows.add(row(withKeys, f.key(), List.of(f.label(), value, ref, off, agrees, source)));

@@ -62,7 +62,7 @@ final class GalleryCard {
         boolean hidden = f.measured() && !showTimes;
         String mark = hidden ? "" : f.agrees() ? "<span class=\"ok\">✓ yes</span>"
             : "<span class=\"bad\">✗ no</span>";
-        b.append("<td class=\"num\">").append(Html.escape(Numbers.readable(r.value())))
+        b.append("<td class=\"num\">").append(Html.escape(r.describe(Numbers::readable)))
             .append("</td><td title=\"within ± ").append(Html.escape(
                 Numbers.readable(r.tolerance()))).append("\">").append(mark).append("</td><td>")
             .append(Html.escape(r.source())).append("</td>");

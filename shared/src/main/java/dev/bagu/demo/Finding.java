@@ -25,8 +25,10 @@ public record Finding(
    * far off a measured value may be and still agree with it.
    *
    * @param tolerance the largest |measured − value| that counts as agreeing (absolute, ≥ 0)
+   * @param upperBound true when the value is a bound the measured value must not exceed (by
+   *     more than the tolerance), not a value to match
    */
-  public record Reference(double value, String source, double tolerance) {
+  public record Reference(double value, String source, double tolerance, boolean upperBound) {
     /** Relative tolerance used when a demo states none: 5% of the reference value. */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 0.05;
     /** Absolute tolerance used for a reference of exactly 0 when a demo states none. */
@@ -39,15 +41,31 @@ public record Finding(
       }
     }
 
-    /** A reference with the default tolerance: 5% of |value|, or 1e-9 when value is 0. */
+    /** A value to match within an absolute tolerance. */
+    public Reference(double value, String source, double tolerance) {
+      this(value, source, tolerance, false);
+    }
+
+    /** A value to match with the default tolerance: 5% of |value|, or 1e-9 when value is 0. */
     public Reference(double value, String source) {
       this(value, source, value == 0 ? DEFAULT_ZERO_TOLERANCE
           : DEFAULT_RELATIVE_TOLERANCE * Math.abs(value));
     }
 
-    /** True when the measured value lies within the tolerance of this reference. */
+    /**
+     * True when the measured value lies within the tolerance of this reference, or for an upper
+     * bound, at most the bound plus the tolerance.
+     */
     public boolean agrees(double measured) {
+      if (upperBound) {
+        return measured <= value + tolerance;
+      }
       return Math.abs(measured - value) <= tolerance;
+    }
+
+    /** "28.88", or "≤ 28.88" for an upper bound, with the number as {@code format} gives it. */
+    public String describe(java.util.function.DoubleFunction<String> format) {
+      return (upperBound ? "≤ " : "") + format.apply(value);
     }
   }
 
@@ -78,6 +96,12 @@ public record Finding(
   public Finding withReference(double referenceValue, String source, double tolerance) {
     return new Finding(key, label, value, unit,
         Optional.of(new Reference(referenceValue, source, tolerance)), measured);
+  }
+
+  /** The same finding, with a bound from theory it must not exceed ("E[φ] ≤ 8(ln k + 2)φ_OPT"). */
+  public Finding withUpperBound(double bound, String source) {
+    return new Finding(key, label, value, unit,
+        Optional.of(new Reference(bound, source, 0, true)), measured);
   }
 
   /** True when there is a reference and the value agrees with it (see {@link Reference}). */

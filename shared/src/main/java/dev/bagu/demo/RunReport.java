@@ -36,6 +36,9 @@ public final class RunReport {
         ref.put("value", r.value());
         ref.put("source", r.source());
         ref.put("tolerance", r.tolerance());
+        if (r.upperBound()) {
+          ref.put("upperBound", true);
+        }
         ref.put("agrees", r.agrees(f.value()));
         return ref;
       }).orElse(null));

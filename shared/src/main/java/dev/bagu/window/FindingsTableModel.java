@@ -55,7 +55,7 @@ final class FindingsTableModel extends AbstractTableModel {
       case 0 -> f.measured() ? f.label() + " (this machine)" : f.label();
       case VALUE -> Numbers.readable(f.value());
       case 2 -> f.unit();
-      case REFERENCE -> f.reference().map(r -> Numbers.readable(r.value())).orElse("");
+      case REFERENCE -> f.reference().map(r -> r.describe(Numbers::readable)).orElse("");
       case 4 -> f.reference().map(Finding.Reference::source).orElse("");
       default -> throw new IndexOutOfBoundsException("no column " + column);
     };

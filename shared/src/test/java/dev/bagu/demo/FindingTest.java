@@ -37,4 +37,13 @@ class FindingTest {
   void withoutAReferenceNothingAgrees() {
     assertThat(value(1).agrees()).isFalse();
   }
+
+  @Test
+  void anUpperBoundAgreesWithAnythingAtOrBelowIt() {
+    assertThat(value(2.8).withUpperBound(28.9, "bound").agrees()).isTrue();
+    assertThat(value(28.9).withUpperBound(28.9, "bound").agrees()).isTrue();
+    assertThat(value(29).withUpperBound(28.9, "bound").agrees()).isFalse();
+    assertThat(value(2.8).withUpperBound(28.9, "b").reference().get().describe(String::valueOf))
+        .isEqualTo("≤ 28.9");
+  }
 }

@@ -25,7 +25,7 @@ public final class KMeansDemo implements Demo {
   static final int ELBOW_RUNS = 5;
   static final int ELBOW_MAX_K = 10;
   private static final String ARTHUR = "Arthur & Vassilvitskii 2007, Thm 3.1: E[φ] ≤ 8(ln k + 2)"
-      + "·φ_OPT (an upper bound)";
+      + "·φ_OPT";
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("k", 5, 1, 12, "clusters k-means looks for"),
@@ -118,7 +118,7 @@ public final class KMeansDemo implements Demo {
         .finding(Finding.of("mean_iterations_kmeanspp", "k-means++: mean iterations",
             r.meanIterations(Init.PLUS_PLUS), ""))
         .finding(Finding.of("seeding_ratio_kmeanspp", "k-means++ seeding alone: mean φ / best φ",
-            r.relative(r.meanSeeding(Init.PLUS_PLUS)), "").withReference(bound, ARTHUR))
+            r.relative(r.meanSeeding(Init.PLUS_PLUS)), "").withUpperBound(bound, ARTHUR))
         .finding(Finding.of("seeding_ratio_random", "random seeding alone: mean φ / best φ",
             r.relative(r.meanSeeding(Init.RANDOM)), ""));
     if (src.truth() != null) {
