@@ -2,6 +2,7 @@ package dev.bagu.demos;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
+import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -18,6 +19,7 @@ public final class Catalogue {
   public static List<Demo> demos() {
     return List.of(
         // A. Attention
+        new SelfAttentionDemo(),
         new SoftmaxScalingDemo(),
         // F. Training
         new WeightInitDemo(),
