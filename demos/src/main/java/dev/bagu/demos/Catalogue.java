@@ -3,6 +3,8 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.FlashAttentionDemo;
+import dev.bagu.demos.attention.MultiHeadDemo;
+import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
@@ -22,7 +24,9 @@ public final class Catalogue {
   public static List<Demo> demos() {
     return List.of(
         // A. Attention
+        new SelfAttentionDemo(),
         new SoftmaxScalingDemo(),
+        new MultiHeadDemo(),
         new FlashAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
