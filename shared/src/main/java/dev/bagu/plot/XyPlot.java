@@ -200,16 +200,21 @@ public final class XyPlot implements Panel {
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
+    List<double[][]> drawn = new java.util.ArrayList<>();
     for (Series s : series) {
       double[][] xy = drawable(s.x, s.y);
       if (log10Values) {
         xy[1] = java.util.Arrays.stream(xy[1]).map(Math::log10).toArray();
       }
       if (xy[0].length > 0) {
+        drawn.add(xy);
         XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
         style(xs, s);
         xs.setShowInLegend(s.inLegend);
       }
+    }
+    if (!logX) {
+      breakEqualSpacing(chart, drawn);
     }
     for (double[] v : verticalLines) {
       chart.addAnnotation(new AnnotationLine(v[0], true, false));
@@ -223,6 +228,36 @@ public final class XyPlot implements Panel {
         .map(Series::name)
         .collect(java.util.stream.Collectors.toList()) : List.of());
     chart.paint(g, width, height);
+  }
+
+  /**
+   * XChart labels an x axis whose values are all equally spaced (steps 0, 1, …, 149; IoU 0, 0.01,
+   * …, 1) at every n-th data value, packed as tightly as the labels fit ("0 12 24 … 144", steps of
+   * 0.08), and ignores the tick-spacing hint. One invisible point half a step in breaks the equal
+   * spacing, so the axis gets the usual round, well-spaced ticks.
+   */
+  private static void breakEqualSpacing(XYChart chart, List<double[][]> drawn) {
+    java.util.Set<Double> xs = new java.util.LinkedHashSet<>(); // XChart's order: series, then x
+    for (double[][] xy : drawn) {
+      for (double x : xy[0]) {
+        xs.add(x);
+      }
+    }
+    if (xs.size() < 3) {
+      return;
+    }
+    Double[] v = xs.toArray(new Double[0]);
+    double step = v[1] - v[0];
+    for (int i = 2; i < v.length; i++) {
+      if (Math.abs(v[i] - v[i - 1] - step) >= 1e-4) {
+        return; // XChart's own test (absolute 1e-4): not equally spaced, nothing to do
+      }
+    }
+    XYSeries hidden = chart.addSeries(" equal-spacing breaker", new double[] {v[0] + step / 2},
+        new double[] {drawn.get(0)[1][0]});
+    hidden.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+    hidden.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+    hidden.setShowInLegend(false);
   }
 
   /** Beyond this many decades a log y axis becomes a linear axis of log₁₀ y. */
