@@ -2,6 +2,7 @@ package dev.bagu.demos;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
+import dev.bagu.demos.attention.AttentionDepthDemo;
 import dev.bagu.demos.attention.FlashAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
@@ -21,6 +22,7 @@ public final class Catalogue {
         // A. Attention
         new SoftmaxScalingDemo(),
         new FlashAttentionDemo(),
+        new AttentionDepthDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
