@@ -2,6 +2,7 @@ package dev.bagu.demos;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
+import dev.bagu.demos.attention.AttentionDepthDemo;
 import dev.bagu.demos.attention.FlashAttentionDemo;
 import dev.bagu.demos.attention.MultiHeadDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
@@ -28,6 +29,7 @@ public final class Catalogue {
         new SoftmaxScalingDemo(),
         new MultiHeadDemo(),
         new FlashAttentionDemo(),
+        new AttentionDepthDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),

@@ -1,0 +1,96 @@
+package dev.bagu.demos.attention;
+
+import dev.bagu.demos.attention.AttentionStack.Path;
+import dev.bagu.demos.attention.AttentionStack.Shape;
+import dev.bagu.demos.attention.AttentionStack.Trial;
+import dev.bagu.math.Rng;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The rank-collapse experiment: {@link #TRIALS} random networks of one shape (each its own
+ * seeded sub-stream, so they can run in parallel and still give the same numbers), their relative
+ * residuals averaged per layer as a geometric mean (the mean of ln r), which is what a log axis
+ * shows.
+ */
+public final class AttentionDepth {
+  /** Random networks (input and weights) averaged per point. */
+  public static final int TRIALS = 8;
+  /**
+   * Below this, a computed r is rounding noise: the entries of X carry relative errors of a few
+   * ε = 2.2·10⁻¹⁶ from every product, so r settles near 5·10⁻¹⁶ instead of going on down.
+   */
+  public static final double FLOOR = 1e-12;
+  /** The slope is fitted where the residual is small, as the bound's cubic regime needs. */
+  public static final double FIT_BELOW = 0.5;
+
+  private AttentionDepth() {}
+
+  /**
+   * @param r geometric mean over trials of r, [path][layer 0 … depth]; NaN from the first layer
+   *     at which any trial's r is below {@link #FLOOR}
+   * @param lastAboveFloor per path, the last layer with a value in r
+   * @param pureSlope slope of ln(−ln r) against layer on the pure path, over the layers ≥ 1 with
+   *     r ≤ {@link #FIT_BELOW} (NaN when fewer than two)
+   * @param fitFrom the first layer in that fit (−1 when there is no fit)
+   * @param firstWeights trial 0's head-0 weights in pure layer 1, (tokens, tokens)
+   * @param lastWeights the same in the last pure layer
+   * @param firstDeviation mean over trials of max_ij |P_ij − 1/n| in pure layer 1
+   * @param lastDeviation the same in the last pure layer
+   */
+  public record Curves(Shape shape, double[][] r, int[] lastAboveFloor, double pureSlope,
+      int fitFrom, double[][] firstWeights, double[][] lastWeights, double firstDeviation,
+      double lastDeviation) {
+    public double rAt(Path path, int layer) {
+      return r[path.ordinal()][layer];
+    }
+  }
+
+  public static Curves measure(Shape s, long seed, int stream) {
+    List<Trial> trials = IntStream.range(0, TRIALS).parallel()
+        .mapToObj(t -> AttentionStack.run(s, Rng.stream(seed, stream, t))).toList();
+    int paths = Path.values().length;
+    double[][] r = new double[paths][s.depth() + 1];
+    int[] lastAbove = new int[paths];
+    for (int p = 0; p < paths; p++) {
+      boolean above = true; // once any trial is below the floor, the curve stops for good
+      lastAbove[p] = -1;
+      for (int l = 0; l <= s.depth(); l++) {
+        double sumLog = 0;
+        for (Trial t : trials) {
+          above &= t.r()[p][l] >= FLOOR;
+          sumLog += Math.log(t.r()[p][l]);
+        }
+        r[p][l] = above ? Math.exp(sumLog / trials.size()) : Double.NaN;
+        lastAbove[p] = above ? l : lastAbove[p];
+      }
+    }
+    double[] pure = r[Path.PURE.ordinal()];
+    int fitFrom = -1;
+    for (int l = 1; l <= lastAbove[Path.PURE.ordinal()] && fitFrom < 0; l++) {
+      fitFrom = pure[l] <= FIT_BELOW ? l : -1;
+    }
+    double slope = Double.NaN;
+    if (fitFrom > 0) {
+      int[] layers = IntStream.rangeClosed(fitFrom, lastAbove[Path.PURE.ordinal()]).toArray();
+      double[] values = IntStream.of(layers).mapToDouble(l -> pure[l]).toArray();
+      slope = RankCollapse.doubleLogSlope(layers, values);
+    }
+    return new Curves(s, r, lastAbove, slope, Double.isNaN(slope) ? -1 : fitFrom,
+        trials.get(0).firstWeights(), trials.get(0).lastWeights(),
+        trials.stream().mapToDouble(t -> fromUniform(t.firstWeights())).average().orElseThrow(),
+        trials.stream().mapToDouble(t -> fromUniform(t.lastWeights())).average().orElseThrow());
+  }
+
+  /** max_ij |P_ij − 1/n|: 0 for uniform attention, up to 1 − 1/n for one-hot rows. */
+  static double fromUniform(double[][] weights) {
+    double uniform = 1.0 / weights[0].length;
+    double max = 0;
+    for (double[] row : weights) {
+      for (double w : row) {
+        max = Math.max(max, Math.abs(w - uniform));
+      }
+    }
+    return max;
+  }
+}
