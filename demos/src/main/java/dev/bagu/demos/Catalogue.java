@@ -28,8 +28,8 @@ public final class Catalogue {
         new SelfAttentionDemo(),
         new SoftmaxScalingDemo(),
         new MultiHeadDemo(),
-        new FlashAttentionDemo(),
         new AttentionDepthDemo(),
+        new FlashAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
