@@ -57,13 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     if (runs < 1 || runs > 100) {
       throw new UserException("--runs " + runs + " is out of range: allowed 1 to 100");
     }
-    List<Demo> demos = new ArrayList<>();
-    for (String id : ids) {
-      demos.add(root.registry.require(id));
-    }
-    if (demos.isEmpty()) {
-      demos.addAll(root.registry.all());
-    }
+    List<Demo> demos = root.registry.selectOrAll(ids);
     Path parent = out.toAbsolutePath().getParent();
     OutputArgs.folder(parent);
     PrintWriter w = spec.commandLine().getOut();

@@ -50,13 +50,7 @@ final class GalleryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<Demo> demos = new ArrayList<>();
-    for (String id : ids) {
-      demos.add(root.registry.require(id));
-    }
-    if (demos.isEmpty()) {
-      demos.addAll(root.registry.all());
-    }
+    List<Demo> demos = root.registry.selectOrAll(ids);
     int cores = Runtime.getRuntime().availableProcessors();
     int n = threads == null ? cores : threads;
     if (n < 1 || n > 256) {

@@ -45,6 +45,16 @@ public final class Registry {
   }
 
   /** Demos grouped by section, sections in catalogue order, demos in registration order. */
+  /**
+   * The demos with these ids, in the order given, or every demo when the list is empty (the
+   * {@code [ID...]} of gallery and bench).
+   *
+   * @throws UserException for an unknown id, as {@link #require} does
+   */
+  public List<Demo> selectOrAll(List<String> ids) {
+    return ids.isEmpty() ? all() : ids.stream().map(this::require).toList();
+  }
+
   public Map<Section, List<Demo>> bySection() {
     Map<Section, List<Demo>> groups = new EnumMap<>(Section.class);
     for (Demo d : byId.values()) {

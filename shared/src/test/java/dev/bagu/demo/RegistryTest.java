@@ -69,4 +69,15 @@ class RegistryTest {
         .hasMessageContaining("snake_case");
     assertThat(r.finding("var_qk").withReference(1, "theory").reference()).isPresent();
   }
+
+  @Test
+  void selectOrAllKeepsTheGivenOrderOrGivesEveryDemo() {
+    Registry r = new Registry(List.of(fake("a-one", Section.ATTENTION),
+        fake("b-two", Section.VISION)));
+    assertThat(r.selectOrAll(List.of("b-two", "a-one"))).extracting(d -> d.info().id())
+        .containsExactly("b-two", "a-one");
+    assertThat(r.selectOrAll(List.of())).hasSize(2);
+    assertThatThrownBy(() -> r.selectOrAll(List.of("a-on"))).isInstanceOf(UserException.class)
+        .hasMessageContaining("a-one");
+  }
 }
