@@ -3,6 +3,7 @@ package dev.bagu.demos;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.FlashAttentionDemo;
+import dev.bagu.demos.attention.HeadDimensionDemo;
 import dev.bagu.demos.attention.MultiHeadDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
@@ -27,6 +28,7 @@ public final class Catalogue {
         new SelfAttentionDemo(),
         new SoftmaxScalingDemo(),
         new MultiHeadDemo(),
+        new HeadDimensionDemo(),
         new FlashAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
