@@ -4,7 +4,9 @@ import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.AttentionDepthDemo;
 import dev.bagu.demos.attention.FlashAttentionDemo;
+import dev.bagu.demos.attention.HeadDimensionDemo;
 import dev.bagu.demos.attention.MultiHeadDemo;
+import dev.bagu.demos.attention.QkvProjectionsDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
@@ -28,6 +30,8 @@ public final class Catalogue {
         new SelfAttentionDemo(),
         new SoftmaxScalingDemo(),
         new MultiHeadDemo(),
+        new QkvProjectionsDemo(),
+        new HeadDimensionDemo(),
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
         // F. Training
