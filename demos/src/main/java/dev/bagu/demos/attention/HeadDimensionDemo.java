@@ -122,8 +122,9 @@ public final class HeadDimensionDemo implements Demo {
       f4[k] = 4.0 * d * d;
       g4[k] = 4.0 * d * d * hx[k];
     }
+    // Linear axes: the h-fold growth is a straight line, and a log axis over barely one decade
+    // would carry a single tick label.
     return XyPlot.titled("Projection parameters W_Q, W_K, W_V, W_O").axes("heads h", "parameters")
-        .logX().logY()
         .largePoints("d_head = d/h (counted)", hx, flat)
         .dashed("4d²", hx, f4).sameColourAs("d_head = d/h (counted)")
         .largePoints("d_head = d (counted)", hx, grown)
@@ -132,7 +133,6 @@ public final class HeadDimensionDemo implements Demo {
 
   private static XyPlot flopsPanel(double[] hx, List<HeadCosts.Row> rows) {
     return XyPlot.titled("FLOPs of one attention layer").axes("heads h", "FLOPs")
-        .logX().logY()
         .curve("d_head = d/h: total", hx, rows.stream().mapToDouble(r -> r.flatFlops())
             .toArray())
         .curve("d_head = d: total", hx, rows.stream().mapToDouble(r -> r.grownFlops())
