@@ -4,6 +4,7 @@ import dev.bagu.demo.Demo;
 import dev.bagu.demo.Registry;
 import dev.bagu.demos.attention.FlashAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
@@ -31,7 +32,8 @@ public final class Catalogue {
         new NmsDemo(),
         new KMeansDemo(),
         new DbscanDemo(),
-        new MeanShiftDemo());
+        new MeanShiftDemo(),
+        new ClusteringComparisonDemo());
   }
 
   public static Registry registry() {
