@@ -9,6 +9,7 @@ import dev.bagu.demos.attention.MultiHeadDemo;
 import dev.bagu.demos.attention.QkvProjectionsDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
@@ -41,7 +42,8 @@ public final class Catalogue {
         new NmsDemo(),
         new KMeansDemo(),
         new DbscanDemo(),
-        new MeanShiftDemo());
+        new MeanShiftDemo(),
+        new ClusteringComparisonDemo());
   }
 
   public static Registry registry() {

@@ -17,13 +17,9 @@ public final class ClusterData {
 
   /** k centres uniform in the centre box, then {@link #blobs(int, double[][], double[], Rng)}. */
   public static Labelled blobs(int n, int k, double spread, Rng rng) {
-    double[][] centres = new double[k][2];
+    double[][] centres = randomCentres(k, rng);
     double[] std = new double[k];
-    for (int c = 0; c < k; c++) {
-      centres[c][0] = rng.uniform(-CENTRE_BOX, CENTRE_BOX);
-      centres[c][1] = rng.uniform(-CENTRE_BOX, CENTRE_BOX);
-      std[c] = spread;
-    }
+    java.util.Arrays.fill(std, spread);
     return blobs(n, centres, std, rng);
   }
 
@@ -49,7 +45,14 @@ public final class ClusterData {
 
   /** Three unit-spread blobs, sheared into long diagonal ellipses that share one orientation. */
   public static Labelled anisotropic(int n, Rng rng) {
-    Labelled b = blobs(n, 3, 1.0, rng);
+    return anisotropic(n, randomCentres(3, rng), rng);
+  }
+
+  /** Unit-spread blobs around the given centres, then sheared as {@link #anisotropic(int, Rng)}. */
+  public static Labelled anisotropic(int n, double[][] centres, Rng rng) {
+    double[] std = new double[centres.length];
+    java.util.Arrays.fill(std, 1.0);
+    Labelled b = blobs(n, centres, std, rng);
     for (double[] p : b.x()) {
       double u = p[0] * SHEAR[0][0] + p[1] * SHEAR[1][0];
       double v = p[0] * SHEAR[0][1] + p[1] * SHEAR[1][1];
@@ -61,12 +64,25 @@ public final class ClusterData {
 
   /** scikit-learn's varied set: three blobs with standard deviations 1.0, 2.5 and 0.5. */
   public static Labelled variedDensity(int n, Rng rng) {
-    double[][] centres = new double[3][2];
+    return variedDensity(n, randomCentres(3, rng), rng);
+  }
+
+  /** The varied set around three given centres. */
+  public static Labelled variedDensity(int n, double[][] centres, Rng rng) {
+    if (centres.length != 3) {
+      throw new IllegalArgumentException("the varied set has 3 centres: " + centres.length);
+    }
+    return blobs(n, centres, new double[] {1.0, 2.5, 0.5}, rng);
+  }
+
+  /** k centres uniform in the centre box, x then y for each (make_blobs' order). */
+  static double[][] randomCentres(int k, Rng rng) {
+    double[][] centres = new double[k][2];
     for (double[] c : centres) {
       c[0] = rng.uniform(-CENTRE_BOX, CENTRE_BOX);
       c[1] = rng.uniform(-CENTRE_BOX, CENTRE_BOX);
     }
-    return blobs(n, centres, new double[] {1.0, 2.5, 0.5}, rng);
+    return centres;
   }
 
   /**

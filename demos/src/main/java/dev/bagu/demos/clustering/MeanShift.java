@@ -78,6 +78,17 @@ public final class MeanShift {
     return new Clustering(modes, labels, paths);
   }
 
+  /**
+   * scikit-learn's {@code estimate_bandwidth(x, quantile)}: the mean, over the points, of the
+   * distance to the (quantile·n)-th nearest point (itself counted), from at most
+   * {@link DbscanDemo#K_DISTANCE_QUERIES} evenly spaced query points.
+   */
+  public static double estimateBandwidth(double[][] x, double quantile) {
+    int k = Math.max(1, (int) (quantile * x.length));
+    return Arrays.stream(Dbscan.sortedKDistances(x, k, DbscanDemo.K_DISTANCE_QUERIES)).average()
+        .orElse(0);
+  }
+
   /** One step: the kernel-weighted mean of the points around c, or null if none is in reach. */
   static double[] shift(double[][] x, PointGrid grid, double[] c, double h, Kernel kernel) {
     double[] acc = new double[3]; // Σ w x, Σ w y, Σ w

@@ -65,8 +65,7 @@ public final class MeanShiftDemo implements Demo {
     double[][] x = src.x();
     int[] seeds = every(x.length, MAX_SEEDS);
     MeanShift.Clustering c = MeanShift.run(x, h, kernel, seeds);
-    double estimate = mean(Dbscan.sortedKDistances(x, Math.max(1, (int) (0.3 * x.length)),
-        DbscanDemo.K_DISTANCE_QUERIES));
+    double estimate = MeanShift.estimateBandwidth(x, 0.3);
 
     XyPlot paths = XyPlot.titled("Trajectories of " + Math.min(MAX_PATHS, seeds.length)
         + " seeds to the modes").axes("x", "y");
@@ -140,10 +139,6 @@ public final class MeanShiftDemo implements Demo {
 
   static double[] column(double[][] m, int j) {
     return java.util.Arrays.stream(m).mapToDouble(r -> r[j]).toArray();
-  }
-
-  static double mean(double[] v) {
-    return java.util.Arrays.stream(v).average().orElse(0);
   }
 
   static String fmt(double v) {

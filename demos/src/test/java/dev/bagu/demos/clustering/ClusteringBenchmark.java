@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * k-means (k = 8) and DBSCAN on 100,000 2-D points (8 blobs, spread 1, standardised for DBSCAN:
- * eps 0.05, min-samples 10), and each clustering demo at its defaults, computed and rendered to a
- * 1600 × 1000 PNG: best of 5 runs in a warm JVM. A benchmark to run by hand, not a timed test:
+ * eps 0.05, min-samples 10), and each clustering demo at its defaults (clustering-comparison
+ * included: 18 fits on 6 × 500 points), computed and rendered to a 1600 × 1000 PNG: best of 5
+ * runs in a warm JVM. A benchmark to run by hand, not a timed test:
  *
  * <pre>./mvnw -q install -DskipTests && java -cp demos/target/bagu.jar:demos/target/test-classes \
  *     dev.bagu.demos.clustering.ClusteringBenchmark [points]</pre>
@@ -36,7 +37,7 @@ public final class ClusteringBenchmark {
     });
     Path png = Files.createTempFile("bench", ".png");
     for (dev.bagu.demo.Demo d : List.of(new KMeansDemo(), new DbscanDemo(),
-        new MeanShiftDemo())) {
+        new MeanShiftDemo(), new ClusteringComparisonDemo())) {
       time(d.info().id() + " defaults, compute + PNG", () -> {
         var result = d.run(Params.defaults(d.params()).withoutTimes());
         try {
@@ -58,6 +59,6 @@ public final class ClusteringBenchmark {
       out = task.get();
       best = Math.min(best, System.nanoTime() - start);
     }
-    System.out.printf(Locale.US, "%-40s best of 5: %8.1f ms   (%s)%n", what, best / 1e6, out);
+    System.out.printf(Locale.US, "%-46s best of 5: %8.1f ms   (%s)%n", what, best / 1e6, out);
   }
 }

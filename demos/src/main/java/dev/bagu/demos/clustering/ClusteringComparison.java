@@ -1,0 +1,147 @@
+package dev.bagu.demos.clustering;
+
+import dev.bagu.demos.clustering.KMeans.Init;
+import dev.bagu.demos.clustering.MeanShift.Kernel;
+import dev.bagu.math.AdjustedRand;
+import dev.bagu.math.ClusterData;
+import dev.bagu.math.Rng;
+import dev.bagu.math.ToyData;
+import dev.bagu.math.ToyData.Labelled;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * k-means, DBSCAN and mean shift on the six toy sets of scikit-learn's "Comparing different
+ * clustering algorithms on toy datasets", with that example's per-set parameters: every set
+ * standardised first; k = 2 on circles and moons, 3 elsewhere; DBSCAN eps 0.15 on the
+ * anisotropic set, 0.18 on varied density, 0.3 elsewhere, with scikit-learn's default
+ * min_samples = 5; mean shift with the flat kernel and the bandwidth from
+ * {@code estimate_bandwidth} at quantile 0.2 on circles and 0.3 elsewhere.
+ */
+public final class ClusteringComparison {
+  private ClusteringComparison() {}
+
+  /**
+   * Mean-shift seeds at most, a seeded sample of the points, in place of scikit-learn's bin
+   * seeding: at the default 500 points every point is a seed. Not every s-th point: the toy sets
+   * cycle through their groups, so a stride of 6 would seed one blob of three only.
+   */
+  static final int MEAN_SHIFT_SEEDS = 500;
+  /** scikit-learn's {@code DBSCAN} default, which the example keeps. */
+  static final int MIN_SAMPLES = 5;
+  /** Circles: the inner ring's radius relative to the outer (the example's factor). */
+  static final double CIRCLE_FACTOR = 0.5;
+
+  public enum Algorithm {
+    KMEANS("k-means"), DBSCAN("DBSCAN"), MEAN_SHIFT("mean shift");
+
+    private final String label;
+
+    Algorithm(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * One row: standardised points, the labels they were drawn with (all 0 for no structure), and
+   * the parameters each algorithm gets on it.
+   */
+  public record Dataset(String name, double[][] x, int[] truth, boolean structured, int k,
+      double eps, double quantile) {}
+
+  /**
+   * One panel.
+   *
+   * @param setting the parameter the algorithm got, for the title ("k = 2", "eps 0.3", "h 0.87")
+   * @param ari adjusted Rand index against the true labels (NaN on the no-structure row)
+   * @param millis wall time of the fit alone (not the bandwidth estimate), on this machine
+   */
+  public record Run(Dataset data, Algorithm algorithm, String setting, int[] labels, int clusters,
+      int noise, double ari, double millis) {}
+
+  /**
+   * The blobs' centres as the example draws them: {@code make_blobs(random_state=8)}, i.e.
+   * numpy's {@code RandomState(8).uniform(-10, 10, (3, 2))}. Fixed, so that the seed moves the
+   * points but never drops two blobs on top of each other.
+   */
+  static final double[][] BLOB_CENTRES = {{7.4686, 9.3708}, {7.3839, 0.6171},
+      {-5.3454, -9.7720}};
+  /** {@code make_blobs(random_state=170)}'s centres: the anisotropic and varied sets'. */
+  static final double[][] CENTRES_170 = {{-8.9471, -5.4628}, {-4.5894, 0.0888},
+      {1.9388, 0.5051}};
+
+  /** The six rows in the example's order; noise is the moons' and circles' jitter. */
+  public static List<Dataset> datasets(int n, double noise, long seed) {
+    return List.of(
+        row("circles", ClusterData.circles(n, CIRCLE_FACTOR, noise, Rng.stream(seed, 1)), true,
+            2, 0.3, 0.2),
+        row("moons", ToyData.moons(n, noise, Rng.stream(seed, 2)), true, 2, 0.3, 0.3),
+        row("varied density", ClusterData.variedDensity(n, CENTRES_170, Rng.stream(seed, 3)), true, 3, 0.18,
+            0.3),
+        row("anisotropic", ClusterData.anisotropic(n, CENTRES_170, Rng.stream(seed, 4)), true, 3, 0.15, 0.3),
+        row("blobs", ClusterData.blobs(n, BLOB_CENTRES, new double[] {1, 1, 1},
+            Rng.stream(seed, 5)), true, 3, 0.3, 0.3),
+        row("no structure", ClusterData.uniform(n, Rng.stream(seed, 6)), false, 3, 0.3, 0.3));
+  }
+
+  private static Dataset row(String name, Labelled l, boolean structured, int k, double eps,
+      double quantile) {
+    return new Dataset(name, ClusterData.standardised(l.x()), l.y(), structured, k, eps,
+        quantile);
+  }
+
+  /**
+   * Every algorithm on every dataset, row by row; k-means++ and mean shift's seed sample draw
+   * from stream 10 + row.
+   */
+  public static List<Run> runAll(List<Dataset> sets, long seed) {
+    List<Run> runs = new ArrayList<>();
+    for (int r = 0; r < sets.size(); r++) {
+      Dataset d = sets.get(r);
+      for (Algorithm a : Algorithm.values()) {
+        runs.add(run(d, a, Rng.stream(seed, 10 + r)));
+      }
+    }
+    return runs;
+  }
+
+  static Run run(Dataset d, Algorithm a, Rng rng) {
+    double[][] x = d.x();
+    int k = Math.min(d.k(), x.length);
+    double h = a == Algorithm.MEAN_SHIFT ? MeanShift.estimateBandwidth(x, d.quantile()) : 0;
+    long start = System.nanoTime();
+    int[] labels;
+    int clusters;
+    String setting;
+    switch (a) {
+      case KMEANS -> {
+        labels = KMeans.lloyd(x, KMeans.seed(x, k, Init.PLUS_PLUS, rng), KMeansDemo.MAX_ITERATIONS)
+            .labels();
+        clusters = k;
+        setting = "k = " + k;
+      }
+      case DBSCAN -> {
+        Dbscan.Clustering c = Dbscan.run(x, d.eps(), MIN_SAMPLES);
+        labels = c.labels();
+        clusters = c.clusters();
+        setting = "eps " + DbscanDemo.fmt(d.eps());
+      }
+      default -> {
+        MeanShift.Clustering c = MeanShift.run(x, h, Kernel.FLAT,
+            MeanShiftDemo.sample(x.length, MEAN_SHIFT_SEEDS, rng));
+        labels = c.labels();
+        clusters = c.modes().length;
+        setting = String.format(java.util.Locale.US, "h %.2f (estimated)", h);
+      }
+    }
+    double millis = (System.nanoTime() - start) / 1e6;
+    int noise = (int) Arrays.stream(labels).filter(l -> l < 0).count();
+    double ari = d.structured() ? AdjustedRand.index(d.truth(), labels) : Double.NaN;
+    return new Run(d, a, setting, labels, clusters, noise, ari, millis);
+  }
+}
