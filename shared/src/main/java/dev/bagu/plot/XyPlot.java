@@ -210,6 +210,9 @@ public final class XyPlot implements Panel {
         drawn.add(xy);
         XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
         style(xs, s);
+        if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
+          xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
+        }
         xs.setShowInLegend(s.inLegend);
       }
     }
