@@ -187,15 +187,14 @@ public final class XyPlot implements Panel {
 
   @Override
   public void paint(Graphics2D g, int width, int height) {
-    // Past MAX_LOG_DECADES XChart's log axis prints a label per decade on top of each other; then
-    // log₁₀ of the values goes on a linear axis instead, and the axis title says so.
-    boolean log10Values = logY && decadesSpanned() > MAX_LOG_DECADES;
+    YScale scale = yScale();
+    boolean log10Values = scale == YScale.LOG10_VALUES;
     XYChart chart = new XYChart(width, height);
     chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
     chart.setYAxisTitle(log10Values ? "log₁₀ " + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
-    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY && !log10Values);
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
@@ -263,8 +262,31 @@ public final class XyPlot implements Panel {
     hidden.setShowInLegend(false);
   }
 
+  /** How the y axis is drawn. */
+  enum YScale { LINEAR, LOG, LOG10_VALUES }
+
+  /**
+   * The y axis asked for, except where XChart's log axis reads badly: past
+   * {@link #MAX_LOG_DECADES} it prints a label per decade on top of each other, so log₁₀ of the
+   * values goes on a linear axis (the axis title says so); under {@link #MIN_LOG_DECADES} it
+   * labels one power of ten or none, so the values go on a plain linear axis.
+   */
+  YScale yScale() {
+    if (!logY) {
+      return YScale.LINEAR;
+    }
+    double decades = decadesSpanned();
+    if (decades > MAX_LOG_DECADES) {
+      return YScale.LOG10_VALUES;
+    }
+    return decades < MIN_LOG_DECADES ? YScale.LINEAR : YScale.LOG;
+  }
+
   /** Beyond this many decades a log y axis becomes a linear axis of log₁₀ y. */
   static final double MAX_LOG_DECADES = 12;
+
+  /** Below this many decades a log y axis becomes a plain linear axis. */
+  static final double MIN_LOG_DECADES = 1;
 
   /** log₁₀ of an optional axis bound (a plain ternary would unbox null). */
   private static Double log10(Double bound) {

@@ -133,7 +133,7 @@ class FigureExportTest {
   }
 
   @Test
-  void aLogAxisSpanningManyDecadesBecomesLog10OnALinearAxis() {
+  void aLogAxisSpanningTooManyOrTooFewDecadesIsDrawnLinear() {
     double[] x = {1, 2, 3};
     XyPlot narrow = XyPlot.titled("t").logY().line("a", x, new double[] {1e-3, 1e-1, 10});
     XyPlot wide = XyPlot.titled("t").logY().line("a", x, new double[] {1e-20, 0, 1})
@@ -141,7 +141,12 @@ class FigureExportTest {
     assertThat(narrow.decadesSpanned()).isEqualTo(4, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(wide.decadesSpanned()).isEqualTo(20, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(wide.decadesSpanned()).isGreaterThan(XyPlot.MAX_LOG_DECADES);
+    assertThat(narrow.yScale()).isEqualTo(XyPlot.YScale.LOG);
+    assertThat(wide.yScale()).isEqualTo(XyPlot.YScale.LOG10_VALUES);
+    XyPlot flat = XyPlot.titled("t").logY().line("a", x, new double[] {1, 3, 5});
+    assertThat(flat.yScale()).as("under one decade: linear").isEqualTo(XyPlot.YScale.LINEAR);
+    assertThat(XyPlot.titled("t").line("a", x, x).yScale()).isEqualTo(XyPlot.YScale.LINEAR);
     // Both paint without XChart's errors (zeros dropped, log10 taken only of positive values).
-    FigureExport.image(Figure.grid("log", 1, 2).add(narrow).add(wide), 800, 400, 96);
+    FigureExport.image(Figure.grid("log", 1, 3).add(narrow).add(wide).add(flat), 900, 400, 96);
   }
 }

@@ -86,8 +86,9 @@ public final class MeanShiftDemo implements Demo {
     }
     paths.highlight("mode", column(c.modes(), 0), column(c.modes(), 1)).colour(Theme.REFERENCE);
 
-    XyPlot clusters = XyPlot.titled(String.format(Locale.US, "%d modes, %s kernel, h = %s",
-        c.modes().length, p.choice("kernel"), fmt(h))).axes("x", "y");
+    int modes = c.modes().length;
+    XyPlot clusters = XyPlot.titled(String.format(Locale.US, "%d mode%s, %s kernel, h = %s",
+        modes, modes == 1 ? "" : "s", p.choice("kernel"), fmt(h))).axes("x", "y");
     ClusterPlots.addClusters(clusters, "", x, c.labels(), null, false);
     clusters.highlight("mode", column(c.modes(), 0), column(c.modes(), 1))
         .colour(Theme.REFERENCE);
