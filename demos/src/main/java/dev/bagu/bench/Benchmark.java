@@ -3,12 +3,12 @@ package dev.bagu.bench;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
+import dev.bagu.math.Stats;
 import dev.bagu.plot.FigureExport;
 import java.awt.Dimension;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +33,7 @@ public final class Benchmark {
       render[i] = t[1];
     }
     long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    return new DemoTiming(demo.info().id(), cold[0] + cold[1], median(compute), median(render),
+    return new DemoTiming(demo.info().id(), cold[0] + cold[1], Stats.median(compute), Stats.median(render),
         peak / 1e6);
   }
 
@@ -46,12 +46,5 @@ public final class Benchmark {
     FigureExport.image(result.figure(), size.width, size.height, FigureExport.BASE_DPI);
     long drawn = System.nanoTime();
     return new double[] {(computed - start) / 1e6, (drawn - computed) / 1e6};
-  }
-
-  static double median(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 }

@@ -81,10 +81,4 @@ class BenchCommandTest {
     assertThat(err.toString()).contains("--runs 0 is out of range: allowed 1 to 100");
     assertThat(dir.resolve("b.json")).doesNotExist();
   }
-
-  @Test
-  void medianOfOddAndEvenCounts() {
-    assertThat(Benchmark.median(new double[] {5, 1, 3})).isEqualTo(3);
-    assertThat(Benchmark.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
-  }
 }

@@ -2,8 +2,8 @@ package dev.bagu.demos.attention;
 
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
+import dev.bagu.math.Stats;
 import dev.bagu.nn.Attention;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -69,7 +69,6 @@ public final class AttentionTiming {
     if (sink == null) {
       throw new IllegalStateException("no result"); // keeps the work from being optimised away
     }
-    Arrays.sort(t);
-    return t[REPEATS / 2];
+    return Stats.median(t);
   }
 }

@@ -2,6 +2,7 @@ package dev.bagu.demos.attention;
 
 import dev.bagu.math.Rng;
 import dev.bagu.math.Softmax;
+import dev.bagu.math.Stats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -188,18 +189,11 @@ public final class SoftmaxScaling {
           at += part.grad[s][d].length;
         }
         gradMean[s][d] = Arrays.stream(grads).sum() / trials;
-        gradMedian[s][d] = median(grads);
+        gradMedian[s][d] = Stats.median(grads);
       }
     }
     return new Curves(dks.clone(), keys, trials, var, maxProb, gradMedian, gradMean, saturated,
         entropy);
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   /** One query's scores against its keys and both softmax rows, keys sorted by score, highest first. */
