@@ -6,11 +6,13 @@ import dev.bagu.demo.Explanation;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
+import dev.bagu.i18n.Lang;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -26,31 +28,39 @@ final class DescribeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "Demo id, as 'bagu list' shows it.")
   String id;
 
+  @Mixin LangOption langOption;
+
   @Override
   public Integer call() {
     Demo demo = root.registry.require(id);
+    Lang lang = langOption.lang();
     DemoInfo info = demo.info();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(info.id() + " · " + info.section().heading() + " · " + info.seedTopic());
-    out.println(info.summary());
+    out.println(info.id() + " · " + info.section().heading(lang) + " · " + info.seedTopic());
+    out.println(info.summary(lang));
     out.println();
-    out.println(Explanation.of(demo).markdown().strip());
+    // The interview answer first, with the numbers of a run at the defaults filled in.
+    Params defaults = Params.defaults(demo.params()).withLang(lang);
+    Result result = demo.run(defaults);
+    out.println(Explanation.of(demo, lang).filled(result, defaults).markdown().strip());
     out.println();
-    out.println("## Parameters (bagu run " + info.id() + " -p name=value)");
+    out.println(lang.t("## Parameters (bagu run ", "## 参数（bagu run ") + info.id()
+        + lang.t(" -p name=value)", " -p 名称=值）"));
     out.println();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("name", "default", "allowed", "what it does"));
+    rows.add(lang == Lang.ZH ? List.of("名称", "默认值", "允许值", "作用")
+        : List.of("name", "default", "allowed", "what it does"));
     for (Param<?> p : demo.params()) {
-      rows.add(List.of(p.name(), p.formatAny(p.defaultValue()), p.allowed(), p.help()));
+      rows.add(List.of(p.name(), p.formatAny(p.defaultValue()), p.allowed(), p.help(lang)));
     }
-    rows.add(List.of("--seed", Long.toString(Params.DEFAULT_SEED), "any integer",
-        "seed of every random draw; same seed, same figure"));
+    rows.add(List.of("--seed", Long.toString(Params.DEFAULT_SEED), lang.t("any integer",
+        "任意整数"), lang.t("seed of every random draw; same seed, same figure",
+        "所有随机抽样的种子；同一种子，同一张图")));
     out.print(Table.format(rows, "  "));
     out.println();
-    out.println("## Findings at the defaults");
+    out.println(lang.t("## Findings at the defaults", "## 默认参数下的结果"));
     out.println();
-    Result result = demo.run(Params.defaults(demo.params()));
-    out.print(FindingsTable.format(result.findings(), true));
+    out.print(FindingsTable.format(result.findings(), true, lang));
     return 0;
   }
 }

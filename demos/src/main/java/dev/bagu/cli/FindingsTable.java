@@ -1,5 +1,6 @@
 package dev.bagu.cli;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.demo.Finding;
 import dev.bagu.plot.Numbers;
 import java.util.ArrayList;
@@ -10,20 +11,23 @@ final class FindingsTable {
   private FindingsTable() {}
 
   static String format(List<Finding> findings) {
-    return format(findings, false);
+    return format(findings, false, Lang.EN);
   }
 
   /** With {@code withKeys}, a first column gives each finding's stable JSON key. */
-  static String format(List<Finding> findings, boolean withKeys) {
+  static String format(List<Finding> findings, boolean withKeys, Lang lang) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row(withKeys, "key", List.of("finding", "value", "reference", "off by", "agrees", "source")));
+    rows.add(row(withKeys, lang.t("key", "键"), lang == Lang.ZH
+        ? List.of("结果", "数值", "参考值", "偏差", "一致", "出处")
+        : List.of("finding", "value", "reference", "off by", "agrees", "source")));
     for (Finding f : findings) {
       String value = Numbers.readable(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit())
-          + (f.measured() ? " (measured)" : "");
+          + (f.measured() ? lang.t(" (measured)", "（实测）") : "");
       String ref = f.reference().map(r -> r.describe(Numbers::readable)).orElse("");
       String off = f.reference().filter(r -> !r.upperBound())
           .map(r -> offBy(f.value(), r.value())).orElse("");
-      String agrees = f.reference().isEmpty() ? "" : f.agrees() ? "yes" : "no";
+      String agrees = f.reference().isEmpty() ? "" : f.agrees() ? lang.t("yes", "是")
+          : lang.t("no", "否");
       String source = f.reference().map(Finding.Reference::source).orElse("");
       rows.add(row(withKeys, f.key(), List.of(f.label(), value, ref, off, agrees, source)));
     }

@@ -5,6 +5,7 @@ import dev.bagu.demo.DemoFiles;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.ExportFormat;
 import dev.bagu.window.DemoWindow;
 import dev.bagu.window.Displays;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
       + "the figures (demos that time themselves), so they are the same bytes on every run.")
   boolean noTimes;
 
+  @Mixin LangOption langOption;
+
   @Option(names = "--window", negatable = true, description = "Force the window on, or off "
       + "with --no-window (default: on when there is a display and no --out).")
   Boolean window;
@@ -89,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Demo demo = root.registry.require(id);
-    Params p = Params.parse(id, demo.params(), params).withSeed(seed);
+    Lang lang = langOption.lang();
+    Params p = Params.parse(id, demo.params(), params).withSeed(seed).withLang(lang);
     if (input != null) {
       p = p.withInput(checkInput(demo));
     }
@@ -118,10 +123,10 @@ final class RunCommand implements Callable<Integer> {
     Dimension sz = parseSize();
 
     PrintWriter w = spec.commandLine().getOut();
-    w.println(id + " · " + demo.info().title() + " · " + demo.info().seedTopic());
+    w.println(id + " · " + demo.info().title(lang) + " · " + demo.info().seedTopic());
     w.println(p.summary() + " · computed in " + elapsedMillis + " ms");
     w.println();
-    w.print(FindingsTable.format(result.findings()));
+    w.print(FindingsTable.format(result.findings(), false, lang));
     w.println();
     if (showWindow) {
       DemoWindow.open(demo, p);

@@ -20,6 +20,7 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
   private final String name;
   private final T defaultValue;
   private final String help;
+  private String helpZh = "";
 
   private Param(String name, T defaultValue, String help) {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -62,6 +63,23 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
 
   public String help() {
     return help;
+  }
+
+  /** The help line in the given language ("" in Chinese until {@code zh(...)} gives it). */
+  public String help(dev.bagu.i18n.Lang lang) {
+    return lang == dev.bagu.i18n.Lang.ZH ? helpZh : help;
+  }
+
+  /** Sets the Chinese help once, while the declaration is built. */
+  void setHelpZh(String text) {
+    if (!helpZh.isEmpty()) {
+      throw new IllegalStateException(name + ": Chinese help already given");
+    }
+    helpZh = Objects.requireNonNull(text, "helpZh");
+  }
+
+  String helpZh() {
+    return helpZh;
   }
 
   /** The allowed values, for people: "1 to 4096 (integer, log scale)". */
@@ -110,7 +128,15 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
 
     /** The same parameter shown on a log slider (for sizes that span decades). */
     public IntParam logScale() {
-      return new IntParam(name(), defaultValue(), min, max, true, help());
+      IntParam p = new IntParam(name(), defaultValue(), min, max, true, help());
+      p.setHelpZh(helpZh());
+      return p;
+    }
+
+    /** The same parameter with its help line in Chinese. */
+    public IntParam zh(String chineseHelp) {
+      setHelpZh(chineseHelp);
+      return this;
     }
 
     public int min() {
@@ -176,7 +202,15 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
     }
 
     public RealParam logScale() {
-      return new RealParam(name(), defaultValue(), min, max, true, help());
+      RealParam p = new RealParam(name(), defaultValue(), min, max, true, help());
+      p.setHelpZh(helpZh());
+      return p;
+    }
+
+    /** The same parameter with its help line in Chinese. */
+    public RealParam zh(String chineseHelp) {
+      setHelpZh(chineseHelp);
+      return this;
     }
 
     public double min() {
@@ -249,6 +283,12 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       return options;
     }
 
+    /** The same parameter with its help line in Chinese. */
+    public ChoiceParam zh(String chineseHelp) {
+      setHelpZh(chineseHelp);
+      return this;
+    }
+
     @Override
     public String allowed() {
       return "one of " + String.join(", ", options);
@@ -272,6 +312,12 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
   public static final class BoolParam extends Param<Boolean> {
     private BoolParam(String name, boolean defaultValue, String help) {
       super(name, defaultValue, help);
+    }
+
+    /** The same parameter with its help line in Chinese. */
+    public BoolParam zh(String chineseHelp) {
+      setHelpZh(chineseHelp);
+      return this;
     }
 
     @Override

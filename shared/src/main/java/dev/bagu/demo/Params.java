@@ -1,5 +1,6 @@
 package dev.bagu.demo;
 
+import dev.bagu.i18n.Lang;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,14 +23,16 @@ public final class Params {
   private final long seed;
   private final Optional<Path> input;
   private final boolean showTimes;
+  private final Lang lang;
 
   private Params(List<Param<?>> declared, Map<String, Object> values, long seed,
-      Optional<Path> input, boolean showTimes) {
+      Optional<Path> input, boolean showTimes, Lang lang) {
     this.declared = List.copyOf(declared);
     this.values = Collections.unmodifiableMap(values);
     this.seed = seed;
     this.input = input;
     this.showTimes = showTimes;
+    this.lang = Objects.requireNonNull(lang, "lang");
   }
 
   /** Every parameter at its default, seed {@value #DEFAULT_SEED}, no input file. */
@@ -38,7 +41,7 @@ public final class Params {
     for (Param<?> p : declared) {
       values.put(p.name(), p.defaultValue());
     }
-    return new Params(declared, values, DEFAULT_SEED, Optional.empty(), true);
+    return new Params(declared, values, DEFAULT_SEED, Optional.empty(), true, Lang.EN);
   }
 
   /**
@@ -53,7 +56,7 @@ public final class Params {
       Param<?> param = find(demoId, declared, e.getKey());
       values.put(param.name(), param.parse(e.getValue()));
     }
-    return new Params(declared, values, p.seed, p.input, p.showTimes);
+    return new Params(declared, values, p.seed, p.input, p.showTimes, p.lang);
   }
 
   private static Param<?> find(String demoId, List<Param<?>> declared, String name) {
@@ -75,16 +78,16 @@ public final class Params {
     Param<?> param = find("this demo", declared, name);
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, param.check(value));
-    return new Params(declared, copy, seed, input, showTimes);
+    return new Params(declared, copy, seed, input, showTimes, lang);
   }
 
   public Params withSeed(long newSeed) {
-    return new Params(declared, values, newSeed, input, showTimes);
+    return new Params(declared, values, newSeed, input, showTimes, lang);
   }
 
   public Params withInput(Path file) {
     return new Params(declared, values, seed, Optional.of(Objects.requireNonNull(file)),
-        showTimes);
+        showTimes, lang);
   }
 
   /**
@@ -93,7 +96,17 @@ public final class Params {
    * and machine. The measured findings are still computed and reported.
    */
   public Params withoutTimes() {
-    return new Params(declared, values, seed, input, false);
+    return new Params(declared, values, seed, input, false, lang);
+  }
+
+  /** A copy whose figure, findings and data texts are in the given language. */
+  public Params withLang(Lang newLang) {
+    return new Params(declared, values, seed, input, showTimes, newLang);
+  }
+
+  /** The language of every text the run produces: {@code lang().t("Variance", "方差")}. */
+  public Lang lang() {
+    return lang;
   }
 
   /** False when the figure must not show times measured on this machine. */

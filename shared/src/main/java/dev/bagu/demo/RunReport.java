@@ -19,7 +19,8 @@ public final class RunReport {
       long elapsedMillis) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", demo.info().id());
-    m.put("title", demo.info().title());
+    m.put("title", demo.info().title(p.lang()));
+    m.put("lang", p.lang().code());
     m.put("seed", p.seed());
     Map<String, Object> params = new LinkedHashMap<>(p.values());
     p.input().ifPresent(f -> params.put("input", f.getFileName().toString()));

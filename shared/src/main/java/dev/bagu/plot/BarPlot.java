@@ -81,6 +81,14 @@ public final class BarPlot implements Panel {
   }
 
   @Override
+  public List<String> texts() {
+    List<String> t = new ArrayList<>(List.of(title, xLabel, yLabel));
+    t.addAll(categories);
+    bars.forEach(b -> t.add(b.name()));
+    return t;
+  }
+
+  @Override
   public void paint(Graphics2D g, int width, int height) {
     CategoryChart chart = new CategoryChart(width, height);
     chart.setTitle(title);

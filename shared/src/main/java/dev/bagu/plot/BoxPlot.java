@@ -106,17 +106,25 @@ public final class BoxPlot implements Panel {
   }
 
   @Override
+  public List<String> texts() {
+    List<String> t = new ArrayList<>(List.of(title, xLabel, yLabel));
+    labels.forEach(l -> t.add(l.text()));
+    keys.forEach(k -> t.add(k.name()));
+    return t;
+  }
+
+  @Override
   public void paint(Graphics2D g, int width, int height) {
     DrawingPanel.titled(title, this::body).paint(g, width, height);
   }
 
   private void body(Graphics2D g, Rectangle area) {
-    g.setFont(Theme.LEGEND);
+    g.setFont(Theme.legend());
     int legendH = keys.isEmpty() ? 0 : g.getFontMetrics().getHeight() + 6;
     if (!keys.isEmpty()) {
       drawLegend(g, area.x, area.y + g.getFontMetrics().getAscent(), area.width);
     }
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();
     int left = (int) Math.ceil(Text.width(g, Numbers.readable(-yMax)) + fm.getHeight() + 14);
     int bottom = 2 * fm.getHeight() + 8;
@@ -159,7 +167,7 @@ public final class BoxPlot implements Panel {
         }
         clip.draw(r);
       }
-      clip.setFont(Theme.TICK_LABEL);
+      clip.setFont(Theme.tickLabel());
       FontMetrics lm = clip.getFontMetrics();
       for (Label l : labels) {
         // On a white card, so the text reads over the boxes under it.
@@ -197,7 +205,7 @@ public final class BoxPlot implements Panel {
       g.setColor(Theme.TEXT);
       Text.drawRight(g, Numbers.readable(v), f.getX() - 7, py + fm.getAscent() / 2.0 - 2);
     }
-    g.setFont(Theme.AXIS_TITLE);
+    g.setFont(Theme.axisTitle());
     g.setColor(Theme.TEXT);
     FontMetrics afm = g.getFontMetrics();
     Text.drawCentered(g, xLabel, f.getCenterX(),
@@ -205,7 +213,7 @@ public final class BoxPlot implements Panel {
     double yTickW = Text.width(g, Numbers.readable(-yMax));
     Text.drawVertical(g, yLabel, f.getX() - 10 - yTickW - afm.getHeight() / 2.0,
         f.getCenterY());
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
   }
 
   /** Legend entries left to right: a short solid or dashed rectangle, then the name. */

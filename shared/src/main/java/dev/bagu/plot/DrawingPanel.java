@@ -29,17 +29,23 @@ public final class DrawingPanel implements Panel {
     return new DrawingPanel(title, body);
   }
 
+  /** The title only: the body's own strings are drawn by the demo's code. */
+  @Override
+  public java.util.List<String> texts() {
+    return java.util.List.of(title);
+  }
+
   @Override
   public void paint(Graphics2D g, int width, int height) {
     g.setColor(Theme.BACKGROUND);
     g.fillRect(0, 0, width, height);
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.PANEL_TITLE);
+    g.setFont(Theme.panelTitle());
     FontMetrics fm = g.getFontMetrics();
     int baseline = 8 + fm.getAscent();
     Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, baseline);
     int top = baseline + fm.getDescent() + 10;
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     body.draw(g, new Rectangle(6, top, Math.max(0, width - 12), Math.max(0, height - top - 6)));
   }
 }

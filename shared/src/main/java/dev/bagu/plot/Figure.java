@@ -100,6 +100,22 @@ public final class Figure {
    * a picture, so a small window or {@code --size 800x500} shows the same layout, only smaller.
    */
   public void paint(Graphics2D g, int width, int height) {
+    String family = Fonts.familyFor(texts());
+    Theme.withFontFamily(family, () -> paintInFamily(g, width, height));
+  }
+
+  /** The title, subtitle and every panel's texts: what the font must be able to draw. */
+  public List<String> texts() {
+    List<String> all = new ArrayList<>();
+    all.add(title);
+    all.add(subtitle);
+    for (Panel p : panels) {
+      all.addAll(p.texts());
+    }
+    return all;
+  }
+
+  private void paintInFamily(Graphics2D g, int width, int height) {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
       double scale = Math.min(1, Math.min((double) width / MIN_LAYOUT_WIDTH,
@@ -138,13 +154,13 @@ public final class Figure {
   private int paintHeader(Graphics2D g, int width) {
     int y = MARGIN;
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.FIGURE_TITLE);
+    g.setFont(Theme.figureTitle());
     FontMetrics fm = g.getFontMetrics();
     y += fm.getAscent();
     Text.drawCentered(g, Text.fit(g, title, width - 2 * MARGIN), width / 2.0, y);
     y += fm.getDescent();
     if (!subtitle.isEmpty()) {
-      g.setFont(Theme.FIGURE_SUBTITLE);
+      g.setFont(Theme.figureSubtitle());
       g.setColor(Theme.MUTED_TEXT);
       fm = g.getFontMetrics();
       y += 4 + fm.getAscent();

@@ -124,19 +124,27 @@ public final class HeatmapPlot implements Panel {
   }
 
   @Override
+  public List<String> texts() {
+    List<String> t = new java.util.ArrayList<>(List.of(title, xLabel, yLabel, colourBarLabel));
+    t.addAll(rowLabels);
+    t.addAll(columnLabels);
+    return t;
+  }
+
+  @Override
   public void paint(Graphics2D g, int width, int height) {
     int rows = matrix.length;
     int cols = rows == 0 ? 0 : matrix[0].length;
     double[] range = valueRange();
 
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.PANEL_TITLE);
+    g.setFont(Theme.panelTitle());
     FontMetrics titleFm = g.getFontMetrics();
     int top = 8 + titleFm.getAscent();
     Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, top);
     top += titleFm.getDescent() + 10;
 
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();
     int lineH = fm.getHeight();
     double rowLabelW = 0;
@@ -167,7 +175,7 @@ public final class HeatmapPlot implements Panel {
     double cellH = rows == 0 ? 0 : (double) plotH / rows;
 
     // Cells, with values where they fit.
-    g.setFont(Theme.CELL_TEXT);
+    g.setFont(Theme.cellText());
     FontMetrics cellFm = g.getFontMetrics();
     boolean writeValues = cellFormat != null && cellH >= cellFm.getAscent() + 4;
     for (int r = 0; r < rows; r++) {
@@ -193,7 +201,7 @@ public final class HeatmapPlot implements Panel {
     g.draw(new Rectangle2D.Double(left, top, cols * cellW, rows * cellH));
 
     // Row labels (every k-th when rows are too thin for all of them).
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     g.setColor(Theme.TEXT);
     int rowStep = Math.max(1, (int) Math.ceil(lineH / Math.max(cellH, 1e-9)));
     for (int r = 0; r < Math.min(rows, rowLabels.size()); r += rowStep) {
@@ -215,7 +223,7 @@ public final class HeatmapPlot implements Panel {
         Text.drawCentered(g, s, cx, labelTop + fm.getAscent());
       }
     }
-    g.setFont(Theme.AXIS_TITLE);
+    g.setFont(Theme.axisTitle());
     if (!xLabel.isEmpty()) {
       Text.drawCentered(g, xLabel, left + plotW / 2.0,
           labelTop + colLabelH + g.getFontMetrics().getAscent() - 4);
@@ -234,7 +242,7 @@ public final class HeatmapPlot implements Panel {
     }
     g.setColor(Theme.AXIS);
     g.drawRect(x, y, w, h);
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();
     double tickW = 0;
     for (int i = 0; i < ticks.length; i++) {
@@ -246,7 +254,7 @@ public final class HeatmapPlot implements Panel {
       tickW = Math.max(tickW, Text.width(g, ticks[i]));
     }
     if (!colourBarLabel.isEmpty()) {
-      g.setFont(Theme.AXIS_TITLE);
+      g.setFont(Theme.axisTitle());
       Text.drawVertical(g, colourBarLabel, x + w + 6 + tickW + 6 + fm.getHeight() / 2.0,
           y + h / 2.0);
     }

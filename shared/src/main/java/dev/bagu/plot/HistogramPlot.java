@@ -15,6 +15,7 @@ public final class HistogramPlot implements Panel {
 
   private final String title;
   private String xLabel = "";
+  private String yLabel;
   private int bins = 40;
   private Double lo;
   private Double hi;
@@ -29,6 +30,23 @@ public final class HistogramPlot implements Panel {
 
   public static HistogramPlot titled(String title) {
     return new HistogramPlot(title);
+  }
+
+  /** The y axis title; by default "count", or "density" when normalised. */
+  public HistogramPlot yLabel(String label) {
+    this.yLabel = label;
+    return this;
+  }
+
+  private String yTitle() {
+    return yLabel != null ? yLabel : density ? "density" : "count";
+  }
+
+  @Override
+  public List<String> texts() {
+    List<String> t = new ArrayList<>(List.of(title, xLabel, yTitle()));
+    samples.forEach(s -> t.add(s.name));
+    return t;
   }
 
   public HistogramPlot xLabel(String label) {
@@ -122,7 +140,7 @@ public final class HistogramPlot implements Panel {
       min = Math.floor(min / step) * step;
       max = Math.ceil(max / step) * step;
     }
-    XyPlot plot = XyPlot.titled(title).axes(xLabel, density ? "density" : "count");
+    XyPlot plot = XyPlot.titled(title).axes(xLabel, yTitle());
     if (logY) {
       plot.logY();
     }

@@ -18,13 +18,64 @@ public final class Theme {
   /** Logical font family; Java maps it to the machine's sans-serif face (DejaVu Sans on Debian). */
   public static final String FONT_FAMILY = Font.SANS_SERIF;
 
-  public static final Font FIGURE_TITLE = new Font(FONT_FAMILY, Font.BOLD, 28);
-  public static final Font FIGURE_SUBTITLE = new Font(FONT_FAMILY, Font.PLAIN, 18);
-  public static final Font PANEL_TITLE = new Font(FONT_FAMILY, Font.BOLD, 20);
-  public static final Font AXIS_TITLE = new Font(FONT_FAMILY, Font.PLAIN, 18);
-  public static final Font TICK_LABEL = new Font(FONT_FAMILY, Font.PLAIN, 15);
-  public static final Font LEGEND = new Font(FONT_FAMILY, Font.PLAIN, 16);
-  public static final Font CELL_TEXT = new Font(FONT_FAMILY, Font.PLAIN, 15);
+  /**
+   * The family the fonts below are drawn in on this thread: {@link #FONT_FAMILY}, or a CJK font
+   * while a figure with Chinese text paints (see {@link Figure#paint} and {@link Fonts}).
+   */
+  private static final ThreadLocal<String> FAMILY = ThreadLocal.withInitial(() -> FONT_FAMILY);
+  private static final java.util.Map<String, Font> FONTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  public static Font figureTitle() {
+    return font(Font.BOLD, 28);
+  }
+
+  public static Font figureSubtitle() {
+    return font(Font.PLAIN, 18);
+  }
+
+  public static Font panelTitle() {
+    return font(Font.BOLD, 20);
+  }
+
+  public static Font axisTitle() {
+    return font(Font.PLAIN, 18);
+  }
+
+  public static Font tickLabel() {
+    return font(Font.PLAIN, 15);
+  }
+
+  public static Font legend() {
+    return font(Font.PLAIN, 16);
+  }
+
+  public static Font cellText() {
+    return font(Font.PLAIN, 15);
+  }
+
+  /** A font of the current family in the given style and size (logical pixels). */
+  public static Font font(int style, int size) {
+    String family = FAMILY.get();
+    return FONTS.computeIfAbsent(family + "/" + style + "/" + size,
+        k -> new Font(family, style, size));
+  }
+
+  /** The family the theme's fonts use on this thread now. */
+  public static String fontFamily() {
+    return FAMILY.get();
+  }
+
+  /** Runs {@code paint} with the theme's fonts in {@code family} on this thread. */
+  public static void withFontFamily(String family, Runnable paint) {
+    String saved = FAMILY.get();
+    FAMILY.set(family);
+    try {
+      paint.run();
+    } finally {
+      FAMILY.set(saved);
+    }
+  }
 
   public static final Color BACKGROUND = Color.WHITE;
   public static final Color TEXT = new Color(0x22, 0x22, 0x22);

@@ -21,7 +21,7 @@ final class XChartStyle {
 
   static void fitToWidth(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
       List<String> legendEntries) {
-    g.setFont(Theme.PANEL_TITLE);
+    g.setFont(Theme.panelTitle());
     // XChart centres the title over the plot area, right of the y axis: leave room for the axis.
     chart.setTitle(Text.fit(g, chart.getTitle(), width - 2 * Y_AXIS_ALLOWANCE));
     AxesChartStyler s = chart.getStyler();
@@ -31,7 +31,7 @@ final class XChartStyle {
     // First a tighter row: smaller gaps and font. Only if that still overflows, a column.
     s.setLegendPadding(8);
     s.setLegendSeriesLineLength(20);
-    s.setLegendFont(Theme.TICK_LABEL);
+    s.setLegendFont(Theme.tickLabel());
     if (legendRowWidth(g, s, legendEntries) > width - 12) {
       s.setLegendLayout(Styler.LegendLayout.Vertical);
     }
@@ -50,7 +50,7 @@ final class XChartStyle {
     s.setLocale(Locale.US); // '.' as decimal separator whatever the machine's locale
     s.setChartBackgroundColor(Theme.BACKGROUND);
     s.setChartFontColor(Theme.TEXT);
-    s.setChartTitleFont(Theme.PANEL_TITLE);
+    s.setChartTitleFont(Theme.panelTitle());
     s.setChartTitleBoxVisible(false);
     s.setChartTitlePadding(8);
     s.setChartPadding(6);
@@ -59,8 +59,8 @@ final class XChartStyle {
     s.setPlotBorderColor(Theme.AXIS);
     s.setPlotGridLinesColor(Theme.GRID);
     s.setPlotGridLinesVisible(true);
-    s.setAxisTitleFont(Theme.AXIS_TITLE);
-    s.setAxisTickLabelsFont(Theme.TICK_LABEL);
+    s.setAxisTitleFont(Theme.axisTitle());
+    s.setAxisTickLabelsFont(Theme.tickLabel());
     s.setAxisTickLabelsColor(Theme.TEXT);
     s.setAxisTickMarksColor(Theme.AXIS);
     s.setAxisTitlePadding(12);
@@ -70,7 +70,7 @@ final class XChartStyle {
     // Below the plot, in a row: a legend there never covers data.
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setLegendFont(Theme.LEGEND);
+    s.setLegendFont(Theme.legend());
     s.setLegendBorderColor(Theme.BACKGROUND);
     s.setLegendBackgroundColor(Theme.BACKGROUND);
     s.setLegendPadding(14); // XChart also uses it as the gap between entries

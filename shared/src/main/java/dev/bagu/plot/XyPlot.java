@@ -186,6 +186,13 @@ public final class XyPlot implements Panel {
   }
 
   @Override
+  public List<String> texts() {
+    List<String> t = new ArrayList<>(List.of(title, xLabel, yLabel));
+    series.forEach(s -> t.add(s.name()));
+    return t;
+  }
+
+  @Override
   public void paint(Graphics2D g, int width, int height) {
     YScale scale = yScale();
     boolean log10Values = scale == YScale.LOG10_VALUES;

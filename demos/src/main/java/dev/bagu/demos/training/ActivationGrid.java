@@ -45,13 +45,13 @@ final class ActivationGrid {
       List<DeepStats> stats, boolean symmetric) {
     int depth = stats.get(0).std().length;
     int[] layers = shownLayers(depth);
-    FontMetrics fm = g.getFontMetrics(Theme.TICK_LABEL);
+    FontMetrics fm = g.getFontMetrics(Theme.tickLabel());
     int labelW = names.stream().mapToInt(fm::stringWidth).max().orElse(0) + 12;
     int headerH = fm.getHeight() + 4;
     int footerH = fm.getHeight() + 6;
     double cellW = (area.width - labelW) / (double) layers.length;
     double cellH = (area.height - headerH - footerH) / (double) names.size();
-    g.setFont(Theme.TICK_LABEL);
+    g.setFont(Theme.tickLabel());
     g.setColor(Theme.TEXT);
     for (int k = 0; k < layers.length; k++) {
       String s = (k == 0 ? "layer " : "") + (layers[k] + 1);
@@ -62,12 +62,12 @@ final class ActivationGrid {
         : "x: activation from 0 to 3σ of each cell (its own scale); half the units are 0";
     g.setColor(Theme.MUTED_TEXT);
     g.drawString(axis, area.x + labelW, area.y + area.height - fm.getDescent() - 2);
-    java.awt.Font small = Theme.TICK_LABEL.deriveFont(12f);
+    java.awt.Font small = Theme.tickLabel().deriveFont(12f);
     for (int r = 0; r < names.size(); r++) {
       DeepStats s = stats.get(r);
       Color colour = Theme.category(r);
       int top = area.y + headerH + (int) (r * cellH);
-      g.setFont(Theme.TICK_LABEL);
+      g.setFont(Theme.tickLabel());
       g.setColor(colour.darker());
       g.drawString(names.get(r), area.x, top + (int) (cellH / 2) + fm.getAscent() / 2 - 2);
       double lo = symmetric ? -1 : 0;
