@@ -9,6 +9,7 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demos.attention.SoftmaxScaling.Curves;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.Figure;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** 除以根号 d_k: what dividing the attention scores by √d_k does to their variance and softmax. */
@@ -28,22 +28,29 @@ public final class SoftmaxScalingDemo implements Demo {
       16, 0.59, 64, 0.80, 256, 0.90, 1024, 0.95);
   private static final double MAX_PROB_64_KEYS_SCALED = 0.107;
   private static final String CATALOGUE = "catalogue, derived (64 keys)";
+  private static final String CATALOGUE_ZH = "目录，推导值（64 个键）";
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("dk", 64, 1, 4096,
-          "key/query dimension d_k; the variance of q·k grows with it").logScale(),
+          "key/query dimension d_k; the variance of q·k grows with it").logScale()
+          .zh("键/查询的维度 d_k；q·k 的方差随它增长"),
       Param.integer("keys", 64, 2, 1024,
-          "keys each query is scored against (the softmax's length)").logScale(),
+          "keys each query is scored against (the softmax's length)").logScale()
+          .zh("每个查询要打分的键的个数（softmax 的长度）"),
       Param.integer("samples", 100_000, 1_000, 1_000_000,
-          "independent (q, k) pairs for the variance at d_k; error ≈ 1.4/√samples").logScale(),
+          "independent (q, k) pairs for the variance at d_k; error ≈ 1.4/√samples").logScale()
+          .zh("估计 d_k 处方差所用的独立 (q, k) 对数；误差约 1.4/√samples"),
       Param.integer("trials", 1_000, 100, 20_000,
-          "random queries for the softmax curves (each against `keys` keys)").logScale());
+          "random queries for the softmax curves (each against `keys` keys)").logScale()
+          .zh("画 softmax 曲线用的随机查询数（每个对 keys 个键）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("softmax-scaling", "Why attention divides by √d_k", Section.ATTENTION,
         "除以根号 d_k",
-        "Var(q·k) = d_k makes softmax saturate and its gradient vanish; q·k/√d_k keeps variance 1");
+        "Var(q·k) = d_k makes softmax saturate and its gradient vanish; q·k/√d_k keeps variance 1")
+        .zh("注意力为什么要除以 √d_k",
+            "Var(q·k) = d_k 让 softmax 饱和、梯度消失；q·k/√d_k 让方差保持为 1");
   }
 
   @Override
@@ -57,110 +64,125 @@ public final class SoftmaxScalingDemo implements Demo {
     int keys = p.integer("keys");
     int samples = p.integer("samples");
     int trials = p.integer("trials");
+    Lang l = p.lang();
     // Separate random streams: moving one slider leaves the other experiments' draws alone.
     SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, samples, Rng.stream(p.seed(), 1));
     Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials, p.seed(), 2);
     SoftmaxScaling.ExampleRow row = SoftmaxScaling.exampleRow(dk, keys, Rng.stream(p.seed(), 3));
 
-    Figure figure = Figure.grid(info().title(), 2, 2)
-        .subtitle(String.format(Locale.US,
-            "d_k = %d · %d keys · %,d (q, k) pairs · %,d random queries · seed %d", dk, keys,
+    Figure figure = Figure.grid(info().title(l), 2, 2)
+        .subtitle(l.f("d_k = %d · %d keys · %,d (q, k) pairs · %,d random queries · seed %d",
+            "d_k = %d · %d 个键 · %,d 对 (q, k) · %,d 个随机查询 · 种子 %d", dk, keys,
             samples, trials, p.seed()))
-        .add(variancePanel(c, v))
-        .add(maxProbPanel(c).verticalLine(dk))
-        .add(gradientPanel(c).verticalLine(dk))
-        .add(examplePanel(row, dk));
+        .add(variancePanel(c, v, l))
+        .add(maxProbPanel(c, l).verticalLine(dk))
+        .add(gradientPanel(c, l).verticalLine(dk))
+        .add(examplePanel(row, dk, l));
     Result result = Result.of(figure);
     int at = c.indexOf(dk);
-    result.finding(Finding.of("var_qk_unscaled", "Var(q·k), unscaled", v.unscaled(), "")
-            .withReference(dk, VASWANI + " (= d_k)"))
-        .finding(Finding.of("var_qk_scaled", "Var(q·k/√d_k), scaled", v.scaled(), "")
-            .withReference(1, VASWANI))
-        .finding(maxProbFinding("max_prob_unscaled", "E[max softmax weight], unscaled",
-            c.maxProb()[Curves.UNSCALED][at], keys == 64 ? MAX_PROB_64_KEYS.get(dk) : null))
-        .finding(maxProbFinding("max_prob_scaled", "E[max softmax weight], scaled",
-            c.maxProb()[Curves.SCALED][at], keys == 64 ? MAX_PROB_64_KEYS_SCALED : null))
-        .finding(Finding.of("grad_norm_unscaled", "median ‖softmax Jacobian‖_F, unscaled",
-            c.gradMedian()[Curves.UNSCALED][at], ""))
-        .finding(Finding.of("grad_norm_scaled", "median ‖softmax Jacobian‖_F, scaled",
-            c.gradMedian()[Curves.SCALED][at], ""))
-        .finding(Finding.of("grad_norm_mean_unscaled", "mean ‖softmax Jacobian‖_F, unscaled",
-            c.gradMean()[Curves.UNSCALED][at], ""))
-        .finding(Finding.of("grad_norm_mean_scaled", "mean ‖softmax Jacobian‖_F, scaled",
-            c.gradMean()[Curves.SCALED][at], ""))
-        .finding(Finding.of("saturated_unscaled", "rows with max weight > 0.99, unscaled",
-            c.saturated()[Curves.UNSCALED][at], "fraction"))
-        .finding(Finding.of("saturated_scaled", "rows with max weight > 0.99, scaled",
-            c.saturated()[Curves.SCALED][at], "fraction"));
+    String vaswani = l.t(VASWANI, "Vaswani 等 2017，§3.2.1 脚注 4");
+    String catalogue = l.t(CATALOGUE, CATALOGUE_ZH);
+    result.finding(Finding.of("var_qk_unscaled", l.t("Var(q·k), unscaled", "Var(q·k)，未缩放"),
+            v.unscaled(), "").withReference(dk, vaswani + " (= d_k)"))
+        .finding(Finding.of("var_qk_scaled", l.t("Var(q·k/√d_k), scaled",
+            "Var(q·k/√d_k)，缩放后"), v.scaled(), "").withReference(1, vaswani))
+        .finding(maxProbFinding("max_prob_unscaled", l.t("E[max softmax weight], unscaled",
+            "E[softmax 最大权重]，未缩放"), c.maxProb()[Curves.UNSCALED][at],
+            keys == 64 ? MAX_PROB_64_KEYS.get(dk) : null, catalogue))
+        .finding(maxProbFinding("max_prob_scaled", l.t("E[max softmax weight], scaled",
+            "E[softmax 最大权重]，缩放后"), c.maxProb()[Curves.SCALED][at],
+            keys == 64 ? MAX_PROB_64_KEYS_SCALED : null, catalogue))
+        .finding(Finding.of("grad_norm_unscaled", l.t("median ‖softmax Jacobian‖_F, unscaled",
+            "‖softmax 雅可比‖_F 中位数，未缩放"), c.gradMedian()[Curves.UNSCALED][at], ""))
+        .finding(Finding.of("grad_norm_scaled", l.t("median ‖softmax Jacobian‖_F, scaled",
+            "‖softmax 雅可比‖_F 中位数，缩放后"), c.gradMedian()[Curves.SCALED][at], ""))
+        .finding(Finding.of("grad_norm_mean_unscaled", l.t("mean ‖softmax Jacobian‖_F, unscaled",
+            "‖softmax 雅可比‖_F 均值，未缩放"), c.gradMean()[Curves.UNSCALED][at], ""))
+        .finding(Finding.of("grad_norm_mean_scaled", l.t("mean ‖softmax Jacobian‖_F, scaled",
+            "‖softmax 雅可比‖_F 均值，缩放后"), c.gradMean()[Curves.SCALED][at], ""))
+        .finding(Finding.of("saturated_unscaled", l.t("rows with max weight > 0.99, unscaled",
+            "最大权重 > 0.99 的行占比，未缩放"), c.saturated()[Curves.UNSCALED][at],
+            l.t("fraction", "比例")))
+        .finding(Finding.of("saturated_scaled", l.t("rows with max weight > 0.99, scaled",
+            "最大权重 > 0.99 的行占比，缩放后"), c.saturated()[Curves.SCALED][at],
+            l.t("fraction", "比例")));
     return result.data("variance", v).data("curves", curveData(c)).data("example_row", row);
   }
 
   private static Finding maxProbFinding(String key, String label, double value,
-      Double reference) {
+      Double reference, String source) {
     Finding f = Finding.of(key, label, value, "");
-    return reference == null ? f : f.withReference(reference, CATALOGUE);
+    return reference == null ? f : f.withReference(reference, source);
   }
 
   /** Panel 1: the variance facts, log–log, with the theory lines d_k and 1. */
-  private static XyPlot variancePanel(Curves c, SoftmaxScaling.Variance v) {
+  private static XyPlot variancePanel(Curves c, SoftmaxScaling.Variance v, Lang l) {
     double[] dk = Arrays.stream(c.dks()).asDoubleStream().toArray();
     double[] scaled = new double[dk.length];
     for (int i = 0; i < dk.length; i++) {
       scaled[i] = c.var()[i] / dk[i];
     }
-    return XyPlot.titled("Variance of the scores").axes("d_k", "Var(score)").logX().logY()
+    return XyPlot.titled(l.t("Variance of the scores", "分数的方差"))
+        .axes("d_k", l.t("Var(score)", "Var(分数)")).logX().logY()
         .line("q·k", dk, c.var())
-        .dashed("d_k (theory)", dk, dk).sameColourAs("q·k")
+        .dashed(l.t("d_k (theory)", "d_k（理论）"), dk, dk).sameColourAs("q·k")
         .line("q·k / √d_k", dk, scaled)
-        .dashed("1 (theory)", dk, constant(dk.length, 1)).sameColourAs("q·k / √d_k")
-        .highlight("chosen d_k", new double[] {v.dk(), v.dk()},
+        .dashed(l.t("1 (theory)", "1（理论）"), dk, constant(dk.length, 1))
+        .sameColourAs("q·k / √d_k")
+        .highlight(l.t("chosen d_k", "所选 d_k"), new double[] {v.dk(), v.dk()},
             new double[] {v.unscaled(), v.scaled()}).colour(java.awt.Color.BLACK);
   }
 
   /** Panel 2: how peaked the softmax gets; 1/keys is uniform, 1 is one-hot. */
-  private static XyPlot maxProbPanel(Curves c) {
+  private static XyPlot maxProbPanel(Curves c, Lang l) {
     double[] dk = Arrays.stream(c.dks()).asDoubleStream().toArray();
-    return XyPlot.titled("Largest softmax weight (mean over queries)")
-        .axes("d_k", "E[max weight]").logX().yRange(0, 1)
-        .line("unscaled", dk, c.maxProb()[Curves.UNSCALED])
-        .line("scaled", dk, c.maxProb()[Curves.SCALED])
-        .dashed("uniform 1/" + c.keys(), dk, constant(dk.length, 1.0 / c.keys()));
+    return XyPlot.titled(l.t("Largest softmax weight (mean over queries)",
+            "softmax 最大权重（对查询取平均）"))
+        .axes("d_k", l.t("E[max weight]", "E[最大权重]")).logX().yRange(0, 1)
+        .line(l.t("unscaled", "未缩放"), dk, c.maxProb()[Curves.UNSCALED])
+        .line(l.t("scaled", "缩放后"), dk, c.maxProb()[Curves.SCALED])
+        .dashed(l.t("uniform 1/", "均匀 1/") + c.keys(), dk, constant(dk.length, 1.0 / c.keys()));
   }
 
   /** Panel 3: the gradient that flows back through the softmax, median (solid) and mean. */
-  private static XyPlot gradientPanel(Curves c) {
+  private static XyPlot gradientPanel(Curves c, Lang l) {
     double[] dk = Arrays.stream(c.dks()).asDoubleStream().toArray();
-    return XyPlot.titled("Gradient through softmax: ‖J‖_F, J = ∂p/∂z")
-        .axes("d_k", "Frobenius norm of J").logX().logY()
-        .line("unscaled median", dk, c.gradMedian()[Curves.UNSCALED])
-        .line("scaled median", dk, c.gradMedian()[Curves.SCALED])
-        .dashed("dashed: mean", dk, c.gradMean()[Curves.UNSCALED])
-        .sameColourAs("unscaled median")
-        .dashed("scaled mean", dk, c.gradMean()[Curves.SCALED]).sameColourAs("scaled median")
-        .notInLegend();
+    String unscaledMedian = l.t("unscaled median", "未缩放中位数");
+    String scaledMedian = l.t("scaled median", "缩放后中位数");
+    return XyPlot.titled(l.t("Gradient through softmax: ‖J‖_F, J = ∂p/∂z",
+            "穿过 softmax 的梯度：‖J‖_F，J = ∂p/∂z"))
+        .axes("d_k", l.t("Frobenius norm of J", "J 的 Frobenius 范数")).logX().logY()
+        .line(unscaledMedian, dk, c.gradMedian()[Curves.UNSCALED])
+        .line(scaledMedian, dk, c.gradMedian()[Curves.SCALED])
+        .dashed(l.t("dashed: mean", "虚线：均值"), dk, c.gradMean()[Curves.UNSCALED])
+        .sameColourAs(unscaledMedian)
+        .dashed(l.t("scaled mean", "缩放后均值"), dk, c.gradMean()[Curves.SCALED])
+        .sameColourAs(scaledMedian).notInLegend();
   }
 
   /** Keys shown in panel 4; beyond this the bars become hairlines. */
   private static final int SHOWN_KEYS = 32;
 
   /** Panel 4: one query's attention row at the chosen d_k, keys in order of score. */
-  private static BarPlot examplePanel(SoftmaxScaling.ExampleRow row, int dk) {
+  private static BarPlot examplePanel(SoftmaxScaling.ExampleRow row, int dk, Lang l) {
     int keys = row.scores().length;
     int shown = Math.min(keys, SHOWN_KEYS);
     List<String> ranks = new ArrayList<>();
     for (int i = 1; i <= shown; i++) {
       ranks.add(Integer.toString(i));
     }
-    String xLabel = "key, by score (highest first)";
+    String xLabel = l.t("key, by score (highest first)", "键，按分数排序（高者在前）");
     if (shown < keys) {
-      xLabel = String.format(Locale.US, "top %d keys; the other %d hold %.1f%% / %.1f%%",
+      xLabel = l.f("top %d keys; the other %d hold %.1f%% / %.1f%%",
+          "前 %d 个键；其余 %d 个占 %.1f%% / %.1f%%",
           shown, keys - shown, 100 * tail(row.unscaled(), shown), 100 * tail(row.scaled(), shown));
     }
-    return BarPlot.titled("One query's weights at d_k = " + dk)
-        .axes(xLabel, "softmax weight")
+    return BarPlot.titled(l.t("One query's weights at d_k = ", "d_k = ") + dk
+            + l.t("", " 时一个查询的权重"))
+        .axes(xLabel, l.t("softmax weight", "softmax 权重"))
         .categories(ranks).maxLabels(9)
-        .bars("unscaled", Arrays.copyOf(row.unscaled(), shown))
-        .bars("scaled", Arrays.copyOf(row.scaled(), shown));
+        .bars(l.t("unscaled", "未缩放"), Arrays.copyOf(row.unscaled(), shown))
+        .bars(l.t("scaled", "缩放后"), Arrays.copyOf(row.scaled(), shown));
   }
 
   /** The weight held by the keys from index {@code from} on. */
