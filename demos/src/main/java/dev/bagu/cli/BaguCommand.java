@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         + "each computes one concept for real, draws it, and prints the numbers beside the "
         + "paper's values.",
     subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class,
-        GalleryCommand.class, BenchCommand.class, BrowseCommand.class})
+        GalleryCommand.class, HandoutCommand.class, BenchCommand.class, BrowseCommand.class})
 public final class BaguCommand implements Callable<Integer> {
   final Registry registry;
 

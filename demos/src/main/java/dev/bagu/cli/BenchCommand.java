@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
       var options = new Gallery.Options(dir, Set.of(ExportFormat.PNG, ExportFormat.SVG,
           ExportFormat.GIF), threads, true);
       long start = System.nanoTime();
-      Gallery.writePage(Gallery.render(demos, options), options);
+      Gallery.writePages(Gallery.render(demos, options), options);
       long wall = (System.nanoTime() - start) / 1_000_000;
       w.println("gallery of " + demos.size() + " demos (png, svg, gif, json, index.html): "
           + wall + " ms on " + threads + " threads");

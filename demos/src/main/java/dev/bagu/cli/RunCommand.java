@@ -68,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--format", paramLabel = "FMT", split = ",",
-      description = "Figure formats, comma-separated: png, svg, pdf, gif (default: png). "
-          + "ID.json is always written.")
+      description = "Figure formats, comma-separated: png, svg, pdf, gif, and md for a "
+          + "Markdown note that links the PNG (default: png). ID.json is always written.")
   List<String> formats = new ArrayList<>(List.of("png"));
 
   @Option(names = "--dpi", paramLabel = "N", defaultValue = "96", description = "PNG "
@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
     if (fileFormats.contains(ExportFormat.GIF) && result.frames().isEmpty() && !showWindow) {
       throw new UserException("--format gif: " + id + " draws no animation frames; choose from "
-          + "png, svg, pdf");
+          + "png, svg, pdf, md");
     }
     Dimension sz = parseSize();
 

@@ -4,6 +4,7 @@ import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoFiles;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
+import dev.bagu.i18n.Lang;
 import dev.bagu.io.AtomicFiles;
 import dev.bagu.plot.ExportFormat;
 import java.io.IOException;
@@ -29,27 +30,54 @@ public final class Gallery {
    * @param formats figure formats per demo (GIF only for demos with frames; JSON always)
    * @param threads demos rendered at once
    * @param showTimes false leaves measured times out of figures and page (same bytes each run)
+   * @param langs the languages: one page each; the first keeps the plain names ({@code
+   *     index.html}, {@code ID.png}), the others add their code ({@code index.zh.html},
+   *     {@code ID.zh.png})
    */
-  public record Options(Path out, Set<ExportFormat> formats, int threads, boolean showTimes) {}
+  public record Options(Path out, Set<ExportFormat> formats, int threads, boolean showTimes,
+      List<Lang> langs) {
+    public Options {
+      langs = List.copyOf(langs);
+      if (langs.isEmpty()) {
+        throw new IllegalArgumentException("at least one language");
+      }
+    }
+
+    /** One language, English. */
+    public Options(Path out, Set<ExportFormat> formats, int threads, boolean showTimes) {
+      this(out, formats, threads, showTimes, List.of(Lang.EN));
+    }
+
+    /** "" for the first language, ".zh" for another: what file names add. */
+    public String suffix(Lang lang) {
+      return lang == langs.get(0) ? "" : "." + lang.code();
+    }
+  }
 
   private Gallery() {}
 
-  /** Renders every demo; the entries come back in the order of {@code demos}. */
+  /**
+   * Renders every demo in every language; the entries come back language by language, each in
+   * the order of {@code demos}.
+   */
   public static List<GalleryEntry> render(List<Demo> demos, Options options)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<GalleryEntry>> futures = new ArrayList<>();
-      for (Demo demo : demos) {
-        futures.add(pool.submit(() -> renderOne(demo, options)));
+      for (Lang lang : options.langs()) {
+        for (Demo demo : demos) {
+          futures.add(pool.submit(() -> renderOne(demo, lang, options)));
+        }
       }
       List<GalleryEntry> entries = new ArrayList<>();
-      for (int i = 0; i < demos.size(); i++) {
+      for (int i = 0; i < futures.size(); i++) {
+        Demo demo = demos.get(i % demos.size());
         try {
           entries.add(futures.get(i).get());
         } catch (ExecutionException e) {
-          entries.add(GalleryEntry.failed(demos.get(i), Params.defaults(demos.get(i).params()),
-              e.getCause()));
+          entries.add(GalleryEntry.failed(demo, Params.defaults(demo.params())
+              .withLang(options.langs().get(i / demos.size())), e.getCause()));
         }
       }
       return entries;
@@ -59,8 +87,8 @@ public final class Gallery {
   }
 
   /** Computes and writes one demo; any error (even an Error) becomes a failed entry. */
-  static GalleryEntry renderOne(Demo demo, Options options) {
-    Params p = Params.defaults(demo.params());
+  static GalleryEntry renderOne(Demo demo, Lang lang, Options options) {
+    Params p = Params.defaults(demo.params()).withLang(lang);
     if (!options.showTimes()) {
       p = p.withoutTimes();
     }
@@ -70,7 +98,8 @@ public final class Gallery {
       long computed = System.nanoTime();
       long computeMillis = (computed - start) / 1_000_000;
       List<Path> written = DemoFiles.write(demo, p, result, options.out(), options.formats(),
-          DemoFiles.Sizes.of(result, null, 96), computeMillis);
+          DemoFiles.Sizes.of(result, null, 96), computeMillis,
+          demo.info().id() + options.suffix(lang));
       long renderMillis = (System.nanoTime() - computed) / 1_000_000;
       List<String> names = written.stream().map(f -> f.getFileName().toString()).toList();
       return new GalleryEntry(demo, p, Optional.of(result), names, computeMillis, renderMillis,
@@ -80,10 +109,30 @@ public final class Gallery {
     }
   }
 
-  /** Writes {@code index.html} for the entries (atomically) and returns its path. */
-  public static Path writePage(List<GalleryEntry> entries, Options options) throws IOException {
-    Path index = options.out().resolve("index.html");
-    AtomicFiles.writeString(index, GalleryPage.html(entries, options.showTimes()));
-    return index;
+  /**
+   * Writes one page per language ({@code index.html}, {@code index.zh.html}), each linking the
+   * others, atomically; returns their paths.
+   */
+  public static List<Path> writePages(List<GalleryEntry> entries, Options options)
+      throws IOException {
+    List<Path> pages = new ArrayList<>();
+    for (Lang lang : options.langs()) {
+      Path index = options.out().resolve(pageName(lang, options));
+      List<GalleryEntry> in = entries.stream().filter(e -> e.lang() == lang).toList();
+      java.util.Map<Lang, String> others = new java.util.LinkedHashMap<>();
+      for (Lang other : options.langs()) {
+        if (other != lang) {
+          others.put(other, pageName(other, options));
+        }
+      }
+      AtomicFiles.writeString(index, GalleryPage.html(in, options.showTimes(), lang, others));
+      pages.add(index);
+    }
+    return pages;
+  }
+
+  /** "index.html" for the first language, "index.zh.html" for another. */
+  static String pageName(Lang lang, Options options) {
+    return "index" + options.suffix(lang) + ".html";
   }
 }

@@ -2,6 +2,7 @@ package dev.bagu.gallery;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Params;
+import dev.bagu.i18n.Lang;
 import dev.bagu.demo.Result;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,11 @@ import java.util.Optional;
  */
 public record GalleryEntry(Demo demo, Params params, Optional<Result> result, List<String> files,
     long computeMillis, long renderMillis, Optional<String> failure) {
+  /** The language of this entry's figure and texts. */
+  public Lang lang() {
+    return params.lang();
+  }
+
   public GalleryEntry {
     files = List.copyOf(files);
   }

@@ -35,16 +35,35 @@ public final class DemoFiles {
   }
 
   /**
-   * Writes the figure files (GIF only when the result has frames) and the JSON report.
+   * Writes the figure files (GIF only when the result has frames), the Markdown note when MD is
+   * asked (with the PNG it links, asked or not) and the JSON report, named after the demo's id.
    *
    * @return the files written, JSON last
    */
   public static List<Path> write(Demo demo, Params p, Result result, Path dir,
       Set<ExportFormat> formats, Sizes sizes, long elapsedMillis) throws IOException {
-    String id = demo.info().id();
+    return write(demo, p, result, dir, formats, sizes, elapsedMillis, demo.info().id());
+  }
+
+  /**
+   * The same, with files named {@code stem.png}, {@code stem.json}…: the gallery writes a second
+   * language as {@code ID.zh.png}.
+   */
+  public static List<Path> write(Demo demo, Params p, Result result, Path dir,
+      Set<ExportFormat> formats, Sizes sizes, long elapsedMillis, String stem)
+      throws IOException {
+    String id = stem;
     List<Path> written = new ArrayList<>();
     Dimension sz = sizes.figure();
-    for (ExportFormat f : formats) {
+    Set<ExportFormat> all = new java.util.LinkedHashSet<>(formats);
+    if (all.contains(ExportFormat.MD) && !all.contains(ExportFormat.PNG)) {
+      all.add(ExportFormat.PNG); // the note links it
+    }
+    all.remove(ExportFormat.MD);
+    if (formats.contains(ExportFormat.MD)) {
+      all.add(ExportFormat.MD); // last: after the PNG it links
+    }
+    for (ExportFormat f : all) {
       Path file = dir.resolve(id + "." + f.extension());
       switch (f) {
         case PNG -> FigureExport.png(result.figure(), file, sz.width, sz.height, sizes.dpi());
@@ -57,6 +76,8 @@ public final class DemoFiles {
           FigureExport.gif(result.frames(), file, sizes.gif().width, sizes.gif().height,
               result.frameDelayMillis());
         }
+        case MD -> AtomicFiles.writeString(file, DemoNote.markdown(demo, p, result,
+            id + ".png"));
         default -> throw new IllegalStateException(f.name());
       }
       written.add(file);

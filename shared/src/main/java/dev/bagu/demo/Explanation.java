@@ -73,7 +73,8 @@ public final class Explanation {
         throw new IllegalStateException("missing explanation resource " + name + " beside "
             + demoClass.getName());
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return parse(lang == Lang.ZH ? joinCjkLines(text) : text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -167,6 +168,44 @@ public final class Explanation {
     }
     throw new IllegalArgumentException("placeholder {" + name + ":" + format
         + "}: the format must be %, ref or a digit");
+  }
+
+  /**
+   * Joins the lines of each paragraph or list item where the break falls between two Chinese
+   * characters: Markdown turns a line break into a space, which Chinese text must not have there
+   * ("饱和" wrapped between its two characters would read "饱 和"). Between Chinese and Latin text
+   * the break stays a space, as Chinese typesetting wants ("在 d_k 时"). Headings, list starts,
+   * tables, indented code and blank lines are left alone.
+   */
+  static String joinCjkLines(String markdown) {
+    String[] lines = markdown.split("\n", -1);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      out.append(line);
+      if (i == lines.length - 1) {
+        break;
+      }
+      String next = lines[i + 1];
+      String nextText = next.strip();
+      boolean joinable = !line.isBlank() && !nextText.isEmpty() && !line.startsWith("    ")
+          && !line.startsWith("#") && !next.startsWith("    ") && !nextText.startsWith("#")
+          && !nextText.startsWith("- ") && !nextText.startsWith("|") && !line.strip()
+          .startsWith("|") && !nextText.matches("\\d+\\. .*");
+      if (joinable && cjkAt(line.strip(), line.strip().length() - 1) && cjkAt(nextText, 0)) {
+        lines[i + 1] = nextText; // the next line continues this one, without a space
+      } else {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean cjkAt(String s, int index) {
+    if (index < 0 || index >= s.length()) {
+      return false;
+    }
+    return dev.bagu.plot.Fonts.hasCjk(s.substring(index, index + 1));
   }
 
   /** Splits Markdown into its title and {@code ##} sections (text kept verbatim). */

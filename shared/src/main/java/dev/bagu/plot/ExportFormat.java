@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The file formats a figure can be written to. */
+/**
+ * The file formats a demo's run can be written to: the figure as PNG, SVG, PDF or an animated GIF,
+ * and MD, a Markdown note that links the PNG (see {@code dev.bagu.demo.DemoNote}).
+ */
 public enum ExportFormat {
-  PNG, SVG, PDF, GIF;
+  PNG, SVG, PDF, GIF, MD;
 
   public String extension() {
     return name().toLowerCase(Locale.ROOT);

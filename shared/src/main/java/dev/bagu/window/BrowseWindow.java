@@ -1,5 +1,6 @@
 package dev.bagu.window;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Params;
@@ -35,18 +36,25 @@ import javax.swing.tree.TreeSelectionModel;
  */
 public final class BrowseWindow {
   /** A demo in the tree; its text is what the tree shows. */
-  record DemoNode(Demo demo) {
+  record DemoNode(Demo demo, Lang lang) {
+    DemoNode(Demo demo) {
+      this(demo, Lang.EN);
+    }
+
     @Override
     public String toString() {
-      return label(demo.info());
+      return label(demo.info(), lang);
     }
   }
 
   private final JPanel cards = new JPanel(new CardLayout());
   private final JFrame frame = new JFrame();
   private final Map<String, DemoView> views = new LinkedHashMap<>();
+  private final Lang lang;
 
-  private BrowseWindow() {}
+  private BrowseWindow(Lang lang) {
+    this.lang = lang;
+  }
 
   /**
    * Opens the browser with the first demo selected; returns once it is on screen.
@@ -54,34 +62,50 @@ public final class BrowseWindow {
    * @throws dev.bagu.demo.UserException when there is no display (headless Java)
    */
   public static void open(Registry registry) {
+    open(registry, Lang.EN);
+  }
+
+  /** The same, with the tree, the figures and the texts in a language. */
+  public static void open(Registry registry, Lang lang) {
     Objects.requireNonNull(registry, "registry");
     Displays.require("the demo browser");
     Displays.onEventThread(() -> {
       WindowStyle.install();
-      new BrowseWindow().build(registry);
+      new BrowseWindow(lang).build(registry);
     });
   }
 
   /** "softmax-scaling — Why attention divides by √d_k (除以根号 d_k)" */
   static String label(DemoInfo info) {
-    return info.id() + " — " + info.title() + " (" + info.seedTopic() + ")";
+    return label(info, Lang.EN);
+  }
+
+  static String label(DemoInfo info, Lang lang) {
+    return info.id() + " — " + info.title(lang) + " (" + info.seedTopic() + ")";
   }
 
   /** Root "Bagu", one node per section in catalogue order, its demos under it. */
   static DefaultMutableTreeNode tree(Registry registry) {
+    return tree(registry, Lang.EN);
+  }
+
+  static DefaultMutableTreeNode tree(Registry registry, Lang lang) {
     DefaultMutableTreeNode root = new DefaultMutableTreeNode("Bagu");
     for (Map.Entry<Section, List<Demo>> e : registry.bySection().entrySet()) {
-      DefaultMutableTreeNode section = new DefaultMutableTreeNode(e.getKey().heading());
+      DefaultMutableTreeNode section = new DefaultMutableTreeNode(e.getKey().heading(lang));
       for (Demo d : e.getValue()) {
-        section.add(new DefaultMutableTreeNode(new DemoNode(d), false));
+        section.add(new DefaultMutableTreeNode(new DemoNode(d, lang), false));
       }
       root.add(section);
     }
     return root;
   }
 
+  private Registry registry;
+
   private void build(Registry registry) {
-    DefaultMutableTreeNode root = tree(registry);
+    this.registry = registry;
+    DefaultMutableTreeNode root = tree(registry, lang);
     JTree tree = new JTree(new DefaultTreeModel(root)) {
       @Override
       public String getToolTipText(MouseEvent e) {
@@ -89,7 +113,7 @@ public final class BrowseWindow {
         TreePath path = getPathForLocation(e.getX(), e.getY());
         if (path != null && path.getLastPathComponent() instanceof DefaultMutableTreeNode n
             && n.getUserObject() instanceof DemoNode d) {
-          return d + ": " + d.demo().info().summary();
+          return d + ": " + d.demo().info().summary(lang);
         }
         return null;
       }
@@ -117,7 +141,7 @@ public final class BrowseWindow {
     content.add(split, BorderLayout.CENTER);
 
     int count = registry.all().size();
-    frame.setTitle("Bagu — " + count + (count == 1 ? " demo" : " demos"));
+    frame.setTitle("Bagu — " + count + lang.t(count == 1 ? " demo" : " demos", " 个演示"));
     frame.setContentPane(content);
     DemoWindow.show(frame, this::closeAll);
     firstDemo(root).ifPresent(tree::setSelectionPath);
@@ -137,12 +161,13 @@ public final class BrowseWindow {
   private void select(Demo demo) {
     String id = demo.info().id();
     if (!views.containsKey(id)) {
-      DemoView view = new DemoView(demo, Params.defaults(demo.params()));
+      DemoView view = new DemoView(demo, Params.defaults(demo.params()).withLang(lang));
+      view.onPresent(() -> PresenterWindow.open(registry, id, view.params().lang()));
       views.put(id, view);
       cards.add(view, id);
     }
     ((CardLayout) cards.getLayout()).show(cards, id);
-    frame.setTitle(DemoWindow.title(demo.info()));
+    frame.setTitle(DemoWindow.title(demo.info(), lang));
   }
 
   private void closeAll() {

@@ -1,5 +1,7 @@
 package dev.bagu.window;
 
+import dev.bagu.i18n.Lang;
+import javax.swing.JComboBox;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
@@ -33,19 +35,28 @@ final class ControlsPanel extends JPanel {
   private final List<ParamControl> controls = new ArrayList<>();
   private final JSpinner seed;
   private final JTextArea status = wrappingText("", WindowStyle.SMALL);
+  private final Demo demo;
+  private final JTextArea summary;
+  private final JLabel seedLabel;
+  private final JButton resetButton;
+  private final JButton presentButton = new JButton("Present");
+  private final JComboBox<String> language = new JComboBox<>(new String[] {"English", "中文"});
+  private final JLabel languageLabel = new JLabel("language");
+  private boolean showingLanguage;
   /** The next free grid row while building. */
   private int row;
   private boolean showingSeed;
   private boolean statusIsError;
 
   ControlsPanel(Demo demo, Params initial, Supplier<Params> current, Consumer<Params> request,
-      Runnable reset) {
+      Runnable reset, Consumer<Lang> languageChosen) {
     super(new GridBagLayout());
+    this.demo = demo;
     this.current = current;
     this.request = request;
     setBorder(BorderFactory.createEmptyBorder(10, 12, 8, 12));
 
-    JTextArea summary = wrappingText(demo.info().summary(), WindowStyle.TEXT);
+    summary = wrappingText(demo.info().summary(initial.lang()), WindowStyle.TEXT);
     addRow(summary, 0, 3, 12);
     for (Param<?> p : demo.params()) {
       ParamControl control = ParamControl.create(p, initial.get(p.name()),
@@ -64,21 +75,74 @@ final class ControlsPanel extends JPanel {
         request.accept(current.get().withSeed((Long) seed.getValue()));
       }
     });
-    JLabel seedLabel = new JLabel("seed");
+    seedLabel = new JLabel("seed");
     seedLabel.setToolTipText(seed.getToolTipText());
     addParamRow(seedLabel, seed, null);
 
-    JButton resetButton = new JButton("Reset to defaults");
-    resetButton.setToolTipText("Every parameter and the seed back to the demo's defaults");
+    resetButton = new JButton("Reset to defaults");
     resetButton.addActionListener(e -> reset.run());
+    language.setToolTipText("Language of the figure, findings and explanation / 图、结果和讲解的语言");
+    language.addActionListener(e -> {
+      if (!showingLanguage) {
+        languageChosen.accept(language.getSelectedIndex() == 1 ? Lang.ZH : Lang.EN);
+      }
+    });
+    addParamRow(languageLabel, language, null);
+    JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+    buttons.add(resetButton);
+    buttons.add(javax.swing.Box.createHorizontalStrut(10));
+    buttons.add(presentButton);
+    presentButton.setVisible(false); // until the window says what presenting means here
     GridBagConstraints c = constraints(0, 0, GridBagConstraints.NONE);
     c.gridwidth = 3;
     c.anchor = GridBagConstraints.WEST;
     c.insets = new Insets(10, 0, 6, 0);
-    add(resetButton, c);
+    add(buttons, c);
     row++;
 
     addRow(status, 0, 3, 0);
+    language(initial.lang());
+  }
+
+  /** Shows every text of the panel in a language (the values and positions stay). */
+  void language(Lang l) {
+    summary.setText(demo.info().summary(l));
+    seedLabel.setText(l.t("seed", "种子"));
+    languageLabel.setText(l.t("language", "语言"));
+    String seedTip = l.t("Random seed: the same seed and parameters give the same figure",
+        "随机种子：同样的种子和参数给出同一张图");
+    seed.setToolTipText(seedTip);
+    seedLabel.setToolTipText(seedTip);
+    resetButton.setText(l.t("Reset to defaults", "恢复默认值"));
+    presentButton.setText(l.t("Present", "演示模式"));
+    presentButton.setToolTipText(l.t("Full screen for a projector: ← → demos, F findings, "
+        + "E explanation, Esc leave", "投影全屏：← → 切换演示，F 结果，E 讲解，Esc 退出"));
+    resetButton.setToolTipText(l.t("Every parameter and the seed back to the demo's defaults",
+        "所有参数和种子恢复为演示的默认值"));
+    controls.forEach(c -> c.language(l));
+    showingLanguage = true;
+    try {
+      language.setSelectedIndex(l == Lang.ZH ? 1 : 0);
+    } finally {
+      showingLanguage = false;
+    }
+  }
+
+  /** Shows the Present button, which runs {@code action}. */
+  void onPresent(Runnable action) {
+    for (var l : presentButton.getActionListeners()) {
+      presentButton.removeActionListener(l);
+    }
+    presentButton.addActionListener(e -> action.run());
+    presentButton.setVisible(true);
+  }
+
+  JButton presentButton() {
+    return presentButton;
+  }
+
+  JComboBox<String> languageChooser() {
+    return language;
   }
 
   private static JTextArea wrappingText(String text, Font font) {

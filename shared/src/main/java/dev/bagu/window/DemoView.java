@@ -1,5 +1,6 @@
 package dev.bagu.window;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
@@ -35,6 +36,16 @@ public final class DemoView extends JPanel implements AutoCloseable {
   private final ControlsPanel controls;
   private final LatestOnlyRunner<Params, Result> runner;
   private final JSplitPane split;
+  private final JScrollPane explanation;
+  private final JScrollPane findingsScroll;
+  private final JPanel side = new JPanel(new BorderLayout());
+  private boolean controlsShown = true;
+  private boolean findingsShown = true;
+  private boolean explanationShown = true;
+  /** Font scale of the side column: 1 at the desk, larger in the presenter. */
+  private double textScale = 1;
+  /** The explanation's HTML on screen, so an unchanged one is not rebuilt. */
+  private String explanationHtml = "";
   /** The parameters last asked for; volatile so tests may read them off the event thread. */
   private volatile Params params;
   private boolean dividerPlaced;
@@ -47,19 +58,16 @@ public final class DemoView extends JPanel implements AutoCloseable {
     this.demo = Objects.requireNonNull(demo, "demo");
     this.params = checkBelongs(demo, initial);
     this.runner = new LatestOnlyRunner<>(demo::run, SwingUtilities::invokeLater, this::display);
-    this.controls = new ControlsPanel(demo, initial, this::params, this::request, this::reset);
+    this.controls = new ControlsPanel(demo, initial, this::params, this::request, this::reset,
+        this::setLanguage);
 
-    JScrollPane explanation = new JScrollPane(
-        ExplanationPane.create(ExplanationPane.htmlFor(demo)));
+    explanation = new JScrollPane();
+    showExplanation(null, initial);
     explanation.getVerticalScrollBar().setUnitIncrement(24);
-    JSplitPane findingsAndText = new JSplitPane(JSplitPane.VERTICAL_SPLIT,
-        FindingsTable.scrolling(findings), explanation);
-    findingsAndText.setResizeWeight(0.3); // the explanation is the longer read
-    findingsAndText.setBorder(null);
-
-    JPanel side = new JPanel(new BorderLayout());
+    findings.language(initial.lang());
+    findingsScroll = FindingsTable.scrolling(findings);
     side.add(controls, BorderLayout.NORTH);
-    side.add(findingsAndText, BorderLayout.CENTER);
+    layoutSide();
     side.setMinimumSize(new Dimension(340, 300));
     figurePanel.setMinimumSize(new Dimension(320, 240));
 
@@ -93,7 +101,7 @@ public final class DemoView extends JPanel implements AutoCloseable {
     }
     dividerPlaced = true;
     // About a third for the controls (the findings table has five columns); the rest, the figure.
-    int side = Math.max(400, Math.min(580, (int) (width * 0.36)));
+    int side = Math.max(400, Math.min((int) (580 * textScale), (int) (width * 0.36 * textScale)));
     split.setDividerLocation(Math.max(320, width - side));
   }
 
@@ -131,21 +139,125 @@ public final class DemoView extends JPanel implements AutoCloseable {
     return runner.awaitIdle(timeout);
   }
 
+  /** Shows a Present button that runs {@code action} (the windows open the presenter). */
+  public void onPresent(Runnable action) {
+    controls.onPresent(action);
+  }
+
   /** Stops the background thread; the window calls this when it closes. */
   @Override
   public void close() {
     runner.close();
   }
 
+  /**
+   * Shows the figure, findings, explanation and controls in another language, in place: the
+   * parameters stay, the demo is drawn again. Call on the event thread.
+   */
+  public void setLanguage(Lang lang) {
+    if (lang == params.lang()) {
+      return;
+    }
+    if (lang == Lang.ZH && !dev.bagu.plot.Fonts.cjkAvailable()) {
+      controls.language(params.lang()); // the chooser goes back
+      controls.status(dev.bagu.plot.Fonts.HOW_TO_INSTALL, true);
+      return;
+    }
+    controls.language(lang);
+    findings.language(lang);
+    Params next = params.withLang(lang);
+    showExplanation(null, next);
+    request(next);
+  }
+
+  /** The explanation in the language of p, its interview answer filled from result if given. */
+  private void showExplanation(Result result, Params p) {
+    String html = ExplanationPane.htmlFor(demo, p.lang(), result, p);
+    if (!html.equals(explanationHtml)) {
+      explanationHtml = html;
+      explanation.setViewportView(ExplanationPane.create(html, textScale));
+    }
+  }
+
+  /**
+   * Shows or hides the side column's parts (the presenter's keys); with all three hidden the
+   * figure takes the whole width. Call on the event thread.
+   */
+  public void showParts(boolean controlsPart, boolean findingsPart, boolean explanationPart) {
+    controlsShown = controlsPart;
+    findingsShown = findingsPart;
+    explanationShown = explanationPart;
+    controls.setVisible(controlsPart);
+    layoutSide();
+    boolean any = controlsPart || findingsPart || explanationPart;
+    side.setVisible(any);
+    split.setDividerSize(any ? new JSplitPane().getDividerSize() : 0);
+    if (!any) {
+      split.setDividerLocation(1.0);
+    } else {
+      dividerPlaced = false;
+      placeDivider();
+    }
+    revalidate();
+    repaint();
+  }
+
+  public boolean controlsShown() {
+    return controlsShown;
+  }
+
+  public boolean findingsShown() {
+    return findingsShown;
+  }
+
+  public boolean explanationShown() {
+    return explanationShown;
+  }
+
+  /**
+   * Multiplies every font of the side column (controls, findings, explanation) by {@code scale}:
+   * the presenter's text, readable from the back of a room. Call once, on the event thread.
+   */
+  public void scaleText(double scale) {
+    textScale = scale;
+    WindowStyle.scaleFonts(controls, scale);
+    WindowStyle.scaleFonts(findingsScroll, scale);
+    explanationHtml = "";
+    showExplanation(null, params);
+  }
+
+  /** The findings above the explanation, either alone, or neither. */
+  private void layoutSide() {
+    java.awt.Component center = ((BorderLayout) side.getLayout())
+        .getLayoutComponent(BorderLayout.CENTER);
+    if (center != null) {
+      side.remove(center);
+    }
+    java.awt.Component next = null;
+    if (findingsShown && explanationShown) {
+      JSplitPane both = new JSplitPane(JSplitPane.VERTICAL_SPLIT, findingsScroll, explanation);
+      both.setResizeWeight(0.3); // the explanation is the longer read
+      both.setBorder(null);
+      next = both;
+    } else if (findingsShown) {
+      next = findingsScroll;
+    } else if (explanationShown) {
+      next = explanation;
+    }
+    if (next != null) {
+      side.add(next, BorderLayout.CENTER);
+    }
+  }
+
   /** On the event thread: remember, say so, and hand to the runner. */
   private void request(Params next) {
     params = next;
-    controls.status("computing…", false);
+    controls.status(next.lang().t("computing…", "计算中…"), false);
     runner.submit(next);
   }
 
   private void reset() {
-    Params defaults = Params.defaults(demo.params()); // seed included
+    Params defaults = Params.defaults(demo.params()).withLang(params.lang()); // seed included
     // The input file is what the user opened, not a setting; keep it.
     Params next = params.input().map(defaults::withInput).orElse(defaults);
     controls.showParams(next);
@@ -163,7 +275,10 @@ public final class DemoView extends JPanel implements AutoCloseable {
     }
     figurePanel.show(outcome.output().figure());
     findings.setFindings(outcome.output().findings());
-    controls.status("computed in " + outcome.elapsed().toMillis() + " ms", false);
+    showExplanation(outcome.output(), outcome.input());
+    Lang l = outcome.input().lang();
+    controls.status(l.t("computed in ", "计算用时 ") + outcome.elapsed().toMillis() + " ms",
+        false);
   }
 
   static String message(Throwable e) {
@@ -193,5 +308,9 @@ public final class DemoView extends JPanel implements AutoCloseable {
 
   ControlsPanel controls() {
     return controls;
+  }
+
+  javax.swing.JScrollPane explanationPane() {
+    return explanation;
   }
 }

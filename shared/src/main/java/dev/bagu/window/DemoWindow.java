@@ -8,6 +8,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.List;
 import java.util.Objects;
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
@@ -35,7 +36,9 @@ public final class DemoWindow {
     Displays.onEventThread(() -> {
       WindowStyle.install();
       DemoView view = new DemoView(demo, initial);
-      JFrame frame = new JFrame(title(demo.info()));
+      view.onPresent(() -> PresenterWindow.open(new dev.bagu.demo.Registry(List.of(demo)),
+          demo.info().id(), view.params().lang()));
+      JFrame frame = new JFrame(title(demo.info(), initial.lang()));
       frame.setContentPane(view);
       show(frame, view);
     });
@@ -43,7 +46,11 @@ public final class DemoWindow {
 
   /** "Bagu — Why attention divides by √d_k (除以根号 d_k)" */
   static String title(DemoInfo info) {
-    return "Bagu — " + info.title() + " (" + info.seedTopic() + ")";
+    return title(info, dev.bagu.i18n.Lang.EN);
+  }
+
+  static String title(DemoInfo info, dev.bagu.i18n.Lang lang) {
+    return "Bagu — " + info.title(lang) + " (" + info.seedTopic() + ")";
   }
 
   /**

@@ -45,8 +45,18 @@ final class ExplanationPane {
 
   /** The explanation of a demo, or a short note saying why there is none. */
   static String htmlFor(Demo demo) {
+    return htmlFor(demo, dev.bagu.i18n.Lang.EN, null, null);
+  }
+
+  /**
+   * The explanation in a language, its interview answer (the first section) filled with the
+   * numbers of this result when there is one.
+   */
+  static String htmlFor(Demo demo, dev.bagu.i18n.Lang lang, dev.bagu.demo.Result result,
+      dev.bagu.demo.Params params) {
     try {
-      return html(Explanation.of(demo).markdown());
+      Explanation e = Explanation.of(demo, lang);
+      return html((result == null ? e : e.filled(result, params)).markdown());
     } catch (RuntimeException e) {
       // A missing resource is a packaging bug, but the figure is still worth showing.
       return html("*No explanation: " + e.getMessage() + "*");
@@ -55,6 +65,11 @@ final class ExplanationPane {
 
   /** A read-only pane showing the HTML, scrolled to the top, with links opening in a browser. */
   static JEditorPane create(String html) {
+    return create(html, 1.0);
+  }
+
+  /** The same with every font size multiplied by {@code scale} (the presenter's large text). */
+  static JEditorPane create(String html, double scale) {
     HTMLEditorKit kit = new HTMLEditorKit();
     JEditorPane pane = new JEditorPane();
     pane.setEditable(false);
@@ -64,7 +79,7 @@ final class ExplanationPane {
     HTMLDocument doc = (HTMLDocument) kit.createDefaultDocument();
     StyleSheet sheet = doc.getStyleSheet();
     for (String rule : CSS.split("\n")) {
-      sheet.addRule(rule);
+      sheet.addRule(scaled(rule, scale));
     }
     try {
       kit.read(new StringReader(html), doc, 0);
@@ -81,6 +96,18 @@ final class ExplanationPane {
       }
     });
     return pane;
+  }
+
+  /** "font-size: 16pt" → "font-size: 24pt" at scale 1.5. */
+  static String scaled(String rule, double scale) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("font-size: (\\d+)pt")
+        .matcher(rule);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, "font-size: " + Math.round(Integer.parseInt(m.group(1)) * scale)
+          + "pt");
+    }
+    return m.appendTail(b).toString();
   }
 
   private static void browse(HyperlinkEvent e) {

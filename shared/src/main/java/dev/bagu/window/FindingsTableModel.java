@@ -15,7 +15,18 @@ final class FindingsTableModel extends AbstractTableModel {
   static final int VALUE = 1;
   static final int REFERENCE = 3;
 
+  static final List<String> COLUMNS_ZH = List.of("结果", "数值", "单位", "参考值", "出处");
+
   private List<Finding> findings = List.of();
+  private dev.bagu.i18n.Lang lang = dev.bagu.i18n.Lang.EN;
+
+  /** The column names' language; call on the event thread. */
+  void language(dev.bagu.i18n.Lang l) {
+    if (l != lang) {
+      lang = l;
+      fireTableStructureChanged();
+    }
+  }
 
   /** Replaces every row; call on the event thread. */
   void setFindings(List<Finding> next) {
@@ -39,7 +50,7 @@ final class FindingsTableModel extends AbstractTableModel {
 
   @Override
   public String getColumnName(int column) {
-    return COLUMNS.get(column);
+    return (lang == dev.bagu.i18n.Lang.ZH ? COLUMNS_ZH : COLUMNS).get(column);
   }
 
   @Override
@@ -52,7 +63,7 @@ final class FindingsTableModel extends AbstractTableModel {
     Finding f = findings.get(row);
     return switch (column) {
       // A time or size measured on this machine differs from run to run; say so.
-      case 0 -> f.measured() ? f.label() + " (this machine)" : f.label();
+      case 0 -> f.measured() ? f.label() + lang.t(" (this machine)", "（本机实测）") : f.label();
       case VALUE -> Numbers.readable(f.value());
       case 2 -> f.unit();
       case REFERENCE -> f.reference().map(r -> r.describe(Numbers::readable)).orElse("");

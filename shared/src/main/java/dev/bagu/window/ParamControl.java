@@ -44,10 +44,26 @@ final class ParamControl {
 
   /** The help line and what is allowed: "Key dimension d_k (integers 1 to 4096, log scale)". */
   static String tooltip(Param<?> param) {
+    return tooltip(param, dev.bagu.i18n.Lang.EN);
+  }
+
+  /** The same in a language (the allowed range stays as the CLI prints it). */
+  static String tooltip(Param<?> param, dev.bagu.i18n.Lang lang) {
     boolean log = param instanceof Param.IntParam p && p.isLogScale()
         || param instanceof Param.RealParam r && r.isLogScale();
-    String allowed = param.allowed() + (log ? ", log scale" : "");
-    return param.help().isBlank() ? allowed : param.help() + " (" + allowed + ")";
+    String allowed = param.allowed() + (log ? lang.t(", log scale", "，对数刻度") : "");
+    String help = param.help(lang);
+    return help.isBlank() ? allowed : help + lang.t(" (", "（") + allowed + lang.t(")", "）");
+  }
+
+  /** Shows the help tooltips in a language. */
+  void language(dev.bagu.i18n.Lang lang) {
+    String tip = tooltip(param, lang);
+    name.setToolTipText(tip);
+    editor.setToolTipText(tip);
+    if (valueLabel != null) {
+      valueLabel.setToolTipText(tip);
+    }
   }
 
   /**

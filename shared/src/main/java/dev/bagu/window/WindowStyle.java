@@ -28,6 +28,26 @@ final class WindowStyle {
 
   private static boolean installed;
 
+  /**
+   * Multiplies the font size of c and every component inside it by {@code scale}; tables get
+   * rows tall enough for the new font.
+   */
+  static void scaleFonts(java.awt.Component c, double scale) {
+    Font f = c.getFont();
+    if (f != null) {
+      c.setFont(f.deriveFont((float) (f.getSize2D() * scale)));
+    }
+    if (c instanceof javax.swing.JTable t) {
+      t.setRowHeight(t.getFontMetrics(t.getFont()).getHeight() + 8);
+      scaleFonts(t.getTableHeader(), scale);
+    }
+    if (c instanceof java.awt.Container box) {
+      for (java.awt.Component child : box.getComponents()) {
+        scaleFonts(child, scale);
+      }
+    }
+  }
+
   private WindowStyle() {}
 
   /**

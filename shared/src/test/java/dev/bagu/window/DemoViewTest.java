@@ -132,12 +132,23 @@ class DemoViewTest {
   }
 
   private JButton findButton(String text) {
-    for (var c : view.controls().getComponents()) {
+    return findButton(view.controls(), text)
+        .orElseThrow(() -> new AssertionError("no button " + text));
+  }
+
+  private static java.util.Optional<JButton> findButton(java.awt.Container box, String text) {
+    for (var c : box.getComponents()) {
       if (c instanceof JButton b && b.getText().equals(text)) {
-        return b;
+        return java.util.Optional.of(b);
+      }
+      if (c instanceof java.awt.Container inner) {
+        var found = findButton(inner, text);
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
-    throw new AssertionError("no button " + text);
+    return java.util.Optional.empty();
   }
 
   @Test
@@ -182,6 +193,24 @@ class DemoViewTest {
 
   @Test
   void aMissingExplanationIsSaidInThePaneNotThrown() {
-    assertThat(ExplanationPane.htmlFor(demo)).contains("No explanation").contains("FakeDemo.md");
+    /** The fake demo under a name that has no explanation beside it. */
+    final class Unexplained implements dev.bagu.demo.Demo {
+      @Override
+      public dev.bagu.demo.DemoInfo info() {
+        return demo.info();
+      }
+
+      @Override
+      public List<Param<?>> params() {
+        return demo.params();
+      }
+
+      @Override
+      public dev.bagu.demo.Result run(Params p) {
+        return demo.run(p);
+      }
+    }
+    assertThat(ExplanationPane.htmlFor(new Unexplained())).contains("No explanation")
+        .contains("Unexplained.md");
   }
 }

@@ -25,7 +25,8 @@ final class FakeDemo implements Demo {
 
   @Override
   public DemoInfo info() {
-    return new DemoInfo("fake-demo", "A fake demo", Section.ATTENTION, "假的", "Tests the window.");
+    return new DemoInfo("fake-demo", "A fake demo", Section.ATTENTION, "假的", "Tests the window.")
+        .zh("一个假的演示", "测试窗口。");
   }
 
   @Override
@@ -59,7 +60,7 @@ final class FakeDemo implements Demo {
     double[] y = {0, n};
     Figure f = Figure.single("n = " + n, XyPlot.titled("line").line("y", x, y));
     return Result.of(f)
-        .finding(Finding.of("n", "The n", n, ""))
+        .finding(Finding.of("n", p.lang().t("The n", "n 的值"), n, ""))
         .finding(Finding.of("scaled", "n times scale", n * p.real("scale"), "units")
             .withReference(10, "the default"));
   }
