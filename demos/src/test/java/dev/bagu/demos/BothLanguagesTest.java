@@ -97,6 +97,28 @@ class BothLanguagesTest {
         + " (translate them, or add a symbol or name to zh-allowed-words.txt)").isEmpty();
   }
 
+  /** The Chinese figure is the same PNG and SVG bytes twice (measured times left out). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("demos")
+  void drawsTheSameChineseBytesTwice(Demo demo, @org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws IOException {
+    Assumptions.assumeTrue(Fonts.cjkAvailable(), "no CJK font on this machine");
+    String id = demo.info().id();
+    for (String run : List.of("a", "b")) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code = dev.bagu.cli.Bagu.execute(Catalogue.registry(), new String[] {"run", id,
+          "--lang", "zh", "--no-times", "--format", "png,svg", "--out",
+          dir.resolve(run).toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+          new java.io.PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+    }
+    for (String ext : List.of("png", "svg")) {
+      assertThat(java.nio.file.Files.readAllBytes(dir.resolve("a").resolve(id + "." + ext)))
+          .as(id + " zh " + ext).isEqualTo(java.nio.file.Files.readAllBytes(
+              dir.resolve("b").resolve(id + "." + ext)));
+    }
+  }
+
   /** The figure's declared texts and every string drawn with drawString, recorded as SVG text. */
   static Set<String> drawnStrings(Figure figure) {
     Set<String> all = new LinkedHashSet<>(figure.texts());
