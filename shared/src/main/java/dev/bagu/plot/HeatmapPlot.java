@@ -188,6 +188,9 @@ public final class HeatmapPlot implements Panel {
         g.fill(new Rectangle2D.Double(x, y, cellW + 0.5, cellH + 0.5));
         if (writeValues) {
           String text = Double.isNaN(v) ? "—" : String.format(Locale.US, cellFormat, v);
+          if (text.matches("-0(\\.0*)?")) {
+            text = text.substring(1); // "-0.0" says nothing "0.0" doesn't
+          }
           if (Text.width(g, text) + 4 <= cellW) {
             g.setColor(ColorScale.textOn(fill));
             Text.drawCentered(g, text, x + cellW / 2,
@@ -235,7 +238,7 @@ public final class HeatmapPlot implements Panel {
   }
 
   private void paintColourBar(Graphics2D g, int x, int y, int w, int h, double[] range,
-      String[] ticks) {
+      String[] ignored) {
     for (int i = 0; i < h; i++) {
       g.setColor(scale.at(1 - (double) i / Math.max(1, h - 1)));
       g.fillRect(x, y + i, w, 1);
@@ -244,14 +247,17 @@ public final class HeatmapPlot implements Panel {
     g.drawRect(x, y, w, h);
     g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();
+    double[] values = colourBarTicks(range);
+    String[] labels = Ticks.labels(values);
     double tickW = 0;
-    for (int i = 0; i < ticks.length; i++) {
-      double ty = y + h - (double) i / (ticks.length - 1) * h;
+    for (int i = 0; i < values.length; i++) {
+      double share = range[1] > range[0] ? (values[i] - range[0]) / (range[1] - range[0]) : 0.5;
+      double ty = y + h - share * h;
       g.setColor(Theme.AXIS);
       g.drawLine(x + w, (int) ty, x + w + 4, (int) ty);
       g.setColor(Theme.TEXT);
-      g.drawString(ticks[i], x + w + 6, (float) (ty + (fm.getAscent() - fm.getDescent()) / 2.0));
-      tickW = Math.max(tickW, Text.width(g, ticks[i]));
+      g.drawString(labels[i], x + w + 6, (float) (ty + (fm.getAscent() - fm.getDescent()) / 2.0));
+      tickW = Math.max(tickW, Text.width(g, labels[i]));
     }
     if (!colourBarLabel.isEmpty()) {
       g.setFont(Theme.axisTitle());
@@ -260,21 +266,13 @@ public final class HeatmapPlot implements Panel {
     }
   }
 
-  /** Five evenly spaced labels from min to max, with as few digits as tell them apart. */
+  /** Round values on the colour bar, about five, at their true place on it. */
+  static double[] colourBarTicks(double[] range) {
+    return Ticks.nice(range[0], range[1], 4);
+  }
+
+  /** The colour bar's labels, as wide as they will be drawn (for the layout). */
   private static String[] tickLabels(double[] range) {
-    String[] out = new String[5];
-    for (int digits = 0; digits <= 6; digits++) {
-      boolean distinct = true;
-      for (int i = 0; i < 5; i++) {
-        out[i] = Numbers.fixed(range[0] + i * (range[1] - range[0]) / 4, digits);
-        if (i > 0 && out[i].equals(out[i - 1])) {
-          distinct = false;
-        }
-      }
-      if (distinct) {
-        return out;
-      }
-    }
-    return out;
+    return Ticks.labels(colourBarTicks(range));
   }
 }

@@ -97,9 +97,16 @@ public final class Theme {
     new Color(0xCC, 0x79, 0xA7), // reddish purple
     new Color(0x56, 0xB4, 0xE9), // sky blue
     new Color(0x00, 0x00, 0x00), // black
+    // Beyond seven categories (12 clusters, 40 people), Paul Tol's muted set, chosen to differ in
+    // hue and lightness from the seven above, instead of repeating them on neighbours.
+    new Color(0x33, 0x22, 0x88), // indigo
+    new Color(0x11, 0x77, 0x33), // dark green
+    new Color(0x88, 0x22, 0x55), // wine
+    new Color(0x99, 0x99, 0x33), // olive
+    new Color(0x44, 0xAA, 0x99), // teal
   };
 
-  /** The i-th category colour, cycling after seven. */
+  /** The i-th category colour, cycling after twelve. */
   public static Color category(int i) {
     return CATEGORY[Math.floorMod(i, CATEGORY.length)];
   }

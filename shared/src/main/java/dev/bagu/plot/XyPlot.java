@@ -206,6 +206,7 @@ public final class XyPlot implements Panel {
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
+    tickFormats(chart, scale);
     List<double[][]> drawn = new java.util.ArrayList<>();
     for (Series s : series) {
       double[][] xy = drawable(s.x, s.y);
@@ -237,6 +238,48 @@ public final class XyPlot implements Panel {
         .map(Series::name)
         .collect(java.util.stream.Collectors.toList()) : List.of());
     chart.paint(g, width, height);
+  }
+
+  /**
+   * Every tick label through {@link Ticks}: one number of decimals per axis from the range it
+   * shows, no ".05", no "0.001" beside "1E-4", no "1.2" on an axis of whole layers.
+   */
+  private void tickFormats(XYChart chart, YScale scale) {
+    double[] xr = range(true, false);
+    double[] yr = range(false, scale == YScale.LOG10_VALUES);
+    if (xr == null || yr == null) {
+      return;
+    }
+    boolean xIntegers = series.stream().allMatch(s -> java.util.Arrays.stream(s.x)
+        .filter(Double::isFinite).allMatch(v -> v == Math.rint(v)));
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(logX ? Ticks.log(xr[0], xr[1])
+        : Ticks.linear(xr[0], xr[1], xIntegers && xr[1] - xr[0] <= 20));
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(scale == YScale.LOG
+        ? Ticks.log(yr[0], yr[1]) : Ticks.linear(yr[0], yr[1], false));
+  }
+
+  /** The finite data range of x or y (log₁₀ of y when drawn so), with the fixed limits applied. */
+  private double[] range(boolean x, boolean log10) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (double v : x ? s.x : s.y) {
+        double w = log10 ? Math.log10(v) : v;
+        if (Double.isFinite(w)) {
+          lo = Math.min(lo, w);
+          hi = Math.max(hi, w);
+        }
+      }
+    }
+    Double min = x ? xMin : log10 && yMin != null ? log10(yMin) : yMin;
+    Double max = x ? xMax : log10 && yMax != null ? log10(yMax) : yMax;
+    if (min != null) {
+      lo = min;
+    }
+    if (max != null) {
+      hi = max;
+    }
+    return lo <= hi ? new double[] {lo, hi} : null;
   }
 
   /**

@@ -1,0 +1,125 @@
+package dev.bagu.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One way to label every axis and colour bar: ticks at round values (1, 2, 2.5 or 5 times a power
+ * of ten), each axis with one number of decimals chosen from its step, a leading zero ("0.05", not
+ * ".05"), "0" never "-0", and on a log axis one notation for all its decades ("0.001 … 1000", or
+ * "10⁻⁶ … 10⁰" when they reach past those).
+ */
+public final class Ticks {
+  private Ticks() {}
+
+  /** A round step near span / count: 1, 2, 2.5 or 5 times a power of ten. */
+  public static double niceStep(double span, int count) {
+    double raw = Math.abs(span) / Math.max(1, count);
+    if (!(raw > 0) || !Double.isFinite(raw)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    double f = raw / p;
+    double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+    return nice * p;
+  }
+
+  /** Round values in [min, max], about {@code count} of them (at least two when min < max). */
+  public static double[] nice(double min, double max, int count) {
+    if (!(max > min)) {
+      return new double[] {min};
+    }
+    double step = niceStep(max - min, count);
+    List<Double> ticks = new ArrayList<>();
+    double first = Math.ceil(min / step - 1e-9) * step;
+    for (double t = first; t <= max + step * 1e-9; t += step) {
+      ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+    }
+    if (ticks.size() < 2) { // a narrow range between two round values: label its ends
+      return new double[] {min, max};
+    }
+    return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Decimals that show a step exactly: 0 for 5, 1 for 0.5, 2 for 0.25. */
+  public static int decimals(double step) {
+    for (int d = 0; d <= 12; d++) {
+      double scaled = step * Math.pow(10, d);
+      if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled))) {
+        return d;
+      }
+    }
+    return 12;
+  }
+
+  /** The labels of these ticks, all with the decimals their spacing needs. */
+  public static String[] labels(double[] ticks) {
+    double step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+    int d = ticks.length > 1 ? decimals(step) : 0;
+    if (ticks.length > 1 && d > 6) { // a tiny step: fall back to significant digits
+      String[] out = new String[ticks.length];
+      for (int i = 0; i < ticks.length; i++) {
+        out[i] = Numbers.readable(ticks[i]);
+      }
+      return out;
+    }
+    if (ticks.length == 1) {
+      return new String[] {Numbers.readable(ticks[0])};
+    }
+    String[] out = new String[ticks.length];
+    for (int i = 0; i < ticks.length; i++) {
+      out[i] = Numbers.fixed(ticks[i], d); // fixed() prints "-0.0" as "0.0"
+    }
+    return out;
+  }
+
+  /**
+   * A formatter for XChart's linear axis over [min, max]: the decimals of the step XChart will
+   * about choose; on an axis of integers (layers, steps) a fractional tick gets no label.
+   */
+  public static Function<Double, String> linear(double min, double max, boolean integers) {
+    double step = niceStep(max - min, 6);
+    int d = integers ? 0 : Math.min(decimals(step) + 1, 8);
+    return v -> {
+      if (integers && Math.abs(v - Math.rint(v)) > 1e-9) {
+        return "";
+      }
+      if (Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < Math.pow(10, -d))) {
+        return Numbers.readable(v);
+      }
+      String s = Numbers.fixed(v, d);
+      // One more decimal than the step needs, so a tick between steps still reads right; the
+      // trailing zeros it leaves are dropped.
+      if (s.contains(".")) {
+        s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+      }
+      return s.equals("-0") ? "0" : s;
+    };
+  }
+
+  /** A formatter for a log axis spanning [min, max]: plain decimals, or powers of ten. */
+  public static Function<Double, String> log(double min, double max) {
+    boolean plain = min >= 1e-3 && max <= 1e5;
+    return v -> {
+      if (!(v > 0)) {
+        return "";
+      }
+      double e = Math.log10(v);
+      if (Math.abs(e - Math.rint(e)) > 1e-9) {
+        return plain ? Numbers.readable(v) : "";
+      }
+      int k = (int) Math.rint(e);
+      return plain ? Numbers.readable(Math.pow(10, k)) : "10" + superscript(k);
+    };
+  }
+
+  static String superscript(int k) {
+    String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    StringBuilder b = new StringBuilder(k < 0 ? "⁻" : "");
+    for (char c : Integer.toString(Math.abs(k)).toCharArray()) {
+      b.append(digits.charAt(c - '0'));
+    }
+    return b.toString();
+  }
+}

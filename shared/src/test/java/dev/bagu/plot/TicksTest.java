@@ -1,0 +1,40 @@
+package dev.bagu.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class TicksTest {
+  @Test
+  void colourBarTicksAreRoundValuesWithEnoughDigits() {
+    assertThat(Ticks.nice(0, 1, 4)).containsExactly(0, 0.25, 0.5, 0.75, 1);
+    assertThat(Ticks.labels(Ticks.nice(0, 1, 4))).containsExactly("0.00", "0.25", "0.50",
+        "0.75", "1.00");
+    assertThat(Ticks.labels(Ticks.nice(-7, 7, 4))).containsExactly("-5", "0", "5");
+    assertThat(Ticks.labels(Ticks.nice(0, 3.5, 4))).containsExactly("0", "1", "2", "3");
+    assertThat(Ticks.labels(new double[] {-0.0, 0.5})).containsExactly("0.0", "0.5");
+  }
+
+  @Test
+  void linearAxisLabelsHaveALeadingZeroAndNoFractionalLayers() {
+    Function<Double, String> f = Ticks.linear(0, 0.2, false);
+    assertThat(f.apply(0.05)).isEqualTo("0.05");
+    assertThat(f.apply(-0.0)).isEqualTo("0");
+    assertThat(Ticks.linear(0.782744, 0.782745, false).apply(0.782744611963592))
+        .doesNotContain("0.782744611963592");
+    Function<Double, String> layers = Ticks.linear(1, 8, true);
+    assertThat(layers.apply(2.0)).isEqualTo("2");
+    assertThat(layers.apply(1.2)).isEmpty();
+  }
+
+  @Test
+  void logAxisUsesOneNotationForAllItsDecades() {
+    Function<Double, String> small = Ticks.log(1e-6, 1);
+    assertThat(small.apply(1e-4)).isEqualTo("10⁻⁴");
+    assertThat(small.apply(1.0)).isEqualTo("10⁰");
+    Function<Double, String> plain = Ticks.log(0.001, 1000);
+    assertThat(plain.apply(0.001)).isEqualTo("0.001");
+    assertThat(plain.apply(100.0)).isEqualTo("100");
+  }
+}
