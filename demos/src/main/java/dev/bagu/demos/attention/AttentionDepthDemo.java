@@ -12,6 +12,7 @@ import dev.bagu.demo.UserException;
 import dev.bagu.demos.attention.AttentionDepth.Curves;
 import dev.bagu.demos.attention.AttentionStack.Path;
 import dev.bagu.demos.attention.AttentionStack.Shape;
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.Figure;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,28 +22,37 @@ import java.util.Map;
 /** self-attention 堆叠多层: what stacking attention layers does to the tokens (rank collapse). */
 public final class AttentionDepthDemo implements Demo {
   static final String DONG = "Dong et al. 2021, Thm 2.2 (exponent 3^L of the bound)";
+  static final String DONG_ZH = "Dong 等 2021，定理 2.2（上界中的指数 3^L）";
   /** Half the gap from ln 3 to ln 4: within it the decay is closer to cubic than to quartic. */
   static final double SLOPE_TOLERANCE = (Math.log(4) - Math.log(3)) / 2;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("depth", 12, 1, 32, "attention layers stacked; pure attention reaches "
-          + "the 1e-12 rounding floor in a few"), // past ~40 layers XChart crowds the x ticks
-      Param.integer("tokens", 32, 2, 256, "tokens n (rows of X)").logScale(),
+          + "the 1e-12 rounding floor in a few") // past ~40 layers XChart crowds the x ticks
+          .zh("堆叠的注意力层数；纯注意力几层之内就跌到 1e-12 的舍入下限"),
+      Param.integer("tokens", 32, 2, 256, "tokens n (rows of X)").logScale()
+          .zh("词元数 n（X 的行数）"),
       Param.integer("d-model", 32, 4, 256, "model width d; must be a multiple of heads")
-          .logScale(),
-      Param.integer("heads", 4, 1, 16, "attention heads per layer, each d_model/heads wide"),
+          .logScale().zh("模型维度 d；必须是 heads 的倍数"),
+      Param.integer("heads", 4, 1, 16, "attention heads per layer, each d_model/heads wide")
+          .zh("每层的注意力头数，每个头宽 d_model/heads"),
       Param.real("qk-scale", 1.0, 0.25, 4.0, "multiplies W_Q and W_K (scores by its square): "
-          + "above 1 attention is sharper and collapse starts later"),
+          + "above 1 attention is sharper and collapse starts later")
+          .zh("乘在 W_Q 和 W_K 上（分数乘它的平方）：大于 1 时注意力更尖锐，坍缩来得更晚"),
       Param.real("branch-scale", 1.0, 0.05, 1.0, "α in X + α·f(X) on the skip paths; "
-          + "1/√depth keeps r near 1"),
-      Param.bool("layer-norm", false, "pre-LN: every sub-layer reads LN(X), pure path too"));
+          + "1/√depth keeps r near 1")
+          .zh("残差路径 X + α·f(X) 里的 α；取 1/√depth 能让 r 保持在 1 附近"),
+      Param.bool("layer-norm", false, "pre-LN: every sub-layer reads LN(X), pure path too")
+          .zh("前置层规范化（Pre-LN）：每个子层读入 LN(X)，纯注意力路径也一样"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("attention-depth", "Stacking self-attention: rank collapse",
         Section.ATTENTION, "self-attention 堆叠多层",
         "pure attention drives tokens to one vector doubly exponentially fast; skip "
-            + "connections stop it");
+            + "connections stop it")
+        .zh("堆叠自注意力：秩坍缩",
+            "纯注意力让所有词元以双指数的速度变成同一个向量；残差连接阻止了这一点");
   }
 
   @Override
@@ -54,6 +64,7 @@ public final class AttentionDepthDemo implements Demo {
   public Result run(Params p) {
     int dModel = p.integer("d-model");
     int heads = p.integer("heads");
+    Lang l = p.lang();
     if (dModel % heads != 0) {
       throw new UserException("parameter d-model = " + dModel + " is not a multiple of heads = "
           + heads + ": allowed d-model divisible by heads (each head is d_model/heads wide)");
@@ -64,49 +75,54 @@ public final class AttentionDepthDemo implements Demo {
     int depth = shape.depth();
 
     double top = max(c.firstWeights());
-    Figure figure = Figure.grid(info().title(), 2, 2)
-        .subtitle(String.format(Locale.US, "n = %d tokens · d_model = %d · %d heads · "
-                + "qk-scale %.2f · branch α %.2f · %s · geometric mean of %d random networks "
-                + "· seed %d", shape.tokens(), dModel, heads, shape.qkScale(),
-            shape.branchScale(), shape.layerNorm() ? "pre-LN" : "no layer norm",
+    Figure figure = Figure.grid(info().title(l), 2, 2)
+        .subtitle(l.f("n = %d tokens · d_model = %d · %d heads · qk-scale %.2f · branch α %.2f · "
+                + "%s · geometric mean of %d random networks · seed %d",
+            "n = %d 个词元 · d_model = %d · %d 个头 · qk 缩放 %.2f · 分支 α %.2f · %s · "
+                + "%d 个随机网络的几何平均 · 种子 %d", shape.tokens(), dModel, heads,
+            shape.qkScale(), shape.branchScale(), shape.layerNorm()
+                ? l.t("pre-LN", "前置 LN") : l.t("no layer norm", "无层规范化"),
             AttentionDepth.TRIALS, p.seed()))
-        .add(AttentionDepthPanels.residual(c))
-        .add(AttentionDepthPanels.doubleLog(c))
-        .add(AttentionDepthPanels.weights("Pure attention, head 1, layer 1", c.firstWeights(),
-            top))
-        .add(AttentionDepthPanels.weights(String.format(Locale.US,
-            "Pure attention, head 1, layer %d (1/n = %.3f)", depth, 1.0 / shape.tokens()),
-            c.lastWeights(), top));
+        .add(AttentionDepthPanels.residual(c, l))
+        .add(AttentionDepthPanels.doubleLog(c, l))
+        .add(AttentionDepthPanels.weights(l.t("Pure attention, head 1, layer 1",
+            "纯注意力，头 1，第 1 层"), c.firstWeights(), top, l))
+        .add(AttentionDepthPanels.weights(l.f("Pure attention, head 1, layer %d (1/n = %.3f)",
+            "纯注意力，头 1，第 %d 层（1/n = %.3f）", depth, 1.0 / shape.tokens()),
+            c.lastWeights(), top, l));
+    String perLayer = l.t("per layer", "每层");
     Result result = Result.of(figure);
-    result.finding(Finding.of("input_r", "r of the input X (layer 0)", c.rAt(Path.PURE, 0), ""))
-        .finding(Finding.of("pure_r_layer1", "r after 1 pure attention layer",
-            c.rAt(Path.PURE, 1), ""));
+    result.finding(Finding.of("input_r", l.t("r of the input X (layer 0)", "输入 X 的 r（第 0 层）"),
+            c.rAt(Path.PURE, 0), ""))
+        .finding(Finding.of("pure_r_layer1", l.t("r after 1 pure attention layer",
+            "一层纯注意力之后的 r"), c.rAt(Path.PURE, 1), ""));
     int pureLast = c.lastAboveFloor()[Path.PURE.ordinal()];
     if (pureLast < depth) {
-      result.finding(Finding.of("pure_floor_layer", "first layer with pure r < 1e-12 (rounding)",
-          pureLast + 1, "layer"));
+      result.finding(Finding.of("pure_floor_layer", l.t("first layer with pure r < 1e-12 "
+          + "(rounding)", "纯注意力 r < 1e-12（舍入）的第一层"), pureLast + 1,
+          l.t("layer", "层")));
     }
     if (!Double.isNaN(c.pureSlope())) {
-      result.finding(Finding.of("pure_double_log_slope", String.format(Locale.US,
-              "slope of ln(−ln r), pure, layers %d–%d", c.fitFrom(), pureLast), c.pureSlope(),
-              "per layer")
-          .withReference(Math.log(3), DONG, SLOPE_TOLERANCE));
+      result.finding(Finding.of("pure_double_log_slope", l.f(
+              "slope of ln(−ln r), pure, layers %d–%d", "ln(−ln r) 的斜率，纯注意力，第 %d–%d 层",
+              c.fitFrom(), pureLast), c.pureSlope(), perLayer)
+          .withReference(Math.log(3), l.t(DONG, DONG_ZH), SLOPE_TOLERANCE));
     }
     for (Path path : List.of(Path.SKIP, Path.SKIP_MLP)) {
       String key = path.name().toLowerCase(Locale.ROOT);
       if (c.lastAboveFloor()[path.ordinal()] == depth) {
         double last = c.rAt(path, depth);
-        result.finding(Finding.of(key + "_r_last", "r at layer " + depth + ", " + path.label(),
-                last, ""))
-            .finding(Finding.of(key + "_factor_per_layer", "(r_L / r_0)^(1/L), "
-                + path.label(), Math.pow(last / c.rAt(path, 0), 1.0 / depth), "per layer"));
+        result.finding(Finding.of(key + "_r_last", l.f("r at layer %d, %s", "第 %d 层的 r，%s",
+                depth, path.label(l)), last, ""))
+            .finding(Finding.of(key + "_factor_per_layer", "(r_L / r_0)^(1/L)" + l.t(", ", "，")
+                + path.label(l), Math.pow(last / c.rAt(path, 0), 1.0 / depth), perLayer));
       }
     }
-    result.finding(Finding.of("weights_from_uniform_first", "max |P − 1/n|, pure layer 1",
-        c.firstDeviation(), ""));
+    result.finding(Finding.of("weights_from_uniform_first", l.t("max |P − 1/n|, pure layer 1",
+        "max |P − 1/n|，纯注意力第 1 层"), c.firstDeviation(), ""));
     if (depth > 1) {
-      result.finding(Finding.of("weights_from_uniform_last", "max |P − 1/n|, pure layer "
-          + depth, c.lastDeviation(), ""));
+      result.finding(Finding.of("weights_from_uniform_last", l.f("max |P − 1/n|, pure layer %d",
+          "max |P − 1/n|，纯注意力第 %d 层", depth), c.lastDeviation(), ""));
     }
     return result.data("curves", curveData(c));
   }

@@ -1,5 +1,6 @@
 package dev.bagu.demos.attention;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Activation;
@@ -29,16 +30,19 @@ public final class AttentionStack {
 
   /** The three architectures, in the order of {@link Trial#r()}. */
   public enum Path {
-    PURE("pure"), SKIP("skips"), SKIP_MLP("skips + MLP");
+    PURE("pure", "纯注意力"), SKIP("skips", "残差连接"), SKIP_MLP("skips + MLP", "残差 + MLP");
 
     private final String label;
+    private final String labelZh;
 
-    Path(String label) {
+    Path(String label, String labelZh) {
       this.label = label;
+      this.labelZh = labelZh;
     }
 
-    public String label() {
-      return label;
+    /** The path's name in a legend or finding label, in the figure's language. */
+    public String label(Lang l) {
+      return l.t(label, labelZh);
     }
   }
 

@@ -9,38 +9,45 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demo.UserException;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Attention;
 import dev.bagu.plot.Figure;
 import java.util.List;
-import java.util.Locale;
 
 /** 复杂度分析（Flash Attention 优化）: naive O(N²) attention against the tiled online softmax. */
 public final class FlashAttentionDemo implements Demo {
   static final String DAO = "Dao et al. 2022, Thm 2";
+  static final String DAO_ZH = "Dao 等 2022，定理 2";
   static final double TOLERANCE = 1e-12;
   /** Frames of the animation; more blocks than this are sampled evenly. */
   static final int MAX_FRAMES = 48;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("n", 256, 16, 2048,
-          "sequence length N; the timing sweep runs N/4, N/2, 3N/4, N").logScale(),
-      Param.integer("d", 64, 2, 256, "head dimension d of Q, K, V").logScale(),
+          "sequence length N; the timing sweep runs N/4, N/2, 3N/4, N").logScale()
+          .zh("序列长度 N；计时扫描取 N/4、N/2、3N/4、N"),
+      Param.integer("d", 64, 2, 256, "head dimension d of Q, K, V").logScale()
+          .zh("Q、K、V 的头维度 d"),
       // 32,768 fp32 floats = 128 KB, the order of the paper's "around 100KB" of SRAM per SM.
       Param.integer("sram", 32_768, 8, 262_144,
           "SRAM size M in floats (at least 4d); blocks are B_c = ⌈M/4d⌉ keys by "
               + "B_r = min(B_c, d) queries; tiling saves HBM traffic only when M > 3d²")
-          .logScale(),
+          .logScale().zh("SRAM 大小 M，以浮点数个数计（至少 4d）；每块 B_c = ⌈M/4d⌉ 个键、"
+              + "B_r = min(B_c, d) 个查询；只有 M > 3d² 时分块才能减少 HBM 读写"),
       Param.bool("causal", false, "mask keys after the query; tiles above the diagonal are "
-          + "skipped"));
+          + "skipped").zh("遮住查询之后的键（因果掩码）；对角线以上的块直接跳过"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("flash-attention", "FlashAttention: exact attention in tiles",
         Section.ATTENTION, "复杂度分析（Flash Attention 优化）",
         "online softmax over tiles gives the same output with O(N) extra memory and "
-            + "Θ(N²d²/M) instead of Θ(Nd + N²) HBM accesses");
+            + "Θ(N²d²/M) instead of Θ(Nd + N²) HBM accesses")
+        .zh("FlashAttention：分块计算的精确注意力",
+            "分块上的在线 softmax 得到同样的输出，额外显存只要 O(N)，HBM 访问量从 Θ(Nd + N²) "
+                + "降到 Θ(N²d²/M)");
   }
 
   @Override
@@ -54,6 +61,7 @@ public final class FlashAttentionDemo implements Demo {
     int d = p.integer("d");
     int sram = p.integer("sram");
     boolean causal = p.bool("causal");
+    Lang l = p.lang();
     if (sram < 4 * d) {
       throw new UserException("parameter sram = " + sram + " is too small for d = " + d
           + ": allowed at least 4·d = " + 4 * d + " floats (one row each of Q, K, V, O)");
@@ -69,46 +77,53 @@ public final class FlashAttentionDemo implements Demo {
 
     int[] sweep = {n / 4, n / 2, 3 * n / 4, n};
     AttentionTiming.Times times = AttentionTiming.measure(sweep, d, causal, sram, p.seed(), 2);
-    FlashAttentionPanels panels = new FlashAttentionPanels(n, d, sram, causal);
-    String subtitle = String.format(Locale.US,
-        "N = %d · d = %d · SRAM M = %,d floats · blocks B_r = %d, B_c = %d · %s · seed %d", n, d,
-        sram, tiled.blocks().rows(), tiled.blocks().cols(), causal ? "causal" : "no mask",
-        p.seed());
+    FlashAttentionPanels panels = new FlashAttentionPanels(n, d, sram, causal, l);
+    String subtitle = l.f(
+        "N = %d · d = %d · SRAM M = %,d floats · blocks B_r = %d, B_c = %d · %s · seed %d",
+        "N = %d · d = %d · SRAM M = %,d 个浮点数 · 块 B_r = %d，B_c = %d · %s · 种子 %d", n, d,
+        sram, tiled.blocks().rows(), tiled.blocks().cols(),
+        causal ? l.t("causal", "因果掩码") : l.t("no mask", "无掩码"), p.seed());
     FlashAttentionTiles.Snapshot mid = tiles.middle();
-    Figure figure = Figure.grid(info().title(), 2, 2).subtitle(subtitle)
+    Figure figure = Figure.grid(info().title(l), 2, 2).subtitle(subtitle)
         .add(p.showTimes() ? panels.times(times) : panels.flops(sweep))
         .add(panels.memory(tiled.sramPeak()))
         .add(panels.traffic())
-        .add(tiles.panel(tileTitle(tiles, mid), mid));
+        .add(tiles.panel(tileTitle(tiles, mid, l), mid, l));
     Result result = Result.of(figure);
     for (FlashAttentionTiles.Snapshot s : tiles.snapshots()) {
-      result.frame(Figure.single(info().title(), tiles.panel(tileTitle(tiles, s), s))
+      result.frame(Figure.single(info().title(l), tiles.panel(tileTitle(tiles, s, l), s, l))
           .subtitle(subtitle));
     }
     result.frameDelayMillis(tiles.snapshots().size() > 24 ? 150 : 400);
 
     long standard = AttentionIo.standard(n, d);
     int last = sweep.length - 1;
-    result.finding(Finding.of("max_relative_difference", "max |O_tiled − O_naive| / max |O_naive|",
-            error, "").withReference(0, "catalogue: tiled = naive to 1e-12 relative", TOLERANCE))
-        .finding(Finding.of("hbm_standard", "HBM accesses, standard (4Nd + 4N²)", standard,
-            "floats"))
-        .finding(Finding.of("hbm_tiled", "HBM accesses, tiled (counted)", tiled.hbm().total(),
-            "floats"))
-        .finding(Finding.of("hbm_saving", "standard / tiled HBM accesses",
-            (double) standard / tiled.hbm().total(), "×"))
-        .finding(Finding.of("hbm_slope_in_sram", "slope of log(tiled accesses) in log M",
-            panels.trafficSlope(), "").withReference(-1, DAO + ": Θ(N²d²/M)"))
-        .finding(Finding.of("extra_memory_standard", "extra memory, standard (S and P)",
-            AttentionIo.standardExtra(n), "floats"))
-        .finding(Finding.of("extra_memory_tiled", "extra memory, tiled (ℓ, m; plus SRAM)",
-            AttentionIo.tiledExtra(n), "floats"))
-        .finding(Finding.of("naive_millis", "naive attention time at N = " + n,
-            times.naiveMillis()[last], "ms").asMeasured())
-        .finding(Finding.of("tiled_millis", "tiled attention time at N = " + n,
-            times.tiledMillis()[last], "ms").asMeasured())
-        .finding(Finding.of("naive_time_exponent", "naive: slope of log t in log N",
-            times.naiveExponent(), "").withReference(2, "O(N²d) work (±0.3: timed on a shared machine)", 0.3).asMeasured());
+    String floats = l.t("floats", "个浮点数");
+    result.finding(Finding.of("max_relative_difference", l.t(
+                "max |O_tiled − O_naive| / max |O_naive|", "max |O_分块 − O_朴素| / max |O_朴素|"),
+            error, "").withReference(0, l.t("catalogue: tiled = naive to 1e-12 relative",
+                "目录：分块与朴素结果的相对差在 1e-12 以内"), TOLERANCE))
+        .finding(Finding.of("hbm_standard", l.t("HBM accesses, standard (4Nd + 4N²)",
+            "HBM 访问量，标准算法（4Nd + 4N²）"), standard, floats))
+        .finding(Finding.of("hbm_tiled", l.t("HBM accesses, tiled (counted)",
+            "HBM 访问量，分块（计数）"), tiled.hbm().total(), floats))
+        .finding(Finding.of("hbm_saving", l.t("standard / tiled HBM accesses",
+            "HBM 访问量之比：标准 / 分块"), (double) standard / tiled.hbm().total(), "×"))
+        .finding(Finding.of("hbm_slope_in_sram", l.t("slope of log(tiled accesses) in log M",
+                "log(分块访问量) 对 log M 的斜率"), panels.trafficSlope(), "")
+            .withReference(-1, l.t(DAO, DAO_ZH) + l.t(": ", "：") + "Θ(N²d²/M)"))
+        .finding(Finding.of("extra_memory_standard", l.t("extra memory, standard (S and P)",
+            "额外显存，标准算法（S 和 P）"), AttentionIo.standardExtra(n), floats))
+        .finding(Finding.of("extra_memory_tiled", l.t("extra memory, tiled (ℓ, m; plus SRAM)",
+            "额外显存，分块（ℓ、m；另加 SRAM）"), AttentionIo.tiledExtra(n), floats))
+        .finding(Finding.of("naive_millis", l.f("naive attention time at N = %d",
+            "N = %d 时朴素注意力的耗时", n), times.naiveMillis()[last], "ms").asMeasured())
+        .finding(Finding.of("tiled_millis", l.f("tiled attention time at N = %d",
+            "N = %d 时分块注意力的耗时", n), times.tiledMillis()[last], "ms").asMeasured())
+        .finding(Finding.of("naive_time_exponent", l.t("naive: slope of log t in log N",
+                "朴素：log t 对 log N 的斜率"), times.naiveExponent(), "")
+            .withReference(2, l.t("O(N²d) work (±0.3: timed on a shared machine)",
+                "O(N²d) 计算量（±0.3：在共享机器上计时）"), 0.3).asMeasured());
     return result.data("blocks", tiled.blocks()).data("hbm_tiled", tiled.hbm())
         .data("traffic_curve", panels.trafficData()).data("timing_n", sweep)
         .data("frames", tiles.snapshots().size()).data("blocks_processed", tiles.steps());
@@ -125,9 +140,10 @@ public final class FlashAttentionDemo implements Demo {
     return Matrices.maxAbsDifference(a, b) / scale;
   }
 
-  private static String tileTitle(FlashAttentionTiles t, FlashAttentionTiles.Snapshot s) {
-    return String.format(Locale.US, "Tiled pass: block %d of %d (query block %d, key block %d)",
-        s.step() + 1, t.steps(), s.i(), s.j());
+  private static String tileTitle(FlashAttentionTiles t, FlashAttentionTiles.Snapshot s,
+      Lang l) {
+    return l.f("Tiled pass: block %d of %d (query block %d, key block %d)",
+        "分块计算：第 %d 块，共 %d 块（查询块 %d，键块 %d）", s.step() + 1, t.steps(), s.i(), s.j());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bagu.demos.attention;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.XyPlot;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ final class FlashAttentionPanels {
   private final int d;
   private final int sram;
   private final boolean causal;
+  private final Lang l;
   private final double[] ms; // SRAM sizes of the traffic sweep, floats
   private final double[] tiledAccesses; // Algorithm 1's counted accesses at each M
 
-  FlashAttentionPanels(int n, int d, int sram, boolean causal) {
+  FlashAttentionPanels(int n, int d, int sram, boolean causal, Lang l) {
+    this.l = l;
     this.n = n;
     this.d = d;
     this.sram = sram;
@@ -45,11 +48,13 @@ final class FlashAttentionPanels {
     for (int i = 0; i < x.length; i++) {
       fit[i] = c * x[i] * x[i];
     }
-    return XyPlot.titled("Time on this machine (median of " + AttentionTiming.REPEATS + ")")
-        .axes("sequence length N", "milliseconds")
-        .line("naive (N×N scores)", x, t.naiveMillis())
-        .dashed("c·N² fit", x, fit).sameColourAs("naive (N×N scores)")
-        .line("tiled (Java loops)", x, t.tiledMillis());
+    String naive = l.t("naive (N×N scores)", "朴素（N×N 分数矩阵）");
+    return XyPlot.titled(l.f("Time on this machine (median of %d)", "本机耗时（%d 次的中位数）",
+            AttentionTiming.REPEATS))
+        .axes(l.t("sequence length N", "序列长度 N"), l.t("milliseconds", "毫秒"))
+        .line(naive, x, t.naiveMillis())
+        .dashed(l.t("c·N² fit", "c·N² 拟合"), x, fit).sameColourAs(naive)
+        .line(l.t("tiled (Java loops)", "分块（Java 循环）"), x, t.tiledMillis());
   }
 
   /** With --no-times: the work both do, 4N²d multiply-adds counted as FLOPs, the same for both. */
@@ -59,10 +64,10 @@ final class FlashAttentionPanels {
     for (int i = 0; i < x.length; i++) {
       f[i] = 4 * x[i] * x[i] * d * (causal ? 0.5 : 1);
     }
-    return XyPlot.titled("Work: QKᵀ and PV, " + (causal ? "2N²d" : "4N²d")
-            + " FLOPs (times left out)")
-        .axes("sequence length N", "FLOPs").logX().logY()
-        .line("naive and tiled", x, f);
+    return XyPlot.titled(l.f("Work: QKᵀ and PV, %s FLOPs (times left out)",
+            "计算量：QKᵀ 和 PV，%s FLOPs（未画耗时）", causal ? "2N²d" : "4N²d"))
+        .axes(l.t("sequence length N", "序列长度 N"), "FLOPs").logX().logY()
+        .line(l.t("naive and tiled", "朴素与分块相同"), x, f);
   }
 
   /** Extra floats beyond Q, K, V, O against N: 2N² for S and P, 2N for ℓ and m. */
@@ -81,11 +86,13 @@ final class FlashAttentionPanels {
       tiled[i] = AttentionIo.tiledExtra((long) x[i]);
       working[i] = sramPeak;
     }
-    return XyPlot.titled("Extra memory beyond Q, K, V, O")
-        .axes("sequence length N", "floats").logX().logY()
-        .line("standard: S, P (2N²)", x, standard)
-        .line("tiled: ℓ, m (2N)", x, tiled)
-        .dashed("tiled SRAM working set", x, working).sameColourAs("tiled: ℓ, m (2N)")
+    String tiledLine = l.t("tiled: ℓ, m (2N)", "分块：ℓ、m（2N）");
+    return XyPlot.titled(l.t("Extra memory beyond Q, K, V, O", "Q、K、V、O 之外的额外显存"))
+        .axes(l.t("sequence length N", "序列长度 N"), l.t("floats", "浮点数个数")).logX().logY()
+        .line(l.t("standard: S, P (2N²)", "标准：S、P（2N²）"), x, standard)
+        .line(tiledLine, x, tiled)
+        .dashed(l.t("tiled SRAM working set", "分块的 SRAM 工作集"), x, working)
+        .sameColourAs(tiledLine)
         .verticalLine(n);
   }
 
@@ -97,12 +104,16 @@ final class FlashAttentionPanels {
       standard[i] = AttentionIo.standard(n, d);
       leading[i] = AttentionIo.tiledLeading(n, d, (int) ms[i]) * (causal ? 0.5 : 1);
     }
-    return XyPlot.titled("HBM reads + writes at N = " + n + ", d = " + d)
-        .axes("SRAM size M (floats)", "floats moved").logX().logY()
-        .line("standard, 4Nd + 4N²", ms, standard)
-        .line("tiled, counted", ms, tiledAccesses)
-        .dashed((causal ? "6" : "12") + " N²d²/M (Thm 2 order)", ms, leading)
-        .sameColourAs("tiled, counted")
+    String tiledCounted = l.t("tiled, counted", "分块，计数");
+    return XyPlot.titled(l.f("HBM reads + writes at N = %d, d = %d",
+            "N = %d、d = %d 时的 HBM 读写量", n, d))
+        .axes(l.t("SRAM size M (floats)", "SRAM 大小 M（浮点数个数）"),
+            l.t("floats moved", "读写的浮点数个数")).logX().logY()
+        .line(l.t("standard, 4Nd + 4N²", "标准，4Nd + 4N²"), ms, standard)
+        .line(tiledCounted, ms, tiledAccesses)
+        .dashed((causal ? "6" : "12") + l.t(" N²d²/M (Thm 2 order)", " N²d²/M（定理 2 的阶）"),
+            ms, leading)
+        .sameColourAs(tiledCounted)
         .verticalLine(sram);
   }
 

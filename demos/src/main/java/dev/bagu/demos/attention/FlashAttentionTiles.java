@@ -1,5 +1,6 @@
 package dev.bagu.demos.attention;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.DrawingPanel;
 import dev.bagu.plot.Theme;
 import java.awt.BasicStroke;
@@ -8,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The tiled pass as pictures: which block (i, j) of the (N, N) score matrix Algorithm 1 is on,
@@ -112,11 +112,11 @@ final class FlashAttentionTiles {
   private static final Color SEEN = Theme.category(0);
 
   /** Left: the score matrix in tiles; right: each query row's share of its softmax sum seen. */
-  DrawingPanel panel(String title, Snapshot s) {
-    return DrawingPanel.titled(title, (g, area) -> draw(g, area, s));
+  DrawingPanel panel(String title, Snapshot s, Lang l) {
+    return DrawingPanel.titled(title, (g, area) -> draw(g, area, s, l));
   }
 
-  private void draw(Graphics2D g, Rectangle area, Snapshot s) {
+  private void draw(Graphics2D g, Rectangle area, Snapshot s, Lang l) {
     int label = g.getFontMetrics().getHeight();
     int side = Math.max(10, Math.min(area.height - label - 4, (area.width - 3 * label) * 2 / 3));
     int x0 = area.x + label + 4;
@@ -156,11 +156,11 @@ final class FlashAttentionTiles {
     g.setStroke(new BasicStroke(1f));
     g.drawRect(x0, y0, side, side);
     g.setColor(Theme.TEXT);
-    g.drawString(String.format(Locale.US, "keys 0…%d  (%d blocks of B_c = %d)", n - 1, tc,
-        blocks.cols()), x0, y0 - 4);
+    g.drawString(l.f("keys 0…%d  (%d blocks of B_c = %d)", "键 0…%d（%d 块，每块 B_c = %d）",
+        n - 1, tc, blocks.cols()), x0, y0 - 4);
     Graphics2D rotated = (Graphics2D) g.create();
     rotated.rotate(-Math.PI / 2, x0 - 6, y0 + side);
-    rotated.drawString(String.format(Locale.US, "queries (B_r = %d)", blocks.rows()), x0 - 6,
+    rotated.drawString(l.f("queries (B_r = %d)", "查询（B_r = %d）", blocks.rows()), x0 - 6,
         y0 + side);
     rotated.dispose();
     // Right: one bar per query row, its length the share of the row's softmax sum seen so far.
@@ -179,6 +179,6 @@ final class FlashAttentionTiles {
     g.fillRect(bx, y0 + (int) Math.round(rowBlock * cell), bw,
         Math.max(1, (int) Math.round(Math.min(blocks.rows(), n - rowBlock) * cell)));
     g.setColor(Theme.TEXT);
-    g.drawString("softmax sum seen", bx, y0 - 4);
+    g.drawString(l.t("softmax sum seen", "已累计的 softmax 和"), bx, y0 - 4);
   }
 }

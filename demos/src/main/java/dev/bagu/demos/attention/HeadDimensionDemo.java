@@ -9,6 +9,7 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demo.UserException;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.MultiHeadAttention;
@@ -17,27 +18,31 @@ import dev.bagu.plot.Figure;
 import dev.bagu.plot.XyPlot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** transformer head 为什么要降维: d_head = d/h keeps cost flat in h; each head is rank ≤ d_head. */
 public final class HeadDimensionDemo implements Demo {
   /** Singular values are drawn relative to σ_1 and floored here so exact zeros fit a log axis. */
   private static final double SIGMA_FLOOR = 1e-18;
   private static final String COUNTED = "4d², counted from MultiHeadAttention (derived)";
+  private static final String COUNTED_ZH = "4d²，在 MultiHeadAttention 上实际计数（推导值）";
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("dmodel", 64, 4, 256, "model width d; must be a multiple of heads"),
+      Param.integer("dmodel", 64, 4, 256, "model width d; must be a multiple of heads")
+          .zh("模型维度 d；必须是 heads 的倍数"),
       Param.integer("heads", 16, 1, 32, "largest head count: h = 1, 2, 4, … up to it "
-          + "(a power of two)"),
+          + "(a power of two)").zh("最多的头数：h 取 1, 2, 4, … 直到它（必须是 2 的幂）"),
       Param.integer("tokens", 96, 2, 256, "sequence length n (FLOPs; the score matrices "
-          + "are n × n)"));
+          + "are n × n)").zh("序列长度 n（用于算 FLOPs；分数矩阵是 n × n）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("head-dimension", "Head dimension: d_head = d/h", Section.ATTENTION,
         "transformer head 为什么要降维",
         "parameters and FLOPs against h with d_head = d/h and with d_head = d; the rank of "
-            + "one head's QKᵀ is at most d_head");
+            + "one head's QKᵀ is at most d_head")
+        .zh("头的维度：d_head = d/h",
+            "d_head = d/h 与 d_head = d 两种做法下，参数量和 FLOPs 随头数 h 怎么变；"
+                + "一个头的 QKᵀ 的秩不超过 d_head");
   }
 
   @Override
@@ -50,6 +55,7 @@ public final class HeadDimensionDemo implements Demo {
     int d = p.integer("dmodel");
     int maxHeads = p.integer("heads");
     int n = p.integer("tokens");
+    Lang l = p.lang();
     if (Integer.bitCount(maxHeads) != 1 || d % maxHeads != 0) {
       throw new UserException("heads = " + maxHeads + " must be a power of two dividing dmodel"
           + " = " + d + " (so that d_head = d/h is whole for every h)");
@@ -86,36 +92,47 @@ public final class HeadDimensionDemo implements Demo {
       }
     }
     HeadCosts.Row last = rows.get(rows.size() - 1);
-    Figure figure = Figure.grid("Head dimension: why d_head = d/h", 2, 2)
-        .subtitle(String.format(Locale.US, "d_model = %d · h = 1 … %d · n = %d tokens · "
-            + "scores of head 1 on Gaussian X · seed %d", d, maxHeads, n, p.seed()))
-        .add(paramsPanel(hx, flatP, grownP, d))
-        .add(flopsPanel(hx, rows))
-        .add(sigmaPanel(rows, sigmas, n))
-        .add(rankPanel(rows, ranks, n));
+    String counted = l.t(COUNTED, COUNTED_ZH);
+    Figure figure = Figure.grid(l.t("Head dimension: why d_head = d/h",
+            "头的维度：为什么 d_head = d/h"), 2, 2)
+        .subtitle(l.f("d_model = %d · h = 1 … %d · n = %d tokens · scores of head 1 on Gaussian X"
+                + " · seed %d", "d_model = %d · h = 1 … %d · n = %d 个词元 · 头 1 在高斯 X 上的"
+                + "分数 · 种子 %d", d, maxHeads, n, p.seed()))
+        .add(paramsPanel(hx, flatP, grownP, d, l))
+        .add(flopsPanel(hx, rows, l))
+        .add(sigmaPanel(rows, sigmas, n, l))
+        .add(rankPanel(rows, ranks, n, l));
 
     return Result.of(figure)
-        .finding(Finding.of("flat_params_spread", "d_head = d/h: max_h |params − 4d²|", spread,
-            "").withReference(0, COUNTED))
-        .finding(Finding.of("flat_params", "d_head = d/h: params at h = " + maxHeads,
-            last.flatParams(), "").withReference(fourD2, COUNTED))
-        .finding(Finding.of("grown_params", "d_head = d: params at h = " + maxHeads,
-            last.grownParams(), "").withReference(fourD2 * maxHeads, "4h·d² (derived)"))
-        .finding(Finding.of("flops_ratio", "FLOPs, d_head = d over d_head = d/h, at h = "
-            + maxHeads, last.grownFlops() / last.flatFlops(), "×")
-            .withReference(maxHeads, "h (every matrix product is h times wider)"))
-        .finding(Finding.of("rank_smallest_head", "numerical rank of QKᵀ, d_head = "
-            + last.dHead(), ranks[ranks.length - 1], "")
+        .finding(Finding.of("flat_params_spread", l.t("d_head = d/h: max_h |params − 4d²|",
+            "d_head = d/h：max_h |参数量 − 4d²|"), spread, "").withReference(0, counted))
+        .finding(Finding.of("flat_params", l.f("d_head = d/h: params at h = %d",
+                "d_head = d/h：h = %d 时的参数量", maxHeads),
+            last.flatParams(), "").withReference(fourD2, counted))
+        .finding(Finding.of("grown_params", l.f("d_head = d: params at h = %d",
+                "d_head = d：h = %d 时的参数量", maxHeads),
+            last.grownParams(), "").withReference(fourD2 * maxHeads, l.t("4h·d² (derived)",
+                "4h·d²（推导值）")))
+        .finding(Finding.of("flops_ratio", l.f("FLOPs, d_head = d over d_head = d/h, at h = %d",
+                "h = %d 时 FLOPs 之比：d_head = d 比 d_head = d/h", maxHeads),
+            last.grownFlops() / last.flatFlops(), "×")
+            .withReference(maxHeads, l.t("h (every matrix product is h times wider)",
+                "h（每个矩阵乘法都宽了 h 倍）")))
+        .finding(Finding.of("rank_smallest_head", l.f("numerical rank of QKᵀ, d_head = %d",
+                "QKᵀ 的数值秩，d_head = %d", last.dHead()), ranks[ranks.length - 1], "")
             .withReference(Math.min(last.dHead(), n), "rank(Q Kᵀ) ≤ min(d_head, n)", 0))
-        .finding(Finding.of("rank_mismatches", "head counts whose rank ≠ min(d_head, n)",
-            mismatches, "").withReference(0, "rank(Q Kᵀ) ≤ d_head, Gaussian W and X: equality"))
+        .finding(Finding.of("rank_mismatches", l.t("head counts whose rank ≠ min(d_head, n)",
+                "秩 ≠ min(d_head, n) 的头数设置个数"), mismatches, "")
+            .withReference(0, l.t("rank(Q Kᵀ) ≤ d_head, Gaussian W and X: equality",
+                "rank(Q Kᵀ) ≤ d_head，W 与 X 为高斯矩阵时取等号")))
         .finding(Finding.of("rank_gap", "max σ_{d_head+1}/σ_1 (d_head < n)", gap, "")
-            .withUpperBound(1e-12, "rounding only: σ_i = 0 beyond d_head in exact arithmetic"))
+            .withUpperBound(1e-12, l.t("rounding only: σ_i = 0 beyond d_head in exact arithmetic",
+                "只有舍入误差：精确计算时 d_head 之后的 σ_i = 0")))
         .data("heads", hx).data("flat_params", flatP).data("grown_params", grownP)
         .data("ranks", ranks).data("singular_values", sigmas);
   }
 
-  private static XyPlot paramsPanel(double[] hx, double[] flat, double[] grown, int d) {
+  private static XyPlot paramsPanel(double[] hx, double[] flat, double[] grown, int d, Lang l) {
     double[] f4 = new double[hx.length];
     double[] g4 = new double[hx.length];
     for (int k = 0; k < hx.length; k++) {
@@ -124,28 +141,38 @@ public final class HeadDimensionDemo implements Demo {
     }
     // Linear axes: the h-fold growth is a straight line, and a log axis over barely one decade
     // would carry a single tick label.
-    return XyPlot.titled("Projection parameters W_Q, W_K, W_V, W_O").axes("heads h", "parameters")
-        .largePoints("d_head = d/h (counted)", hx, flat)
-        .dashed("4d²", hx, f4).sameColourAs("d_head = d/h (counted)")
-        .largePoints("d_head = d (counted)", hx, grown)
-        .dashed("4h·d²", hx, g4).sameColourAs("d_head = d (counted)");
+    String flatCounted = l.t("d_head = d/h (counted)", "d_head = d/h（计数）");
+    String grownCounted = l.t("d_head = d (counted)", "d_head = d（计数）");
+    return XyPlot.titled(l.t("Projection parameters W_Q, W_K, W_V, W_O",
+            "投影参数 W_Q、W_K、W_V、W_O"))
+        .axes(l.t("heads h", "头数 h"), l.t("parameters", "参数量"))
+        .largePoints(flatCounted, hx, flat)
+        .dashed("4d²", hx, f4).sameColourAs(flatCounted)
+        .largePoints(grownCounted, hx, grown)
+        .dashed("4h·d²", hx, g4).sameColourAs(grownCounted);
   }
 
-  private static XyPlot flopsPanel(double[] hx, List<HeadCosts.Row> rows) {
-    return XyPlot.titled("FLOPs of one attention layer").axes("heads h", "FLOPs")
-        .curve("d_head = d/h: total", hx, rows.stream().mapToDouble(r -> r.flatFlops())
+  private static XyPlot flopsPanel(double[] hx, List<HeadCosts.Row> rows, Lang l) {
+    String flatTotal = l.t("d_head = d/h: total", "d_head = d/h：总计");
+    String grownTotal = l.t("d_head = d: total", "d_head = d：总计");
+    return XyPlot.titled(l.t("FLOPs of one attention layer", "一层注意力的 FLOPs"))
+        .axes(l.t("heads h", "头数 h"), "FLOPs")
+        .curve(flatTotal, hx, rows.stream().mapToDouble(r -> r.flatFlops())
             .toArray())
-        .curve("d_head = d: total", hx, rows.stream().mapToDouble(r -> r.grownFlops())
+        .curve(grownTotal, hx, rows.stream().mapToDouble(r -> r.grownFlops())
             .toArray())
-        .dashed("d/h: QKᵀ and AV only", hx, rows.stream()
-            .mapToDouble(r -> r.flatScoreFlops()).toArray()).sameColourAs("d_head = d/h: total")
-        .dashed("d: QKᵀ and AV only", hx, rows.stream()
-            .mapToDouble(r -> r.grownScoreFlops()).toArray()).sameColourAs("d_head = d: total");
+        .dashed(l.t("d/h: QKᵀ and AV only", "d/h：仅 QKᵀ 和 AV"), hx, rows.stream()
+            .mapToDouble(r -> r.flatScoreFlops()).toArray()).sameColourAs(flatTotal)
+        .dashed(l.t("d: QKᵀ and AV only", "d：仅 QKᵀ 和 AV"), hx, rows.stream()
+            .mapToDouble(r -> r.grownScoreFlops()).toArray()).sameColourAs(grownTotal);
   }
 
-  private static XyPlot sigmaPanel(List<HeadCosts.Row> rows, List<double[]> sigmas, int n) {
-    XyPlot plot = XyPlot.titled("Singular values of one head's QKᵀ (n × n)")
-        .axes("index i (grey lines: i = d_head; zeros drawn at 1e-18)", "σ_i / σ_1")
+  private static XyPlot sigmaPanel(List<HeadCosts.Row> rows, List<double[]> sigmas, int n,
+      Lang l) {
+    XyPlot plot = XyPlot.titled(l.t("Singular values of one head's QKᵀ (n × n)",
+            "一个头的 QKᵀ 的奇异值（n × n）"))
+        .axes(l.t("index i (grey lines: i = d_head; zeros drawn at 1e-18)",
+            "序号 i（灰线：i = d_head；为 0 的值画在 1e-18 处）"), "σ_i / σ_1")
         .logX().logY();
     for (int k = 0; k < rows.size(); k++) {
       double[] s = sigmas.get(k);
@@ -163,18 +190,20 @@ public final class HeadDimensionDemo implements Demo {
     return plot;
   }
 
-  private static BarPlot rankPanel(List<HeadCosts.Row> rows, int[] ranks, int n) {
+  private static BarPlot rankPanel(List<HeadCosts.Row> rows, int[] ranks, int n, Lang l) {
     List<String> names = new ArrayList<>();
     double[] measured = new double[ranks.length];
     double[] bound = new double[ranks.length];
     for (int k = 0; k < ranks.length; k++) {
       HeadCosts.Row r = rows.get(k);
-      names.add("h=" + r.heads() + ", d_head=" + r.dHead());
+      // Short names: "h=1, d_head=64" ran into its neighbours under the bars.
+      names.add(r.heads() + " (" + r.dHead() + ")");
       measured[k] = ranks[k];
       bound[k] = Math.min(r.dHead(), n);
     }
-    return BarPlot.titled("Numerical rank of QKᵀ (σ > σ_1·n·ε)").axes("heads, head width",
-        "rank").categories(names).bars("measured", measured).bars("min(d_head, n)", bound);
+    return BarPlot.titled(l.t("Numerical rank of QKᵀ (σ > σ_1·n·ε)", "QKᵀ 的数值秩（σ > σ_1·n·ε）"))
+        .axes(l.t("heads h (head width d_head)", "头数 h（每个头的宽度 d_head）"), l.t("rank", "秩"))
+        .categories(names).bars(l.t("measured", "实测"), measured).bars("min(d_head, n)", bound);
   }
 
   @Override

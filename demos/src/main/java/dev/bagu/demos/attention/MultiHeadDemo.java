@@ -9,6 +9,7 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demo.UserException;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Attention;
 import dev.bagu.nn.MultiHeadAttention;
@@ -18,20 +19,22 @@ import dev.bagu.plot.XyPlot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 /** Multi-Head Attention: two relations at once need two heads; one head is left with an error. */
 public final class MultiHeadDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("vocab", 4, 2, 8, "distinct tokens V; targets are one-hot, 2V wide"),
-      Param.integer("length", 8, 4, 16, "tokens per sequence n"),
+      Param.integer("vocab", 4, 2, 8, "distinct tokens V; targets are one-hot, 2V wide")
+          .zh("不同词元的个数 V；目标是独热向量，宽 2V"),
+      Param.integer("length", 8, 4, 16, "tokens per sequence n").zh("每条序列的词元数 n"),
       Param.integer("offset", 3, 2, 15, "the second relation: copy the token this far back "
-          + "(the first is 1 back); must be below length"),
+          + "(the first is 1 back); must be below length")
+          .zh("第二种关系：复制往前这么多位的词元（第一种是往前 1 位）；必须小于 length"),
       Param.integer("sequences", 24, 4, 128, "training sequences (a fresh 200 test the fit)")
-          .logScale(),
-      Param.integer("steps", 150, 0, 2000, "full-batch Adam steps (learning rate 0.1)"),
-      Param.integer("dk", 4, 1, 16, "query/key width of every head"));
+          .logScale().zh("训练序列的条数（另取 200 条新序列检验拟合）"),
+      Param.integer("steps", 150, 0, 2000, "full-batch Adam steps (learning rate 0.1)")
+          .zh("全批量 Adam 的步数（学习率 0.1）"),
+      Param.integer("dk", 4, 1, 16, "query/key width of every head").zh("每个头的查询/键维度"));
   private static final int TEST_SEQUENCES = 200;
   private static final double LEARNING_RATE = 0.1;
 
@@ -39,7 +42,9 @@ public final class MultiHeadDemo implements Demo {
   public DemoInfo info() {
     return new DemoInfo("multi-head", "Multi-head attention: one relation per head",
         Section.ATTENTION, "Multi-Head Attention",
-        "one head trained to copy the previous token and the token k back at once, against two");
+        "one head trained to copy the previous token and the token k back at once, against two")
+        .zh("多头注意力：一个头学一种关系",
+            "让一个头同时复制前一个词元和往前第 k 个词元，与两个头对比");
   }
 
   @Override
@@ -52,6 +57,7 @@ public final class MultiHeadDemo implements Demo {
     int vocab = p.integer("vocab");
     int length = p.integer("length");
     int offset = p.integer("offset");
+    Lang l = p.lang();
     if (offset >= length) {
       throw new UserException("offset = " + offset + " must be below length = " + length
           + " (a token " + offset + " back must exist)");
@@ -81,67 +87,85 @@ public final class MultiHeadDemo implements Demo {
       labels.add(i + " " + TwoRelationsTask.letter(test.tokens()[0][i]));
     }
     double floor = train.oneRelationError();
-    Figure figure = Figure.grid("Multi-head attention: two relations need two heads", 2, 3)
-        .subtitle(String.format(Locale.US, "target at position i: [token i−1 | token i−%d] · V = "
-            + "%d · n = %d · %d training sequences · %d Adam steps · d_k = %d · seed %d", offset,
+    String positionToken = l.t("position, token", "位置，词元");
+    Figure figure = Figure.grid(l.t("Multi-head attention: two relations need two heads",
+            "多头注意力：两种关系要两个头"), 2, 3)
+        .subtitle(l.f("target at position i: [token i−1 | token i−%d] · V = %d · n = %d · %d "
+                + "training sequences · %d Adam steps · d_k = %d · seed %d",
+            "位置 i 的目标：[词元 i−1 | 词元 i−%d] · V = %d · n = %d · %d 条训练序列 · "
+                + "Adam %d 步 · d_k = %d · 种子 %d", offset,
             vocab, length, train.sequences(), one.loss().length - 1, p.integer("dk"), p.seed()))
-        .add(lossPanel(one, two, floor))
-        .add(weights("1 head: weights", oneOut.heads().get(0), labels))
-        .add(HeatmapPlot.titled("1 head: output (target: two one-hots)")
+        .add(lossPanel(one, two, floor, l))
+        .add(weights(l.t("1 head: weights", "1 个头：权重"), oneOut.heads().get(0), labels, l))
+        .add(HeatmapPlot.titled(l.t("1 head: output (target: two one-hots)",
+                "1 个头：输出（目标：两个独热向量）"))
             .matrix(oneOut.output()).rowLabels(labels).columnLabels(outputLabels(vocab, offset))
-            .axes("output: token i−1 | token i−" + offset, "position, token").diverging()
-            .cellFormat("%.1f").colourBarLabel("output"))
-        .add(weights("2 heads: head " + (prevHead + 1) + ", learned i−1", twoOut.heads()
-            .get(prevHead), labels))
-        .add(weights("2 heads: head " + (offHead + 1) + ", learned i−" + offset, twoOut.heads()
-            .get(offHead), labels))
-        .add(HeatmapPlot.titled("2 heads: concatenation [head 1 | head 2]")
+            .axes(l.t("output: token i−1 | token i−", "输出：词元 i−1 | 词元 i−") + offset,
+                positionToken).diverging()
+            .cellFormat("%.1f").colourBarLabel(l.t("output", "输出")))
+        .add(weights(l.f("2 heads: head %d, learned i−1", "2 个头：头 %d，学到 i−1", prevHead + 1),
+            twoOut.heads().get(prevHead), labels, l))
+        .add(weights(l.f("2 heads: head %d, learned i−%d", "2 个头：头 %d，学到 i−%d", offHead + 1,
+            offset), twoOut.heads().get(offHead), labels, l))
+        .add(HeatmapPlot.titled(l.t("2 heads: concatenation [head 1 | head 2]",
+                "2 个头：拼接 [头 1 | 头 2]"))
             .matrix(twoOut.concatenated()).rowLabels(labels)
-            .columnLabels(concatLabels(vocab)).axes("value dimension", "position, token")
-            .diverging().cellFormat("%.1f").colourBarLabel("head output"));
+            .columnLabels(concatLabels(vocab))
+            .axes(l.t("value dimension", "值的维度"), positionToken)
+            .diverging().cellFormat("%.1f").colourBarLabel(l.t("head output", "头的输出")));
 
     double testOne = MultiHeadTraining.loss(test, one.model());
     double testTwo = MultiHeadTraining.loss(test, two.model());
     return Result.of(figure)
-        .finding(Finding.of("one_head_error", "1 head: error per row, test", testOne, "")
-            .withReference(floor, "head with fixed weights, 1 − 1/V (derived)"))
-        .finding(Finding.of("one_head_train_error", "1 head: error per row, training",
-            one.finalLoss(), ""))
-        .finding(Finding.of("two_heads_error", "2 heads: error per row, test", testTwo, "")
-            .withReference(0, "one head per relation (construction; ±0.01 after training)", 0.01))
-        .finding(Finding.of("two_heads_train_error", "2 heads: error per row, training",
-            two.finalLoss(), ""))
-        .finding(Finding.of("one_head_on_relations", "1 head: weight on i−1 + on i−" + offset,
+        .finding(Finding.of("one_head_error", l.t("1 head: error per row, test",
+                "1 个头：每行误差，测试集"), testOne, "")
+            .withReference(floor, l.t("head with fixed weights, 1 − 1/V (derived)",
+                "权重固定的头，1 − 1/V（推导）")))
+        .finding(Finding.of("one_head_train_error", l.t("1 head: error per row, training",
+            "1 个头：每行误差，训练集"), one.finalLoss(), ""))
+        .finding(Finding.of("two_heads_error", l.t("2 heads: error per row, test",
+                "2 个头：每行误差，测试集"), testTwo, "")
+            .withReference(0, l.t("one head per relation (construction; ±0.01 after training)",
+                "每种关系一个头（构造出的解；训练后允许 ±0.01）"), 0.01))
+        .finding(Finding.of("two_heads_train_error", l.t("2 heads: error per row, training",
+            "2 个头：每行误差，训练集"), two.finalLoss(), ""))
+        .finding(Finding.of("one_head_on_relations", l.f("1 head: weight on i−1 + on i−%d",
+                "1 个头：i−1 与 i−%d 上的权重之和", offset),
             oneW.previous()[0] + oneW.offset()[0], ""))
-        .finding(Finding.of("prev_head_weight", "2 heads: weight of its head on i−1",
-            twoW.previous()[prevHead], "").withReference(1, "one-hot copy"))
-        .finding(Finding.of("offset_head_weight", "2 heads: weight of its head on i−" + offset,
-            twoW.offset()[offHead], "").withReference(1, "one-hot copy"))
-        .finding(Finding.of("row_sum_error", "max |Σ_j A_ij − 1|, all heads, test",
+        .finding(Finding.of("prev_head_weight", l.t("2 heads: weight of its head on i−1",
+                "2 个头：对应的头在 i−1 上的权重"),
+            twoW.previous()[prevHead], "").withReference(1, l.t("one-hot copy", "独热复制")))
+        .finding(Finding.of("offset_head_weight", l.f("2 heads: weight of its head on i−%d",
+                "2 个头：对应的头在 i−%d 上的权重", offset),
+            twoW.offset()[offHead], "").withReference(1, l.t("one-hot copy", "独热复制")))
+        .finding(Finding.of("row_sum_error", l.t("max |Σ_j A_ij − 1|, all heads, test",
+                "max |Σ_j A_ij − 1|，所有头，测试集"),
             Math.max(oneW.rowSumError(), twoW.rowSumError()), "")
-            .withReference(0, "softmax definition", 1e-12))
+            .withReference(0, l.t("softmax definition", "softmax 的定义"), 1e-12))
         .data("loss_one_head", one.loss()).data("loss_two_heads", two.loss())
         .data("test_tokens", test.tokens()[0]);
   }
 
   private static XyPlot lossPanel(MultiHeadTraining.Run one, MultiHeadTraining.Run two,
-      double floor) {
+      double floor, Lang l) {
     double[] x = new double[one.loss().length];
     for (int i = 0; i < x.length; i++) {
       x[i] = i;
     }
     double[] fl = new double[x.length];
     Arrays.fill(fl, floor);
-    return XyPlot.titled("Training error per row").axes("Adam step", "‖Ŷ_i − Y_i‖², mean")
-        .logY().curve("1 head", x, one.loss())
-        .curve("2 heads", x, two.loss())
-        .dashed("fixed-weight head, 1 − 1/V", x, fl);
+    return XyPlot.titled(l.t("Training error per row", "每行的训练误差"))
+        .axes(l.t("Adam step", "Adam 步数"), l.t("‖Ŷ_i − Y_i‖², mean", "‖Ŷ_i − Y_i‖² 的均值"))
+        .logY().curve(l.t("1 head", "1 个头"), x, one.loss())
+        .curve(l.t("2 heads", "2 个头"), x, two.loss())
+        .dashed(l.t("fixed-weight head, 1 − 1/V", "权重固定的头，1 − 1/V"), x, fl);
   }
 
-  private static HeatmapPlot weights(String title, Attention.Steps s, List<String> labels) {
+  private static HeatmapPlot weights(String title, Attention.Steps s, List<String> labels,
+      Lang l) {
     return HeatmapPlot.titled(title).matrix(s.weights()).range(0, 1)
-        .rowLabels(labels).columnLabels(labels).axes("key", "query").cellFormat("%.2f")
-        .colourBarLabel("weight");
+        .rowLabels(labels).columnLabels(labels).axes(l.t("key", "键"), l.t("query", "查询"))
+        .cellFormat("%.2f").colourBarLabel(l.t("weight", "权重"));
   }
 
   private static List<String> outputLabels(int vocab, int offset) {

@@ -1,5 +1,6 @@
 package dev.bagu.demos.attention;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,18 @@ public record ToySentence(List<String> tokens, double[][] embeddings) {
       x[i] = v.clone();
     }
     return new ToySentence(List.copyOf(tokens), x);
+  }
+
+  /**
+   * Word-for-word Chinese glosses of {@link #TEXT}, for the labels of a Chinese figure only: the
+   * vectors stay those of the English words, so equal words keep equal glosses and equal rows.
+   */
+  private static final Map<String, String> GLOSS_ZH = Map.of("the", "这", "cat", "猫", "sat", "坐",
+      "on", "在", "mat", "垫子", "and", "和", "dog", "狗", "rug", "地毯", "so", "于是", "saw", "看见");
+
+  /** The tokens as a figure labels them: the words, or their Chinese glosses. */
+  public List<String> labels(Lang l) {
+    return tokens.stream().map(w -> l.t(w, GLOSS_ZH.get(w))).toList();
   }
 
   public int length() {
