@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which font family draws a figure. Figures whose texts are all Latin, Greek and maths symbols use
  * the theme's {@link Theme#FONT_FAMILY}, as before. A figure with Chinese text uses the first
  * installed family, in the order of {@link #PREFERRED_CJK}, that can display every one of its
- * strings ({@link Font#canDisplayUpTo}); then any installed family that can. With none, painting
+ * strings ({@link Font#canDisplayUpTo}); then Java's logical sans-serif, which falls back face by
+ * face; then any installed family that can. With none, painting
  * stops with a {@link MissingFontException} instead of drawing boxes ("tofu").
  */
 public final class Fonts {
@@ -68,6 +69,11 @@ public final class Fonts {
       if (installed(family) && displaysAll(family, texts)) {
         return Optional.of(family);
       }
+    }
+    // A symbol the preferred faces lack (ᵀ, say): Java's logical sans-serif, which draws each
+    // character from the first of the system's fallback faces that has it, Chinese included.
+    if (displaysAll(Theme.FONT_FAMILY, texts)) {
+      return Optional.of(Theme.FONT_FAMILY);
     }
     for (String family : allFamilies()) {
       if (displaysAll(family, texts)) {

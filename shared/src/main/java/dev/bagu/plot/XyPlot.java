@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -208,14 +209,15 @@ public final class XyPlot implements Panel {
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
     tickFormats(chart, scale);
     List<double[][]> drawn = new java.util.ArrayList<>();
-    for (Series s : series) {
+    Map<String, String> coincides = coincidences();
+    for (Series s : drawOrder()) {
       double[][] xy = drawable(s.x, s.y);
       if (log10Values) {
         xy[1] = java.util.Arrays.stream(xy[1]).map(Math::log10).toArray();
       }
       if (xy[0].length > 0) {
         drawn.add(xy);
-        XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
+        XYSeries xs = chart.addSeries(coincides.getOrDefault(s.name, s.name), xy[0], xy[1]);
         style(xs, s);
         if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
           xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
@@ -234,10 +236,48 @@ public final class XyPlot implements Panel {
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
-    XChartStyle.fitToWidth(chart, g, width, legend ? series.stream().filter(Series::inLegend)
-        .map(Series::name)
+    XChartStyle.fitToWidth(chart, g, width, legend ? drawOrder().stream()
+        .filter(Series::inLegend).map(sr -> coincides.getOrDefault(sr.name, sr.name))
         .collect(java.util.stream.Collectors.toList()) : List.of());
     chart.paint(g, width, height);
+  }
+
+  /**
+   * Measured curves first, then dashed theory and reference lines, then highlighted points: a
+   * theory line drawn under its measurement would vanish exactly where they agree.
+   */
+  private List<Series> drawOrder() {
+    List<Series> ordered = new java.util.ArrayList<>();
+    for (Kind last : new Kind[] {null, Kind.DASHED, Kind.HIGHLIGHT}) {
+      for (Series s : series) {
+        boolean late = s.kind == Kind.DASHED || s.kind == Kind.HIGHLIGHT;
+        if (last == null ? !late : s.kind == last) {
+          ordered.add(s);
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Legend names for series drawn exactly on an earlier one ("skips ≡ skips + MLP"), so a line
+   * hidden under another is still accounted for.
+   */
+  private Map<String, String> coincidences() {
+    Map<String, String> names = new java.util.HashMap<>();
+    List<Series> ordered = drawOrder();
+    for (int i = 0; i < ordered.size(); i++) {
+      Series b = ordered.get(i);
+      for (int j = 0; j < i; j++) {
+        Series a = ordered.get(j);
+        if (a.x.length > 0 && java.util.Arrays.equals(a.x, b.x)
+            && java.util.Arrays.equals(a.y, b.y)) {
+          names.put(b.name, b.name + " ≡ " + a.name);
+          break;
+        }
+      }
+    }
+    return names;
   }
 
   /**
