@@ -155,7 +155,7 @@ class AllDemosTest {
     for (Param<?> p : demo.params()) {
       assertThat(p.help()).as("help of " + p.name()).isNotBlank();
     }
-    for (Finding f : demo.run(dev.bagu.demo.Params.defaults(demo.params())).findings()) {
+    for (Finding f : DefaultRuns.of(demo, dev.bagu.i18n.Lang.EN).findings()) {
       assertThat(Double.isFinite(f.value())).as(f.key() + " is finite").isTrue();
     }
   }

@@ -68,8 +68,8 @@ class BothLanguagesTest {
       assertThat(e.problems(lang)).as(lang + " explanation of " + demo.info().id()).isEmpty();
       assertThat(e.placeholders()).as(lang + " interview answer uses the run's numbers")
           .isNotEmpty();
-      Params p = Params.defaults(demo.params()).withLang(lang);
-      Result r = demo.run(p);
+      Params p = DefaultRuns.params(demo, lang);
+      Result r = DefaultRuns.of(demo, lang);
       assertThatCode(() -> e.filled(r, p)).as(lang + " placeholders").doesNotThrowAnyException();
       assertThat(e.filled(r, p).answer()).doesNotContain("{");
     }
@@ -79,8 +79,7 @@ class BothLanguagesTest {
   @MethodSource("demos")
   void drawsAChineseFigureWithNoEnglishLeft(Demo demo) {
     Assumptions.assumeTrue(Fonts.cjkAvailable(), "no CJK font on this machine");
-    Params p = Params.defaults(demo.params()).withLang(Lang.ZH);
-    Result r = demo.run(p);
+    Result r = DefaultRuns.of(demo, Lang.ZH);
     List<String> english = new ArrayList<>();
     List<Figure> figures = new ArrayList<>(List.of(r.figure()));
     figures.addAll(r.frames().stream().limit(2).toList());
