@@ -28,6 +28,17 @@ public final class SoftmaxScaling {
   public record Variance(int dk, int samples, double unscaled, double scaled,
       double relativeError) {}
 
+  /**
+   * The most q·k products drawn for the variance (samples × d_k): past it the samples are cut,
+   * and the figure says how many were used, so every setting runs in about a second.
+   */
+  public static final long MAX_PRODUCTS = 60_000_000L;
+
+  /** The pairs the variance uses at d_k: samples, or fewer when samples × d_k is over the cap. */
+  public static int samplesUsed(int dk, int samples) {
+    return (int) Math.max(1000, Math.min(samples, MAX_PRODUCTS / dk));
+  }
+
   public static Variance variance(int dk, int samples, Rng rng) {
     double[] q = new double[dk];
     double[] k = new double[dk];
@@ -88,6 +99,14 @@ public final class SoftmaxScaling {
     return g.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** The most query–key scores per d_k for the curves (trials × keys), as for the variance. */
+  public static final long MAX_SCORES = 2_000_000L;
+
+  /** The queries the curves use: trials, or fewer when trials × keys is over the cap. */
+  public static int trialsUsed(int keys, int trials) {
+    return (int) Math.max(100, Math.min(trials, MAX_SCORES / keys));
+  }
+
   /** Queries are drawn in this many parts, each on its own random stream, run in parallel. */
   static final int PARTS = 8;
 
@@ -109,16 +128,18 @@ public final class SoftmaxScaling {
       double[][] entropy, double[][][] grad) {}
 
   /**
-   * Draws each query and key once at the largest d_k of the grid and reads every smaller d_k off
-   * the running prefix sums of q_i·k_ji: the first d components of a standard normal vector are a
-   * standard normal vector of dimension d, so each d_k sees exactly its own distribution, at a
-   * fraction of the cost of fresh draws per d_k.
+   * Each query and its scores at every d_k of the grid. Given q, the scores z_j = q·k_j of keys
+   * with independent N(0, 1) components are independent N(0, ‖q‖²): a sum of d_k products whose
+   * every term is q_i times a standard normal. So the part draws q (d_k normals; the first d
+   * components of one draw serve each smaller d) and then the keys' scores directly as
+   * ‖q_{1..d}‖·g_j: exactly the distribution of drawing the keys, with d_k times less work
+   * (the direct product is what {@link #variance} measures).
    */
   private static Partial partial(int[] dks, int keys, int trials, Rng rng) {
     int g = dks.length;
     int dMax = dks[g - 1];
     double[] q = new double[dMax];
-    double[][] k = new double[keys][dMax];
+    double[] gauss = new double[keys];
     double[] dot = new double[keys];
     double[] z = new double[keys];
     double[] p = new double[keys];
@@ -126,20 +147,18 @@ public final class SoftmaxScaling {
         new double[2][g], new double[2][g][trials]);
     for (int t = 0; t < trials; t++) {
       rng.fillGaussian(q);
-      for (double[] row : k) {
-        rng.fillGaussian(row);
-      }
-      Arrays.fill(dot, 0);
+      double normSq = 0;
       int next = 0; // next grid index to read off
       for (int i = 0; i < dMax; i++) {
-        for (int j = 0; j < keys; j++) {
-          dot[j] += q[i] * k[j][i];
-        }
+        normSq += q[i] * q[i];
         if (i + 1 != dks[next]) {
           continue;
         }
+        double norm = Math.sqrt(normSq);
+        rng.fillGaussian(gauss);
         double invSqrt = 1 / Math.sqrt(i + 1);
         for (int j = 0; j < keys; j++) {
+          dot[j] = norm * gauss[j];
           acc.sum[next] += dot[j];
           acc.sumSq[next] += dot[j] * dot[j];
         }

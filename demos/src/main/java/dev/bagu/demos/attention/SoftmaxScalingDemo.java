@@ -38,11 +38,15 @@ public final class SoftmaxScalingDemo implements Demo {
           "keys each query is scored against (the softmax's length)").logScale()
           .zh("每个查询要打分的键的个数（softmax 的长度）"),
       Param.integer("samples", 100_000, 1_000, 1_000_000,
-          "independent (q, k) pairs for the variance at d_k; error ≈ 1.4/√samples").logScale()
-          .zh("估计 d_k 处方差所用的独立 (q, k) 对数；误差约 1.4/√samples"),
+          "independent (q, k) pairs for the variance at d_k; relative error √(2 + 6/d_k)/√samples "
+          + "(√8/√samples at d_k = 1, √2/√samples for large d_k); at most 6·10⁷/d_k are used")
+          .logScale()
+          .zh("估计 d_k 处方差所用的独立 (q, k) 对数；相对误差 √(2 + 6/d_k)/√samples（d_k = 1 时为 "
+              + "√8/√samples，d_k 大时为 √2/√samples）；最多用 6·10⁷/d_k 对"),
       Param.integer("trials", 1_000, 100, 20_000,
-          "random queries for the softmax curves (each against `keys` keys)").logScale()
-          .zh("画 softmax 曲线用的随机查询数（每个对 keys 个键）"));
+          "random queries for the softmax curves (each against `keys` keys); at most "
+          + "2·10⁶/keys are used").logScale()
+          .zh("画 softmax 曲线用的随机查询数（每个对 keys 个键）；最多用 2·10⁶/keys 个"));
 
   @Override
   public DemoInfo info() {
@@ -63,17 +67,22 @@ public final class SoftmaxScalingDemo implements Demo {
     int dk = p.integer("dk");
     int keys = p.integer("keys");
     int samples = p.integer("samples");
-    int trials = p.integer("trials");
+    int asked = p.integer("trials");
+    int trials = SoftmaxScaling.trialsUsed(keys, asked);
     Lang l = p.lang();
     // Separate random streams: moving one slider leaves the other experiments' draws alone.
-    SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, samples, Rng.stream(p.seed(), 1));
+    int used = SoftmaxScaling.samplesUsed(dk, samples);
+    SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, used, Rng.stream(p.seed(), 1));
     Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials, p.seed(), 2);
     SoftmaxScaling.ExampleRow row = SoftmaxScaling.exampleRow(dk, keys, Rng.stream(p.seed(), 3));
 
     Figure figure = Figure.grid(info().title(l), 2, 2)
-        .subtitle(l.f("d_k = %d · %d keys · %,d (q, k) pairs · %,d random queries · seed %d",
-            "d_k = %d · %d 个键 · %,d 对 (q, k) · %,d 个随机查询 · 种子 %d", dk, keys,
-            samples, trials, p.seed()))
+        .subtitle(l.f("d_k = %d · %d keys · %,d (q, k) pairs%s · %,d random queries%s · seed %d",
+            "d_k = %d · %d 个键 · %,d 对 (q, k)%s · %,d 个随机查询%s · 种子 %d", dk, keys,
+            used, used < samples ? l.f(" (of %,d: capped at 6·10⁷ products)",
+                "（共 %,d 对：乘积数上限 6·10⁷）", samples) : "", trials,
+            trials < asked ? l.f(" (of %,d: capped at 2·10⁶ scores)",
+                "（共 %,d 个：分数个数上限 2·10⁶）", asked) : "", p.seed()))
         .add(variancePanel(c, v, l))
         .add(maxProbPanel(c, l).verticalLine(dk))
         .add(gradientPanel(c, l).verticalLine(dk))
@@ -173,8 +182,8 @@ public final class SoftmaxScalingDemo implements Demo {
     }
     String xLabel = l.t("key, by score (highest first)", "键，按分数排序（高者在前）");
     if (shown < keys) {
-      xLabel = l.f("top %d keys; the other %d hold %.1f%% / %.1f%%",
-          "前 %d 个键；其余 %d 个占 %.1f%% / %.1f%%",
+      xLabel = l.f("top %d keys; the other %d hold %.1f%% unscaled, %.1f%% scaled",
+          "前 %d 个键；其余 %d 个占：未缩放 %.1f%%，缩放后 %.1f%%",
           shown, keys - shown, 100 * tail(row.unscaled(), shown), 100 * tail(row.scaled(), shown));
     }
     return BarPlot.titled(l.t("One query's weights at d_k = ", "d_k = ") + dk
