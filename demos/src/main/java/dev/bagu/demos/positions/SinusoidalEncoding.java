@@ -73,13 +73,21 @@ public final class SinusoidalEncoding {
    * (max − min) along any diagonal: O(positions²) instead of O(positions³).
    */
   public static double maxShiftDeviation(double[][] gram) {
-    int p = gram.length;
+    return maxDiagonalSpread(gram);
+  }
+
+  /**
+   * The largest max − min along any diagonal of a square matrix: max |A[m][n] − A[m+s][n+s]|.
+   * Zero exactly when A[m][n] is a function of m − n (a Toeplitz matrix).
+   */
+  static double maxDiagonalSpread(double[][] a) {
+    int p = a.length;
     double worst = 0;
     for (int offset = -(p - 1); offset <= p - 1; offset++) {
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (int m = Math.max(0, -offset); m < p && m + offset < p; m++) {
-        double v = gram[m][m + offset];
+        double v = a[m][m + offset];
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }

@@ -149,7 +149,7 @@ public final class SinusoidalEncodingDemo implements Demo {
   }
 
   /** m − n for n = 0 … p − 1. */
-  private static double[] offsets(int m, int p) {
+  static double[] offsets(int m, int p) {
     double[] x = new double[p];
     for (int n = 0; n < p; n++) {
       x[n] = m - n;
@@ -181,7 +181,7 @@ public final class SinusoidalEncodingDemo implements Demo {
             new double[] {0, pair.length - 1}, new double[] {positions, positions});
   }
 
-  private static List<String> indexLabels(int n) {
+  static List<String> indexLabels(int n) {
     List<String> labels = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       labels.add(Integer.toString(i));
