@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.positions.AlibiDemo;
 import dev.bagu.demos.positions.RopeDemo;
 import dev.bagu.demos.positions.SinusoidalEncodingDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
@@ -40,6 +41,7 @@ public final class Catalogue {
         // B. Positions
         new SinusoidalEncodingDemo(),
         new RopeDemo(),
+        new AlibiDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
