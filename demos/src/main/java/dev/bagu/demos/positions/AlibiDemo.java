@@ -183,7 +183,7 @@ public final class AlibiDemo implements Demo {
       names.add(Integer.toString(h));
       none[h] = noBias;
     }
-    return BarPlot.titled(l.f("Weight ≥ %d keys back (length %d)", "距离 ≥ %d 的权重（长度 %d）",
+    return BarPlot.titled(l.f("Weight ≥ %d back at length %d", "距离 ≥ %d 的权重（长度 %d）",
             train, test))
         .axes(l.t("head h", "头 h"), l.t("attention weight", "注意力权重")).yRange(0, 1)
         .categories(names).maxLabels(16)

@@ -48,7 +48,9 @@ class AlibiTest {
       double[] s = Alibi.slopes(n);
       assertThat(s).hasSize(n);
       assertThat(java.util.Arrays.stream(s).distinct().count()).isEqualTo(n);
-      assertThat(s).allMatch(v -> v > 0 && v < 1);
+      for (double v : s) {
+        assertThat(v).isStrictlyBetween(0.0, 1.0);
+      }
     }
   }
 
