@@ -80,7 +80,7 @@ public final class AlibiDemo implements Demo {
 
     TreeSet<Integer> shown = new TreeSet<>(List.of(0, heads / 2, heads - 1));
     Figure figure = Figure.grid(info().title(l), 2, 3)
-        .subtitle(l.f("%d heads · attention of head %d (m = %s) trained at %d, run at %d · "
+        .subtitle(l.f("heads = %d · attention of head %d (m = %s) trained at %d, run at %d · "
                 + "random content scores (seed %d)",
             "%d 个头 · 第 %d 个头（m = %s）在长度 %d 上训练、在 %d 上运行 · 随机内容分数（种子 %d）",
             heads, head, slopeText(slopes[head]), train, test, p.seed()));
@@ -152,6 +152,7 @@ public final class AlibiDemo implements Demo {
     }
     return XyPlot.titled(l.t("Slopes m_h, one per head", "各头的斜率 m_h"))
         .axes(l.t("head h", "头 h"), "m_h").logY()
+        .yRange(Math.pow(10, Math.floor(Math.log10(java.util.Arrays.stream(slopes).min().orElse(1) * 0.99))), 1)
         .line("m_h", h, slopes).hideLegend();
   }
 
@@ -183,7 +184,7 @@ public final class AlibiDemo implements Demo {
       names.add(Integer.toString(h));
       none[h] = noBias;
     }
-    return BarPlot.titled(l.f("Weight ≥ %d back at length %d", "距离 ≥ %d 的权重（长度 %d）",
+    return BarPlot.titled(l.f("Weight ≥ %d back, L = %d", "距离 ≥ %d 的权重，L = %d",
             train, test))
         .axes(l.t("head h", "头 h"), l.t("attention weight", "注意力权重")).yRange(0, 1)
         .categories(names).maxLabels(16)
