@@ -16,6 +16,7 @@ import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.positions.AlibiDemo;
 import dev.bagu.demos.positions.RopeDemo;
 import dev.bagu.demos.positions.SinusoidalEncodingDemo;
+import dev.bagu.demos.positions.T5BucketsDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -42,6 +43,7 @@ public final class Catalogue {
         new SinusoidalEncodingDemo(),
         new RopeDemo(),
         new AlibiDemo(),
+        new T5BucketsDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
