@@ -24,7 +24,7 @@ public final class T5BucketsDemo implements Demo {
   private static final int[][] CATALOGUE = {{8, 11, 8}, {12, 15, 9}, {16, 22, 10}, {23, 31, 11},
       {32, 45, 12}, {46, 63, 13}, {64, 90, 14}, {91, Integer.MAX_VALUE, 15}};
   /** Positions in the two matrices. */
-  private static final int IDS = 16;
+  private static final int IDS = 12;
   private static final int BIAS = 96;
 
   private static final List<Param<?>> PARAMS = List.of(
