@@ -102,8 +102,9 @@ public final class RopeDemo implements Demo {
         f = f.withReference((d / 2 + 1) / 2.0, roformer + l.t(": |S_j| = j at r = 0, so (d/2 + 1)/2",
             "：r = 0 时 |S_j| = j，故为 (d/2 + 1)/2"), 1e-9);
       } else if (catalogue) {
-        f = f.withReference(CATALOGUE.get(r), roformer + l.t(", Fig. 2; catalogue, derived",
-            "，图 2；目录，推导值"), 0.006);
+        f = f.withReference(CATALOGUE.get(r), roformer + l.t(", Fig. 2; catalogue, derived; "
+            + "matched with the 1/(d/2) = 2/d mean over j = 1 … d/2, θ_k from k = 0",
+            "，图 2；目录，推导值；按 1/(d/2) = 2/d、j = 1 … d/2 取平均、θ_k 从 k = 0 起算即吻合"), 0.006);
       }
       result.finding(f);
     }
