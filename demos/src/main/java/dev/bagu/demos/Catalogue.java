@@ -13,6 +13,10 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.positions.AlibiDemo;
+import dev.bagu.demos.positions.RopeDemo;
+import dev.bagu.demos.positions.SinusoidalEncodingDemo;
+import dev.bagu.demos.positions.T5BucketsDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -35,6 +39,11 @@ public final class Catalogue {
         new HeadDimensionDemo(),
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
+        // B. Positions
+        new SinusoidalEncodingDemo(),
+        new RopeDemo(),
+        new AlibiDemo(),
+        new T5BucketsDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
