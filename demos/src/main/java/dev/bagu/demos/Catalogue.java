@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.models.DebertaAttentionDemo;
 import dev.bagu.demos.models.SparseAttentionDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -37,6 +38,7 @@ public final class Catalogue {
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
         // D. Models
+        new DebertaAttentionDemo(),
         new SparseAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
