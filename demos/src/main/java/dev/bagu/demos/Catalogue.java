@@ -14,6 +14,7 @@ import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.models.DebertaAttentionDemo;
+import dev.bagu.demos.models.RnnGradientsDemo;
 import dev.bagu.demos.models.SparseAttentionDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -38,6 +39,7 @@ public final class Catalogue {
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
         // D. Models
+        new RnnGradientsDemo(),
         new DebertaAttentionDemo(),
         new SparseAttentionDemo(),
         // F. Training
