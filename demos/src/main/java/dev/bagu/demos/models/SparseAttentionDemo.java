@@ -217,7 +217,7 @@ public final class SparseAttentionDemo implements Demo {
     return plot.dashed(l.t("strided, l = √n", "跨步，l = √n"), x, sqrtStride)
         .sameColourAs(patternName(SparsePatterns.STRIDED, l))
         .dashed("n²", x, square).colour(Theme.REFERENCE)
-        .dashed("n·√n", x, nRootN).colour(Theme.MUTED_TEXT)
+        .dashed("n·√n", x, nRootN).colour(Theme.AXIS)
         .verticalLine(n);
   }
 
