@@ -17,6 +17,9 @@ import dev.bagu.demos.positions.AlibiDemo;
 import dev.bagu.demos.positions.RopeDemo;
 import dev.bagu.demos.positions.SinusoidalEncodingDemo;
 import dev.bagu.demos.positions.T5BucketsDemo;
+import dev.bagu.demos.models.DebertaAttentionDemo;
+import dev.bagu.demos.models.RnnGradientsDemo;
+import dev.bagu.demos.models.SparseAttentionDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -44,6 +47,10 @@ public final class Catalogue {
         new RopeDemo(),
         new AlibiDemo(),
         new T5BucketsDemo(),
+        // D. Models
+        new RnnGradientsDemo(),
+        new DebertaAttentionDemo(),
+        new SparseAttentionDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),

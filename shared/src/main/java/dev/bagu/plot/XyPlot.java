@@ -188,7 +188,10 @@ public final class XyPlot implements Panel {
 
   @Override
   public List<String> texts() {
-    List<String> t = new ArrayList<>(List.of(title, xLabel, yLabel));
+    // The y label as painted: with the "log₁₀ " prefix when the axis shows log₁₀ values, so that
+    // the font chosen for the figure can draw the subscripts too.
+    String drawnYLabel = logY && yScale() == YScale.LOG10_VALUES ? "log₁₀ " + yLabel : yLabel;
+    List<String> t = new ArrayList<>(List.of(title, xLabel, drawnYLabel));
     series.forEach(s -> t.add(s.name()));
     return t;
   }
