@@ -199,7 +199,10 @@ public final class XyPlot implements Panel {
     XYChart chart = new XYChart(width, height);
     chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
-    chart.setYAxisTitle(log10Values ? "log₁₀ " + yLabel : yLabel);
+    // A Chinese label is drawn in a CJK font, which has no subscript digits: "lg" is the Chinese
+    // textbooks' own name for log₁₀.
+    String log10 = Fonts.hasCjk(yLabel) ? "lg " : "log₁₀ ";
+    chart.setYAxisTitle(log10Values ? log10 + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());
