@@ -71,7 +71,7 @@ public final class DbscanDemo implements Demo {
     int minSamples = p.integer("min-samples");
     String data = p.choice("data");
     Lang l = p.lang();
-    PointSource src = PointSource.of(p, data.equals("moons") ? l.t("750 moons", "750 个点的双月")
+    PointSource src = PointSource.of(p, data.equals("moons") ? l.t("750 moons", "双月")
         : l.t("3 blobs", "3 个团"), () -> toy(data, p.seed()));
     boolean standardise = p.bool("standardise");
     double[][] x = standardise ? ClusterData.standardised(src.x()) : src.x();
