@@ -199,9 +199,9 @@ public final class XyPlot implements Panel {
     XYChart chart = new XYChart(width, height);
     chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
-    // A Chinese label is drawn in a CJK font, which has no subscript digits: "lg" is the Chinese
-    // textbooks' own name for log₁₀.
-    String log10 = Fonts.hasCjk(yLabel) ? "lg " : "log₁₀ ";
+    // A figure with Chinese is drawn in a CJK font, which may lack subscript digits: then "lg",
+    // the Chinese textbooks' own name for log₁₀, instead of tofu boxes.
+    String log10 = Theme.axisTitle().canDisplayUpTo("log₁₀ ") == -1 ? "log₁₀ " : "lg ";
     chart.setYAxisTitle(log10Values ? log10 + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
