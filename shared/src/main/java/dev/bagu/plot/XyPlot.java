@@ -203,7 +203,10 @@ public final class XyPlot implements Panel {
     XYChart chart = new XYChart(width, height);
     chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
-    chart.setYAxisTitle(log10Values ? "log₁₀ " + yLabel : yLabel);
+    // A figure with Chinese is drawn in a CJK font, which may lack subscript digits: then "lg",
+    // the Chinese textbooks' own name for log₁₀, instead of tofu boxes.
+    String log10 = Theme.axisTitle().canDisplayUpTo("log₁₀ ") == -1 ? "log₁₀ " : "lg ";
+    chart.setYAxisTitle(log10Values ? log10 + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
     chart.getStyler().setLegendVisible(legend && !series.isEmpty());

@@ -1,5 +1,6 @@
 package dev.bagu.demos.clustering;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.awt.Color;
@@ -35,7 +36,7 @@ final class ClusterPlots {
    * @param small half-size markers (for a second tier, or points under centre trails)
    */
   static XyPlot addClusters(XyPlot plot, String prefix, double[][] x, int[] labels,
-      boolean[] keep, boolean small) {
+      boolean[] keep, boolean small, Lang l) {
     int s = stride(x.length);
     for (int colour = -1; colour < COLOURS; colour++) {
       double[] px = new double[x.length];
@@ -52,7 +53,7 @@ final class ClusterPlots {
       if (m == 0) {
         continue;
       }
-      String name = colour < 0 ? prefix + "noise" : prefix + "colour " + colour;
+      String name = prefix + (colour < 0 ? l.t("noise", "噪声") : l.t("colour ", "颜色 ") + colour);
       double[] cx = Arrays.copyOf(px, m);
       double[] cy = Arrays.copyOf(py, m);
       if (small) {
@@ -69,9 +70,9 @@ final class ClusterPlots {
   }
 
   /** "500 points" or "100,000 points (1 in 25 drawn)". */
-  static String drawnNote(int n) {
+  static String drawnNote(int n, Lang l) {
     int s = stride(n);
-    return String.format(java.util.Locale.US, "%,d point%s%s", n, n == 1 ? "" : "s",
-        s == 1 ? "" : " (1 in " + s + " drawn)");
+    return l.f("%,d point", "%,d 个点", n) + l.t(n == 1 ? "" : "s", "")
+        + (s == 1 ? "" : l.f(" (1 in %d drawn)", "（每 %d 个画 1 个）", s));
   }
 }

@@ -2,6 +2,7 @@ package dev.bagu.demos.clustering;
 
 import dev.bagu.demos.clustering.KMeans.Init;
 import dev.bagu.demos.clustering.MeanShift.Kernel;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.AdjustedRand;
 import dev.bagu.math.ClusterData;
 import dev.bagu.math.Rng;
@@ -44,6 +45,11 @@ public final class ClusteringComparison {
 
     public String label() {
       return label;
+    }
+
+    /** The label in figures and findings: k-means and DBSCAN are names, mean shift is 均值漂移. */
+    public String label(Lang l) {
+      return this == MEAN_SHIFT ? l.t(label, "均值漂移") : label;
     }
   }
 

@@ -11,6 +11,7 @@ import dev.bagu.demo.Section;
 import dev.bagu.demos.clustering.ClusteringComparison.Algorithm;
 import dev.bagu.demos.clustering.ClusteringComparison.Dataset;
 import dev.bagu.demos.clustering.ClusteringComparison.Run;
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.Figure;
 import dev.bagu.plot.XyPlot;
 import java.util.LinkedHashMap;
@@ -26,16 +27,20 @@ import java.util.Map;
 public final class ClusteringComparisonDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("points", 500, 50, 3000,
-          "points per dataset (scikit-learn's example uses 500)").logScale(),
+          "points per dataset (scikit-learn's example uses 500)").logScale()
+          .zh("每个数据集的点数（scikit-learn 的示例用 500）"),
       Param.real("noise", 0.05, 0, 0.2,
-          "Gaussian jitter on the circles and moons before standardising (the example's 0.05)"));
+          "Gaussian jitter on the circles and moons before standardising (the example's 0.05)")
+          .zh("标准化之前加在同心圆和双月上的高斯抖动（示例用 0.05）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("clustering-comparison",
         "k-means, DBSCAN and mean shift on scikit-learn's toy datasets", Section.VISION,
         "常用的聚类算法",
-        "k-means cuts space into convex cells, DBSCAN follows density, mean shift climbs to peaks");
+        "k-means cuts space into convex cells, DBSCAN follows density, mean shift climbs to peaks")
+        .zh("k-means、DBSCAN 和均值漂移在 sklearn 玩具数据集上的对比",
+            "k-means 把空间切成凸的格子，DBSCAN 顺着密度走，均值漂移往峰顶爬");
   }
 
   @Override
@@ -49,16 +54,20 @@ public final class ClusteringComparisonDemo implements Demo {
     List<Dataset> sets = ClusteringComparison.datasets(n, p.real("noise"), p.seed());
     List<Run> runs = ClusteringComparison.runAll(sets, p.seed());
     int cols = Algorithm.values().length;
-    Figure figure = Figure.grid(info().title(), sets.size(), cols).preferredSize(1600, 1800)
-        .subtitle(String.format(Locale.US, "%s per set, standardised · colour: cluster, black: "
+    Lang l = p.lang();
+    Figure figure = Figure.grid(info().title(l), sets.size(), cols).preferredSize(1600, 1800)
+        .subtitle(l.f("%s per set, standardised · colour: cluster, black: "
                 + "noise · ARI: adjusted Rand index vs true groups%s · noise %s · seed %d",
-            ClusterPlots.drawnNote(n), p.showTimes() ? " · ms: fit time here" : "",
+            "每个数据集 %s，已标准化 · 颜色：簇，黑色：噪声 · ARI：与真实分组的调整兰德指数%s"
+                + " · 抖动 %s · 种子 %d",
+            ClusterPlots.drawnNote(n, l),
+            p.showTimes() ? l.t(" · ms: fit time here", " · ms：本机上的拟合时间") : "",
             DbscanDemo.fmt(p.real("noise")), p.seed()));
     for (int i = 0; i < runs.size(); i++) {
-      figure.add(panel(runs.get(i), i % cols == 0, p.showTimes()));
+      figure.add(panel(runs.get(i), i % cols == 0, p.showTimes(), l));
     }
     Result result = Result.of(figure);
-    addFindings(result, runs);
+    addFindings(result, runs, l);
     Map<String, Map<String, int[]>> labels = new LinkedHashMap<>();
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     for (Run r : runs) {
@@ -74,44 +83,68 @@ public final class ClusteringComparisonDemo implements Demo {
    * One panel: the points coloured by cluster, the algorithm in the title, the dataset's name as
    * the first column's y label (the row label). No x label: six rows leave little height.
    */
-  static XyPlot panel(Run r, boolean firstColumn, boolean showTimes) {
-    XyPlot plot = XyPlot.titled(title(r, showTimes)).axes("", firstColumn ? r.data().name() : "");
-    return ClusterPlots.addClusters(plot, "", r.data().x(), r.labels(), null, true).hideLegend();
+  static XyPlot panel(Run r, boolean firstColumn, boolean showTimes, Lang l) {
+    XyPlot plot = XyPlot.titled(title(r, showTimes, l))
+        .axes("", firstColumn ? datasetName(r.data(), l) : "");
+    return ClusterPlots.addClusters(plot, "", r.data().x(), r.labels(), null, true, l)
+        .hideLegend();
+  }
+
+  /** A dataset's name as drawn and in finding labels; the English name is also its key. */
+  static String datasetName(Dataset d, Lang l) {
+    return l.t(d.name(), switch (d.name()) {
+      case "circles" -> "同心圆";
+      case "moons" -> "双月";
+      case "varied density" -> "密度不均";
+      case "anisotropic" -> "各向异性";
+      case "blobs" -> "团状";
+      case "no structure" -> "无结构";
+      default -> throw new IllegalArgumentException("no Chinese name for " + d.name());
+    });
   }
 
   /** "DBSCAN · ARI 0.99 · 12 ms", or "DBSCAN · 1 cluster" on no structure; time if showTimes. */
   static String title(Run r, boolean showTimes) {
+    return title(r, showTimes, Lang.EN);
+  }
+
+  static String title(Run r, boolean showTimes, Lang l) {
     String score = r.data().structured()
         ? String.format(Locale.US, "ARI %.2f", Math.round(r.ari() * 100) / 100.0 + 0.0)
-        : r.clusters() + (r.clusters() == 1 ? " cluster" : " clusters");
-    return r.algorithm().label() + " · " + score
+        : l.f(r.clusters() == 1 ? "%d cluster" : "%d clusters", "%d 个簇", r.clusters());
+    return r.algorithm().label(l) + " · " + score
         + (showTimes ? String.format(Locale.US, " · %.0f ms", r.millis()) : "");
   }
 
-  private static void addFindings(Result result, List<Run> runs) {
+  private static void addFindings(Result result, List<Run> runs, Lang l) {
     for (Run r : runs) {
       if (r.data().structured()) {
         result.finding(Finding.of("ari_" + key(r.data().name()) + "_" + key(r.algorithm()),
-            r.algorithm().label() + ": ARI on " + r.data().name(), r.ari(), ""));
+            r.algorithm().label(l) + l.t(": ARI on ", "：") + datasetName(r.data(), l)
+                + l.t("", " 数据上的 ARI"), r.ari(), ""));
       }
     }
     for (Algorithm a : Algorithm.values()) {
-      result.finding(Finding.of("ari_mean_" + key(a), a.label() + ": mean ARI, 5 structured sets",
+      result.finding(Finding.of("ari_mean_" + key(a), a.label(l)
+          + l.t(": mean ARI, 5 structured sets", "：5 个有结构数据集上的平均 ARI"),
           runs.stream().filter(r -> r.algorithm() == a && r.data().structured())
               .mapToDouble(Run::ari).average().orElse(Double.NaN), ""));
     }
     for (Run r : runs) {
       if (!r.data().structured()) {
         result.finding(Finding.of("no_structure_clusters_" + key(r.algorithm()),
-            r.algorithm().label() + ": clusters found in uniform points", r.clusters(), ""));
+            r.algorithm().label(l) + l.t(": clusters found in uniform points",
+                "：在均匀分布的点里找到的簇数"), r.clusters(), ""));
         if (r.algorithm() == Algorithm.DBSCAN) {
           result.finding(Finding.of("no_structure_noise_dbscan",
-              "DBSCAN: noise points in uniform points", r.noise(), "points"));
+              l.t("DBSCAN: noise points in uniform points", "DBSCAN：均匀分布的点里的噪声点"),
+              r.noise(), l.t("points", "个点")));
         }
       }
     }
     for (Algorithm a : Algorithm.values()) {
-      result.finding(Finding.of("time_" + key(a), a.label() + ": fit time, all 6 sets",
+      result.finding(Finding.of("time_" + key(a), a.label(l)
+          + l.t(": fit time, all 6 sets", "：全部 6 个数据集的拟合时间"),
           runs.stream().filter(r -> r.algorithm() == a).mapToDouble(Run::millis).sum(), "ms")
           .asMeasured());
     }

@@ -8,6 +8,7 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.AdjustedRand;
 import dev.bagu.math.ClusterData;
 import dev.bagu.math.Rng;
@@ -16,30 +17,34 @@ import dev.bagu.plot.Figure;
 import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.util.List;
-import java.util.Locale;
 
 /** 聚类：dbscan. Core, border and noise points, and the k-distance graph that suggests eps. */
 public final class DbscanDemo implements Demo {
   private static final String SKLEARN = "scikit-learn plot_dbscan example (its own random draw)";
+  private static final String SKLEARN_ZH = "scikit-learn 的 plot_dbscan 示例（它自己的随机抽样）";
   /** The k-distance graph uses at most this many query points (brute force each). */
   static final int K_DISTANCE_QUERIES = 2000;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.real("eps", 0.3, 0.01, 3,
           "neighbourhood radius, in standardised units: points within eps are neighbours")
-          .logScale(),
+          .logScale().zh("邻域半径（标准化后的单位）：距离在 eps 以内的点互为邻居"),
       Param.integer("min-samples", 10, 1, 100,
-          "points within eps (itself included) that make a point core").logScale(),
+          "points within eps (itself included) that make a point core").logScale()
+          .zh("eps 以内至少有这么多点（含自身），该点才是核心点"),
       Param.choice("data", "blobs", List.of("blobs", "moons"),
-          "blobs: scikit-learn's DBSCAN example (750 points, 3 blobs, std 0.4); moons: 750 moons"),
+          "blobs: scikit-learn's DBSCAN example (750 points, 3 blobs, std 0.4); moons: 750 moons")
+          .zh("blobs：scikit-learn 的 DBSCAN 示例（750 个点，3 个团，std 0.4）；moons：750 个点的双月"),
       Param.bool("standardise", true,
-          "scale each coordinate to mean 0, std 1 first (as the scikit-learn example does)"));
+          "scale each coordinate to mean 0, std 1 first (as the scikit-learn example does)")
+          .zh("先把每个坐标标准化为均值 0、标准差 1（和 scikit-learn 示例一样）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("dbscan", "DBSCAN: core, border and noise points", Section.VISION,
         "聚类：dbscan",
-        "clusters are chains of dense points; what no dense point reaches is noise");
+        "clusters are chains of dense points; what no dense point reaches is noise")
+        .zh("DBSCAN：核心点、边界点和噪声点", "簇是一串串相连的稠密点；任何稠密点都够不着的点就是噪声");
   }
 
   @Override
@@ -65,63 +70,74 @@ public final class DbscanDemo implements Demo {
     double eps = p.real("eps");
     int minSamples = p.integer("min-samples");
     String data = p.choice("data");
-    PointSource src = PointSource.of(p, data.equals("moons") ? "750 moons" : "3 blobs",
-        () -> toy(data, p.seed()));
+    Lang l = p.lang();
+    PointSource src = PointSource.of(p, data.equals("moons") ? l.t("750 moons", "双月")
+        : l.t("3 blobs", "3 个团"), () -> toy(data, p.seed()));
     boolean standardise = p.bool("standardise");
     double[][] x = standardise ? ClusterData.standardised(src.x()) : src.x();
     Dbscan.Clustering c = Dbscan.run(x, eps, minSamples);
     double[] kd = Dbscan.sortedKDistances(x, minSamples, K_DISTANCE_QUERIES);
     double[][] sweep = DbscanSweep.overEps(x, minSamples, eps);
 
-    String units = standardise ? " (standardised)" : "";
-    XyPlot points = XyPlot.titled(String.format(Locale.US, "%d clusters, %d noise points",
+    String units = standardise ? l.t(" (standardised)", "（标准化后）") : "";
+    XyPlot points = XyPlot.titled(l.f("%d clusters, %d noise points", "%d 个簇，%d 个噪声点",
             c.clusters(), c.noise())).axes("x" + units, "y" + units);
     boolean[] border = new boolean[x.length];
     for (int i = 0; i < x.length; i++) {
       border[i] = !c.core()[i];
     }
-    ClusterPlots.addClusters(points, "core ", x, c.labels(), c.core(), false);
-    ClusterPlots.addClusters(points, "", x, c.labels(), border, true);
+    ClusterPlots.addClusters(points, l.t("core ", "核心 "), x, c.labels(), c.core(), false, l);
+    ClusterPlots.addClusters(points, "", x, c.labels(), border, true, l);
     double[] rank = new double[kd.length];
     for (int i = 0; i < rank.length; i++) {
       rank[i] = (i + 0.5) / rank.length;
     }
-    XyPlot kPlot = XyPlot.titled("Sorted " + minSamples + "-distance graph, eps marked")
-        .axes("share of points, by decreasing distance"
-                + (kd.length < x.length ? " (" + kd.length + " sampled)" : ""),
-            "distance to " + ordinal(minSamples) + " nearest (itself = 1st)")
-        .curve(minSamples + "-distance", rank, kd).horizontalLine(eps)
+    XyPlot kPlot = XyPlot.titled(l.f("Sorted %d-distance graph, eps marked",
+            "排序后的 %d-距离图，标出 eps", minSamples))
+        .axes(l.t("share of points, by decreasing distance", "点的比例，按距离从大到小")
+                + (kd.length < x.length ? l.f(" (%d sampled)", "（抽样 %d 个）", kd.length) : ""),
+            l.t("distance to " + ordinal(minSamples) + " nearest (itself = 1st)",
+                "到第 " + minSamples + " 近邻的距离（自身算第 1 个）"))
+        .curve(l.f("%d-distance", "%d-距离", minSamples), rank, kd).horizontalLine(eps)
         .xRange(0, 1);
     if (kd.length > 0) { // the eps mark where the graph crosses it: the share of core-like points
       double share = (double) java.util.Arrays.stream(kd).filter(d -> d > eps).count() / kd.length;
       kPlot.highlight("eps = " + fmt(eps), new double[] {share}, new double[] {eps})
           .colour(Theme.REFERENCE);
     }
-    XyPlot clustersPlot = XyPlot.titled("Clusters against eps").axes("eps", "clusters").logX()
-        .line("clusters", sweep[0], sweep[1]).verticalLine(eps).hideLegend();
-    XyPlot noisePlot = XyPlot.titled("Noise share against eps").axes("eps", "noise share")
-        .logX().line("noise", sweep[0], sweep[2]).verticalLine(eps).hideLegend();
-    Figure figure = Figure.grid(info().title(), 2, 2).preferredSize(1600, 1100)
-        .subtitle(String.format(Locale.US, "%s, %s · eps %s · min-samples %d · large dots: core, "
-                + "small: border, black: noise · seed %d", src.name(),
-            ClusterPlots.drawnNote(x.length), fmt(eps), minSamples, p.seed()))
+    XyPlot clustersPlot = XyPlot.titled(l.t("Clusters against eps", "簇数随 eps 的变化"))
+        .axes("eps", l.t("clusters", "簇数")).logX()
+        .line(l.t("clusters", "簇数"), sweep[0], sweep[1]).verticalLine(eps).hideLegend();
+    XyPlot noisePlot = XyPlot.titled(l.t("Noise share against eps", "噪声比例随 eps 的变化"))
+        .axes("eps", l.t("noise share", "噪声比例"))
+        .logX().line(l.t("noise", "噪声"), sweep[0], sweep[2]).verticalLine(eps).hideLegend();
+    Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1600, 1100)
+        .subtitle(l.f("%s, %s · eps %s · min-samples %d · large dots: core, "
+                + "small: border, black: noise · seed %d",
+            "%s，%s · eps %s · MinPts %d · 大点：核心点，小点：边界点，黑点：噪声 · 种子 %d",
+            src.name(), ClusterPlots.drawnNote(x.length, l), fmt(eps), minSamples, p.seed()))
         .add(points).add(kPlot).add(clustersPlot).add(noisePlot);
 
     boolean example = !src.fromFile() && data.equals("blobs") && eps == 0.3 && minSamples == 10
         && standardise;
     Result result = Result.of(figure);
-    Finding clusters = Finding.of("clusters", "clusters", c.clusters(), "");
-    Finding noise = Finding.of("noise_points", "noise points", c.noise(), "points");
-    result.finding(example ? clusters.withReference(3, SKLEARN) : clusters)
-        .finding(example ? noise.withReference(18, SKLEARN) : noise)
-        .finding(Finding.of("core_points", "core points", c.coreCount(), "points"))
-        .finding(Finding.of("border_points", "border points",
-            x.length - c.coreCount() - c.noise(), "points"));
+    String sklearn = l.t(SKLEARN, SKLEARN_ZH);
+    String pointsUnit = l.t("points", "个点");
+    Finding clusters = Finding.of("clusters", l.t("clusters", "簇数"), c.clusters(), "");
+    Finding noise = Finding.of("noise_points", l.t("noise points", "噪声点"), c.noise(),
+        pointsUnit);
+    result.finding(example ? clusters.withReference(3, sklearn) : clusters)
+        .finding(example ? noise.withReference(18, sklearn) : noise)
+        .finding(Finding.of("core_points", l.t("core points", "核心点"), c.coreCount(),
+            pointsUnit))
+        .finding(Finding.of("border_points", l.t("border points", "边界点"),
+            x.length - c.coreCount() - c.noise(), pointsUnit));
     if (src.truth() != null) {
-      Finding ari = Finding.of("ari", "adjusted Rand index vs "
-          + (src.fromFile() ? "the label column" : "the true groups"),
+      Finding ari = Finding.of("ari", src.fromFile()
+          ? l.t("adjusted Rand index vs the label column", "与标签列的调整兰德指数")
+          : l.t("adjusted Rand index vs the true groups", "与真实分组的调整兰德指数"),
           AdjustedRand.index(src.truth(), c.labels()), "");
-      result.finding(example ? ari.withReference(0.952, SKLEARN) : ari);
+      result.finding(example ? ari.withReference(0.952, sklearn) : ari);
     }
     result.data("labels", c.labels()).data("core", c.core())
         .data("k_distances_sorted", kd);

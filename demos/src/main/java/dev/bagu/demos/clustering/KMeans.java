@@ -1,5 +1,6 @@
 package dev.bagu.demos.clustering;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,16 @@ public final class KMeans {
 
     public String label() {
       return label;
+    }
+
+    /** The label in figures and findings: "k-means++" is a name and stays. */
+    public String label(Lang l) {
+      return this == RANDOM ? l.t(label, "随机") : label;
+    }
+
+    /** "random" / "k-means++" in English; 随机初始化 / k-means++ 初始化 in Chinese. */
+    public String seeding(Lang l) {
+      return l.t(label, this == RANDOM ? "随机初始化" : label + " 初始化");
     }
   }
 

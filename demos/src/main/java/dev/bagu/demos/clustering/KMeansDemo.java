@@ -9,13 +9,13 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demos.clustering.KMeans.Init;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.AdjustedRand;
 import dev.bagu.math.ClusterData;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.Figure;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** 聚类：kmeans. Lloyd's iterations from a random and a k-means++ seeding, on blobs or your points. */
@@ -28,19 +28,25 @@ public final class KMeansDemo implements Demo {
       + "·φ_OPT";
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("k", 5, 1, 12, "clusters k-means looks for"),
-      Param.integer("blobs", 5, 1, 10, "true blobs in the generated data (ignored with --input)"),
+      Param.integer("k", 5, 1, 12, "clusters k-means looks for").zh("k-means 要找的簇数"),
+      Param.integer("blobs", 5, 1, 10, "true blobs in the generated data (ignored with --input)")
+          .zh("生成数据里真实的团数（用 --input 时忽略）"),
       Param.real("spread", 0.6, 0.1, 5,
-          "standard deviation of each blob, centres in [−10, 10]²; large = blobs overlap"),
-      Param.integer("points", 500, 10, 5000, "generated points (ignored with --input)").logScale(),
+          "standard deviation of each blob, centres in [−10, 10]²; large = blobs overlap")
+          .zh("每个团的标准差，中心在 [−10, 10]² 内；越大团之间越重叠"),
+      Param.integer("points", 500, 10, 5000, "generated points (ignored with --input)").logScale()
+          .zh("生成的点数（用 --input 时忽略）"),
       Param.integer("seeds", 100, 1, 500,
-          "seeded runs of each initialisation the averages and the histogram are over"));
+          "seeded runs of each initialisation the averages and the histogram are over")
+          .zh("每种初始化各跑多少个种子，平均值和直方图都基于它们"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("kmeans", "k-means: Lloyd's iterations, random vs k-means++ seeding",
         Section.VISION, "聚类：kmeans",
-        "k-means only walks downhill from where it starts; k-means++ starts it near the bottom");
+        "k-means only walks downhill from where it starts; k-means++ starts it near the bottom")
+        .zh("k-means：Lloyd 迭代，随机初始化与 k-means++ 初始化",
+            "k-means 只会从起点往下走；k-means++ 让它一开始就离谷底不远");
   }
 
   @Override
@@ -56,7 +62,8 @@ public final class KMeansDemo implements Demo {
   @Override
   public Result run(Params p) {
     int blobs = p.integer("blobs");
-    String toyName = blobs + (blobs == 1 ? " blob" : " blobs");
+    Lang l = p.lang();
+    String toyName = l.f(blobs == 1 ? "%d blob" : "%d blobs", "%d 个团", blobs);
     PointSource src = PointSource.of(p, toyName, () -> ClusterData.blobs(
         p.integer("points"), blobs, p.real("spread"), Rng.stream(p.seed(), 1)));
     double[][] x = src.x();
@@ -82,70 +89,74 @@ public final class KMeansDemo implements Demo {
 
     KMeans.Run random = runs.get(Init.RANDOM);
     KMeans.Run plus = runs.get(Init.PLUS_PLUS);
-    Figure figure = Figure.grid(info().title(), 2, 3).preferredSize(1800, 1100)
-        .subtitle(String.format(Locale.US, "%s, %s · k = %d%s · black: each centre's path, "
-                + "diamond: where it ends · histograms over %d seeds · seed %d", src.name(),
-            ClusterPlots.drawnNote(x.length), k, k < p.integer("k") ? " (as many as the points)"
-                : "", seeds, p.seed()))
-        .add(KMeansCharts.finalTrails(Init.RANDOM, x, random))
-        .add(KMeansCharts.finalTrails(Init.PLUS_PLUS, x, plus))
-        .add(KMeansCharts.inertia(random, plus))
-        .add(KMeansCharts.elbow(ks, elbow, k))
-        .add(KMeansCharts.restarts(r, seeds, true, k))
-        .add(KMeansCharts.restarts(r, seeds, false, k));
+    Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1800, 1100)
+        .subtitle(l.f("%s, %s · k = %d%s · black: each centre's path, "
+                + "diamond: where it ends · histograms over %d seeds · seed %d",
+            "%s，%s · k = %d%s · 黑线：每个中心的轨迹，菱形：它的终点 · 直方图基于 %d 个种子 · 种子 %d",
+            src.name(), ClusterPlots.drawnNote(x.length, l), k, k < p.integer("k")
+                ? l.t(" (as many as the points)", "（与点数相同）") : "", seeds, p.seed()))
+        .add(KMeansCharts.finalTrails(Init.RANDOM, x, random, l))
+        .add(KMeansCharts.finalTrails(Init.PLUS_PLUS, x, plus, l))
+        .add(KMeansCharts.inertia(random, plus, l))
+        .add(KMeansCharts.elbow(ks, elbow, k, l))
+        .add(KMeansCharts.restarts(r, seeds, true, k, l))
+        .add(KMeansCharts.restarts(r, seeds, false, k, l));
     Result result = Result.of(figure);
     for (Init init : Init.values()) {
       KMeans.Run run = runs.get(init);
       String key = init == Init.RANDOM ? "random" : "kmeanspp";
-      result.finding(Finding.of("inertia_" + key, init.label() + ": final φ, this seed",
-              run.finalInertia(), ""))
-          .finding(Finding.of("iterations_" + key, init.label() + ": iterations to converge",
-              run.iterations(), ""));
+      result.finding(Finding.of("inertia_" + key, init.seeding(l)
+              + l.t(": final φ, this seed", "：本种子的最终 φ"), run.finalInertia(), ""))
+          .finding(Finding.of("iterations_" + key, init.seeding(l)
+              + l.t(": iterations to converge", "：收敛所需迭代次数"), run.iterations(), ""));
     }
     double bound = KMeansRestarts.bound(k);
-    result.finding(Finding.of("best_inertia", "best φ over all " + 2 * seeds + " runs", r.best(),
-            ""))
-        .finding(Finding.of("mean_inertia_random", "random: mean final φ / best φ",
-            r.relative(r.meanFinal(Init.RANDOM)), ""))
-        .finding(Finding.of("mean_inertia_kmeanspp", "k-means++: mean final φ / best φ",
-            r.relative(r.meanFinal(Init.PLUS_PLUS)), ""))
-        .finding(Finding.of("at_best_random", "random: share of runs within 1% of best φ",
-            r.shareAtBest(Init.RANDOM), ""))
-        .finding(Finding.of("at_best_kmeanspp", "k-means++: share of runs within 1% of best φ",
-            r.shareAtBest(Init.PLUS_PLUS), ""))
-        .finding(Finding.of("mean_iterations_random", "random: mean iterations",
-            r.meanIterations(Init.RANDOM), ""))
-        .finding(Finding.of("mean_iterations_kmeanspp", "k-means++: mean iterations",
-            r.meanIterations(Init.PLUS_PLUS), ""))
-        .finding(Finding.of("seeding_ratio_kmeanspp", "k-means++ seeding alone: mean φ / best φ",
-            r.relative(r.meanSeeding(Init.PLUS_PLUS)), "").withUpperBound(bound, ARTHUR))
-        .finding(Finding.of("seeding_ratio_random", "random seeding alone: mean φ / best φ",
-            r.relative(r.meanSeeding(Init.RANDOM)), ""));
+    result.finding(Finding.of("best_inertia", l.f("best φ over all %d runs",
+            "全部 %d 次运行中最好的 φ", 2 * seeds), r.best(), ""))
+        .finding(Finding.of("mean_inertia_random", l.t("random: mean final φ / best φ",
+            "随机初始化：平均最终 φ / 最好的 φ"), r.relative(r.meanFinal(Init.RANDOM)), ""))
+        .finding(Finding.of("mean_inertia_kmeanspp", l.t("k-means++: mean final φ / best φ",
+            "k-means++：平均最终 φ / 最好的 φ"), r.relative(r.meanFinal(Init.PLUS_PLUS)), ""))
+        .finding(Finding.of("at_best_random", l.t("random: share of runs within 1% of best φ",
+            "随机初始化：最终 φ 与最好的相差 1% 以内的比例"), r.shareAtBest(Init.RANDOM), ""))
+        .finding(Finding.of("at_best_kmeanspp", l.t("k-means++: share of runs within 1% of best φ",
+            "k-means++：最终 φ 与最好的相差 1% 以内的比例"), r.shareAtBest(Init.PLUS_PLUS), ""))
+        .finding(Finding.of("mean_iterations_random", l.t("random: mean iterations",
+            "随机初始化：平均迭代次数"), r.meanIterations(Init.RANDOM), ""))
+        .finding(Finding.of("mean_iterations_kmeanspp", l.t("k-means++: mean iterations",
+            "k-means++：平均迭代次数"), r.meanIterations(Init.PLUS_PLUS), ""))
+        .finding(Finding.of("seeding_ratio_kmeanspp", l.t(
+            "k-means++ seeding alone: mean φ / best φ", "只做 k-means++ 初始化：平均 φ / 最好的 φ"),
+            r.relative(r.meanSeeding(Init.PLUS_PLUS)), "").withUpperBound(bound,
+            l.t(ARTHUR, "Arthur 和 Vassilvitskii 2007，定理 3.1：E[φ] ≤ 8(ln k + 2)·φ_OPT")))
+        .finding(Finding.of("seeding_ratio_random", l.t("random seeding alone: mean φ / best φ",
+            "只做随机初始化：平均 φ / 最好的 φ"), r.relative(r.meanSeeding(Init.RANDOM)), ""));
     if (src.truth() != null) {
-      result.finding(Finding.of("ari_kmeanspp", "k-means++: adjusted Rand index vs "
-          + (src.fromFile() ? "the label column" : "the true blobs"),
+      result.finding(Finding.of("ari_kmeanspp", src.fromFile()
+          ? l.t("k-means++: adjusted Rand index vs the label column", "k-means++：与标签列的调整兰德指数")
+          : l.t("k-means++: adjusted Rand index vs the true blobs", "k-means++：与真实团的调整兰德指数"),
           AdjustedRand.index(src.truth(), plus.labels()), ""));
     }
     result.data("labels", plus.labels()).data("centers", plus.finalCentres())
         .data("k", k).data("elbow_inertia", elbow);
-    addFrames(result, x, random, plus);
+    addFrames(result, x, random, plus, l);
     return result;
   }
 
   /** Frames: random and k-means++ side by side, one Lloyd update per frame. */
   private static void addFrames(Result result, double[][] x, KMeans.Run random,
-      KMeans.Run plus) {
+      KMeans.Run plus, Lang l) {
     int frames = Math.min(30, Math.max(random.centres().size(), plus.centres().size()));
     for (int t = 0; t < frames; t++) {
-      Figure f = Figure.grid("k-means step by step: assign, then move each centre to its mean",
-          1, 2).preferredSize(1600, 800);
+      Figure f = Figure.grid(l.t("k-means step by step: assign, then move each centre to its mean",
+          "k-means 逐步演示：先分配，再把每个中心移到所属点的均值"), 1, 2).preferredSize(1600, 800);
       for (KMeans.Run run : List.of(random, plus)) {
         int at = Math.min(t, run.centres().size() - 1);
         int[] labels = new int[x.length];
         KMeans.assign(x, run.centres().get(at), labels, new double[x.length]);
-        String name = run == random ? "random" : "k-means++";
-        f.add(KMeansCharts.trails(String.format(Locale.US, "%s, iteration %d: φ %s", name, at,
-            KMeansCharts.fmt(run.inertia()[at])), x, run, at, labels));
+        String name = (run == random ? Init.RANDOM : Init.PLUS_PLUS).seeding(l);
+        f.add(KMeansCharts.trails(l.f("%s, iteration %d: φ %s", "%s，第 %d 次迭代：φ %s",
+            name, at, KMeansCharts.fmt(run.inertia()[at])), x, run, at, labels, l));
       }
       result.frame(f);
     }

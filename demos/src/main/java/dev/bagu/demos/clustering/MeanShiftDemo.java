@@ -9,6 +9,7 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demos.clustering.MeanShift.Kernel;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.AdjustedRand;
 import dev.bagu.math.ClusterData;
 import dev.bagu.math.Rng;
@@ -16,7 +17,6 @@ import dev.bagu.plot.Figure;
 import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.util.List;
-import java.util.Locale;
 
 /** 聚类：mean shift. Points climb the density to its modes; the bandwidth decides how many. */
 public final class MeanShiftDemo implements Demo {
@@ -31,17 +31,19 @@ public final class MeanShiftDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.real("bandwidth", 1.0, 0.02, 10,
           "kernel radius h: small = many small modes, large = few (all merge past the data's size)")
-          .logScale(),
+          .logScale().zh("核的半径 h：小则众数多而小，大则少（超过数据的尺度就全部合并）"),
       Param.choice("kernel", "flat", List.of("flat", "gaussian"),
-          "flat: mean of the points within h (scikit-learn); gaussian: weights exp(−d²/2h²)"),
+          "flat: mean of the points within h (scikit-learn); gaussian: weights exp(−d²/2h²)")
+          .zh("flat：取 h 以内点的均值（scikit-learn 的做法）；gaussian：权重 exp(−d²/2h²)"),
       Param.integer("points", 1000, 10, 3000, "generated points (ignored with --input)")
-          .logScale());
+          .logScale().zh("生成的点数（用 --input 时忽略）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("mean-shift", "Mean shift: climbing the density to its modes",
         Section.VISION, "聚类：mean shift",
-        "every point walks uphill on a smoothed density; points that reach the same peak cluster");
+        "every point walks uphill on a smoothed density; points that reach the same peak cluster")
+        .zh("均值漂移：沿密度爬到众数", "每个点在平滑后的密度上往高处走；走到同一个峰顶的点归为一簇");
   }
 
   @Override
@@ -58,8 +60,10 @@ public final class MeanShiftDemo implements Demo {
   public Result run(Params p) {
     double h = p.real("bandwidth");
     Kernel kernel = p.choice("kernel").equals("flat") ? Kernel.FLAT : Kernel.GAUSSIAN;
+    Lang l = p.lang();
     // scikit-learn's mean shift example: centres (1, 1), (−1, −1), (1, −1), std 0.6.
-    PointSource src = PointSource.of(p, "3 blobs", () -> ClusterData.blobs(p.integer("points"),
+    PointSource src = PointSource.of(p, l.t("3 blobs", "3 个团"), () -> ClusterData.blobs(
+        p.integer("points"),
         new double[][] {{1, 1}, {-1, -1}, {1, -1}}, new double[] {0.6, 0.6, 0.6},
         Rng.stream(p.seed(), 1)));
     double[][] x = src.x();
@@ -67,9 +71,9 @@ public final class MeanShiftDemo implements Demo {
     MeanShift.Clustering c = MeanShift.run(x, h, kernel, seeds);
     double estimate = MeanShift.estimateBandwidth(x, 0.3);
 
-    XyPlot paths = XyPlot.titled("Trajectories of " + Math.min(MAX_PATHS, seeds.length)
-        + " seeds to the modes").axes("x", "y");
-    ClusterPlots.addClusters(paths, "", x, new int[x.length], null, true);
+    XyPlot paths = XyPlot.titled(l.f("Trajectories of %d seeds to the modes",
+        "%d 个起点走向众数的轨迹", Math.min(MAX_PATHS, seeds.length))).axes("x", "y");
+    ClusterPlots.addClusters(paths, "", x, new int[x.length], null, true, l);
     paths.colour(Theme.withAlpha(Theme.AXIS, 0.5));
     // A seeded sample of seeds, not every s-th: the toy points cycle through the blobs, and a
     // stride that is a multiple of 3 would draw paths in one blob only.
@@ -81,16 +85,19 @@ public final class MeanShiftDemo implements Demo {
         px[t] = path[t][0];
         py[t] = path[t][1];
       }
-      paths.curve("path " + s, px, py).colour(ClusterPlots.colour(c.labels()[seeds[s]]))
+      paths.curve(l.t("path ", "轨迹 ") + s, px, py)
+          .colour(ClusterPlots.colour(c.labels()[seeds[s]]))
           .notInLegend();
     }
-    paths.highlight("mode", column(c.modes(), 0), column(c.modes(), 1)).colour(Theme.REFERENCE);
+    paths.highlight(l.t("mode", "众数"), column(c.modes(), 0), column(c.modes(), 1))
+        .colour(Theme.REFERENCE);
 
     int modes = c.modes().length;
-    XyPlot clusters = XyPlot.titled(String.format(Locale.US, "%d mode%s, %s kernel, h = %s",
-        modes, modes == 1 ? "" : "s", p.choice("kernel"), fmt(h))).axes("x", "y");
-    ClusterPlots.addClusters(clusters, "", x, c.labels(), null, false);
-    clusters.highlight("mode", column(c.modes(), 0), column(c.modes(), 1))
+    XyPlot clusters = XyPlot.titled(l.f("%d mode%s, %s kernel, h = %s",
+        "%d 个众数%s，%s，h = %s", modes, l.t(modes == 1 ? "" : "s", ""),
+        kernelName(kernel, l), fmt(h))).axes("x", "y");
+    ClusterPlots.addClusters(clusters, "", x, c.labels(), null, false, l);
+    clusters.highlight(l.t("mode", "众数"), column(c.modes(), 0), column(c.modes(), 1))
         .colour(Theme.REFERENCE);
 
     double[] hs = new double[SWEEP];
@@ -102,27 +109,37 @@ public final class MeanShiftDemo implements Demo {
             .length;
       }
     }
-    XyPlot sweep = XyPlot.titled("Clusters against bandwidth").axes("bandwidth h", "modes")
-        .logX().logY().line("flat", hs, counts[0]).line("gaussian", hs, counts[1])
+    XyPlot sweep = XyPlot.titled(l.t("Clusters against bandwidth", "簇数随带宽的变化"))
+        .axes(l.t("bandwidth h", "带宽 h"), l.t("modes", "众数个数"))
+        .logX().logY().line(kernelName(Kernel.FLAT, l), hs, counts[0])
+        .line(kernelName(Kernel.GAUSSIAN, l), hs, counts[1])
         .verticalLine(h);
-    Figure figure = Figure.grid(info().title(), 1, 3).preferredSize(1800, 700)
-        .subtitle(String.format(Locale.US, "%s, %s · grey line: chosen h · estimated h "
-                + "(scikit-learn, quantile 0.3) %s · seed %d", src.name(),
-            ClusterPlots.drawnNote(x.length), fmt(estimate), p.seed()))
+    Figure figure = Figure.grid(info().title(l), 1, 3).preferredSize(1800, 700)
+        .subtitle(l.f("%s, %s · grey line: chosen h · estimated h "
+                + "(scikit-learn, quantile 0.3) %s · seed %d",
+            "%s，%s · 灰线：所选的 h · 估计的 h（sklearn 的做法，分位数 0.3）%s · 种子 %d",
+            src.name(), ClusterPlots.drawnNote(x.length, l), fmt(estimate), p.seed()))
         .add(paths).add(clusters).add(sweep);
 
     Result result = Result.of(figure)
-        .finding(Finding.of("modes", "modes (clusters)", c.modes().length, ""))
-        .finding(Finding.of("estimated_bandwidth", "estimate_bandwidth, quantile 0.3", estimate,
+        .finding(Finding.of("modes", l.t("modes (clusters)", "众数个数（簇数）"), c.modes().length,
             ""))
-        .finding(Finding.of("mean_path_steps", "mean steps to converge",
+        .finding(Finding.of("estimated_bandwidth", l.t("estimate_bandwidth, quantile 0.3",
+            "估计的带宽（sklearn 的做法，分位数 0.3）"), estimate, ""))
+        .finding(Finding.of("mean_path_steps", l.t("mean steps to converge", "收敛的平均步数"),
             c.paths().stream().mapToInt(a -> a.length - 1).average().orElse(0), ""));
     if (src.truth() != null) {
-      result.finding(Finding.of("ari", "adjusted Rand index vs "
-          + (src.fromFile() ? "the label column" : "the true blobs"),
+      result.finding(Finding.of("ari", src.fromFile()
+          ? l.t("adjusted Rand index vs the label column", "与标签列的调整兰德指数")
+          : l.t("adjusted Rand index vs the true blobs", "与真实团的调整兰德指数"),
           AdjustedRand.index(src.truth(), c.labels()), ""));
     }
     return result.data("labels", c.labels()).data("centers", c.modes());
+  }
+
+  /** The kernel's name: its parameter value in English, 平核 or 高斯核 in Chinese. */
+  static String kernelName(Kernel k, Lang l) {
+    return k == Kernel.FLAT ? l.t("flat", "平坦核") : l.t("gaussian", "高斯核");
   }
 
   /** min(n, m) distinct indices in [0, n), ascending. */

@@ -1,5 +1,6 @@
 package dev.bagu.demos.training;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.DrawingPanel;
 import dev.bagu.plot.Numbers;
 import dev.bagu.plot.Theme;
@@ -37,12 +38,12 @@ final class ActivationGrid {
    *     to 3σ of that cell (the scales differ by many decades; the std panel compares them)
    */
   static DrawingPanel of(String title, List<String> names, List<DeepStats> stats,
-      boolean symmetric) {
-    return DrawingPanel.titled(title, (g, area) -> draw(g, area, names, stats, symmetric));
+      boolean symmetric, Lang l) {
+    return DrawingPanel.titled(title, (g, area) -> draw(g, area, names, stats, symmetric, l));
   }
 
   private static void draw(Graphics2D g, Rectangle area, List<String> names,
-      List<DeepStats> stats, boolean symmetric) {
+      List<DeepStats> stats, boolean symmetric, Lang l) {
     int depth = stats.get(0).std().length;
     int[] layers = shownLayers(depth);
     FontMetrics fm = g.getFontMetrics(Theme.tickLabel());
@@ -54,12 +55,15 @@ final class ActivationGrid {
     g.setFont(Theme.tickLabel());
     g.setColor(Theme.TEXT);
     for (int k = 0; k < layers.length; k++) {
-      String s = (k == 0 ? "layer " : "") + (layers[k] + 1);
+      String s = k == 0 ? l.f("layer %d", "第 %d 层", layers[k] + 1)
+          : Integer.toString(layers[k] + 1);
       int x = area.x + labelW + (int) ((k + 0.5) * cellW) - fm.stringWidth(s) / 2;
       g.drawString(s, x, area.y + fm.getAscent());
     }
-    String axis = symmetric ? "x: activation from −1 to 1 in every cell"
-        : "x: activation from 0 to 3σ of each cell (its own scale); half the units are 0";
+    String axis = symmetric
+        ? l.t("x: activation from −1 to 1 in every cell", "x：每格的激活值都从 −1 到 1")
+        : l.t("x: activation from 0 to 3σ of each cell (its own scale); half the units are 0",
+            "x：激活值从 0 到该格的 3σ（各格尺度不同）；一半的单元为 0");
     g.setColor(Theme.MUTED_TEXT);
     g.drawString(axis, area.x + labelW, area.y + area.height - fm.getDescent() - 2);
     java.awt.Font small = Theme.tickLabel().deriveFont(12f);
@@ -72,13 +76,13 @@ final class ActivationGrid {
       g.drawString(names.get(r), area.x, top + (int) (cellH / 2) + fm.getAscent() / 2 - 2);
       double lo = symmetric ? -1 : 0;
       for (int k = 0; k < layers.length; k++) {
-        int l = layers[k];
+        int layer = layers[k];
         int left = area.x + labelW + (int) (k * cellW);
         Rectangle cell = new Rectangle(left + 2, top + 2, (int) cellW - 4, (int) cellH - 4);
         g.setColor(new Color(0xF6, 0xF6, 0xF6));
         g.fill(cell);
-        double hi = symmetric ? 1 : Math.max(1e-300, 3 * s.std()[l]); // ReLU: the cell's own scale
-        double[] h = histogram(s.activations()[l], lo, hi, BINS);
+        double hi = symmetric ? 1 : Math.max(1e-300, 3 * s.std()[layer]); // ReLU: the cell's own scale
+        double[] h = histogram(s.activations()[layer], lo, hi, BINS);
         Polygon p = new Polygon();
         p.addPoint(cell.x, cell.y + cell.height);
         for (int b = 0; b < BINS; b++) {
@@ -93,7 +97,7 @@ final class ActivationGrid {
         g.fill(p);
         g.setFont(small);
         g.setColor(Theme.TEXT);
-        String txt = "σ " + shortNumber(s.std()[l]);
+        String txt = "σ " + shortNumber(s.std()[layer]);
         g.drawString(txt, cell.x + 3, cell.y + 12);
       }
     }

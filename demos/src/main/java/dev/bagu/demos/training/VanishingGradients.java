@@ -1,6 +1,7 @@
 package dev.bagu.demos.training;
 
 import dev.bagu.math.Rng;
+import dev.bagu.i18n.Lang;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Dense;
 import dev.bagu.nn.Init;
@@ -35,6 +36,11 @@ public final class VanishingGradients {
       this.activation = activation;
       this.init = init;
       this.residual = residual;
+    }
+
+    /** The label in the figure and the findings: the activations' names stay as they are. */
+    public String label(Lang l) {
+      return this == RELU_RESIDUAL ? l.t(label, "ReLU + 残差") : label;
     }
   }
 

@@ -9,6 +9,7 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demos.training.WeightInit.Training;
+import dev.bagu.i18n.Lang;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Init;
 import dev.bagu.plot.Figure;
@@ -23,6 +24,7 @@ import java.util.Map;
 public final class WeightInitDemo implements Demo {
   private static final String GLOROT = "Glorot & Bengio 2010, eq. 16: 2/(n_in + n_out)";
   private static final String HE = "He et al. 2015, §2.2";
+  private static final String HE_ZH = "He 等 2015，§2.2";
   /** Inputs in the deep-net batch: about 12,800 values per layer for smooth histograms. */
   static int batchFor(int width) {
     return Math.max(32, Math.min(1280, 12_800 / width));
@@ -30,20 +32,28 @@ public final class WeightInitDemo implements Demo {
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.choice("activation", "tanh", List.of("tanh", "relu"),
-          "hidden non-linearity of both nets; Xavier suits tanh, He suits ReLU"),
-      Param.integer("depth", 10, 2, 50, "hidden layers of the deep net (Glorot & Bengio: 5)"),
+          "hidden non-linearity of both nets; Xavier suits tanh, He suits ReLU")
+          .zh("两个网络隐藏层的激活函数；Xavier 适合 tanh，He 适合 ReLU"),
+      Param.integer("depth", 10, 2, 50, "hidden layers of the deep net (Glorot & Bengio: 5)")
+          .zh("深层网络的隐藏层数（Glorot 和 Bengio 用的是 5 层）"),
       Param.integer("width", 64, 10, 256,
-          "units per hidden layer of the deep net (Glorot & Bengio: 1000)").logScale(),
+          "units per hidden layer of the deep net (Glorot & Bengio: 1000)").logScale()
+          .zh("深层网络每个隐藏层的单元数（Glorot 和 Bengio 用的是 1000）"),
       Param.integer("steps", 200, 10, 3000,
-          "SGD steps (minibatches of 32) on the moons, per init").logScale(),
-      Param.real("lr", 0.2, 0.001, 2, "SGD learning rate on the moons").logScale());
+          "SGD steps (minibatches of 32) on the moons, per init").logScale()
+          .zh("每种初始化在双月数据上训练的 SGD 步数（小批量 32）"),
+      Param.real("lr", 0.2, 0.001, 2, "SGD learning rate on the moons").logScale()
+          .zh("双月数据上 SGD 的学习率"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("weight-init", "Weight initialisation in a deep network", Section.TRAINING,
         "权重初始化方法",
         "Too small vanishes, too large saturates or explodes; Xavier (tanh) and He (ReLU) keep "
-            + "every layer's signal and gradient the same size; zero init never breaks symmetry");
+            + "every layer's signal and gradient the same size; zero init never breaks symmetry")
+        .zh("深层网络的权重初始化",
+            "太小信号消失，太大饱和或爆炸；Xavier（tanh）和 He（ReLU）让每层的信号和梯度保持同样大小；"
+                + "全零初始化永远打不破对称性");
   }
 
   @Override
@@ -62,68 +72,98 @@ public final class WeightInitDemo implements Demo {
     int batch = batchFor(width);
     List<DeepStats> stats = WeightInit.deepStats(f, depth, width, batch, p.seed());
     List<Training> runs = WeightInit.trainAll(f, steps, lr, p.seed());
-    List<String> names = WeightInit.INITS.stream().map(Init::label).toList();
+    Lang l = p.lang();
+    List<String> names = WeightInit.INITS.stream().map(i -> name(i, l)).toList();
 
-    Figure figure = Figure.grid(info().title(), 2, 2).preferredSize(1800, 1150)
-        .subtitle(String.format(Locale.US,
+    Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1800, 1150)
+        .subtitle(l.f(
             "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs · moons: %d points, "
-                + "net 2-16-16-16-16-2, lr %s · seed %d", f.label(), depth, width, batch,
+                + "net 2-16-16-16-16-2, lr %s · seed %d",
+            "%s · 深层网络：%d 个隐藏层 × %d 个单元，%d 个 N(0, 1) 输入 · 双月：%d 个点，"
+                + "网络 2-16-16-16-16-2，学习率 %s · 种子 %d", f.label(), depth, width, batch,
             WeightInit.TRAIN_POINTS, trimmed(lr), p.seed()))
-        .add(ActivationGrid.of("Activations of each layer at init (" + f.label() + ")", names,
-            stats, !relu))
-        .add(depthPanel("Activation std by layer", "std of layer output h_l", names, stats, true))
-        .add(depthPanel("Back-propagated gradient by layer", "‖∂L/∂h_l‖ over the batch", names,
-            stats, false))
-        .add(trainingPanel(names, runs));
+        .add(ActivationGrid.of(l.t("Activations of each layer at init (", "初始化时每层的激活值（")
+            + f.label() + l.t(")", "）"), names, stats, !relu, l))
+        .add(depthPanel(l.t("Activation std by layer", "各层激活值的标准差"),
+            l.t("std of layer output h_l", "层输出 h_l 的 std"), names, stats, true, l))
+        .add(depthPanel(l.t("Back-propagated gradient by layer", "各层反传的梯度"),
+            l.t("‖∂L/∂h_l‖ over the batch", "整批的 ‖∂L/∂h_l‖"), names, stats, false, l))
+        .add(trainingPanel(names, runs, l));
     Result result = Result.of(figure);
     for (int i = 0; i < names.size(); i++) {
       String key = WeightInit.INITS.get(i).name().toLowerCase(Locale.ROOT);
       DeepStats s = stats.get(i);
-      result.finding(Finding.of("last_std_" + key, names.get(i) + ": std of last hidden layer",
-          s.std()[depth - 1], ""));
+      result.finding(Finding.of("last_std_" + key, names.get(i)
+          + l.t(": std of last hidden layer", "：最后一个隐藏层的 std"), s.std()[depth - 1], ""));
       if (WeightInit.INITS.get(i) != Init.ZERO) { // zero init: every gradient is 0 (0/0)
         result.finding(Finding.of("grad_ratio_" + key,
-            names.get(i) + ": ‖∂L/∂h‖ first / last hidden layer", s.gradRatio(), ""));
+            names.get(i) + l.t(": ‖∂L/∂h‖ first / last hidden layer",
+                "：‖∂L/∂h‖ 第一个 / 最后一个隐藏层"), s.gradRatio(), ""));
       }
-      result.finding(Finding.of("final_loss_" + key, names.get(i) + ": moons loss after training",
-          runs.get(i).finalLoss(), "nats"));
+      result.finding(Finding.of("final_loss_" + key, names.get(i)
+          + l.t(": moons loss after training", "：训练后双月数据上的损失"),
+          runs.get(i).finalLoss(), l.t("nats", "奈特")));
     }
-    addReferences(result, runs, width, p.seed());
+    addReferences(result, runs, width, p.seed(), l);
     return result.data("deep_net", deepData(stats, names)).data("training", trainData(runs, names));
   }
 
-  private static void addReferences(Result result, List<Training> runs, int width, long seed) {
+  private static void addReferences(Result result, List<Training> runs, int width, long seed,
+      Lang l) {
     double gap = WeightInit.symmetryGap(runs.get(WeightInit.INITS.indexOf(Init.ZERO)).net());
+    String he = l.t(HE, HE_ZH);
     result.finding(Finding.of("zero_symmetry_gap",
-            "zero init: largest difference between units of a layer, after training", gap, "")
-        .withReference(0, "symmetry: identical units get identical gradients"));
-    result.finding(Finding.of("xavier_variance", "Xavier uniform: Var(w), "
-            + width + " × " + width + " matrix", WeightInit.xavierVariance(width, width, seed), "")
-        .withReference(2.0 / (width + width), GLOROT));
-    double he = WeightInit.heDepthRatio(Init.HE_NORMAL, width, seed);
+            l.t("zero init: largest difference between units of a layer, after training",
+                "全零初始化：训练后同一层各单元之间的最大差别"), gap, "")
+        .withReference(0, l.t("symmetry: identical units get identical gradients",
+            "对称性：相同的单元得到相同的梯度")));
+    result.finding(Finding.of("xavier_variance", l.f("Xavier uniform: Var(w), %d × %d matrix",
+            "Xavier 均匀：Var(w)，%d × %d 矩阵", width, width),
+            WeightInit.xavierVariance(width, width, seed), "")
+        .withReference(2.0 / (width + width),
+            l.t(GLOROT, "Glorot 和 Bengio 2010，式 16：2/(n_in + n_out)")));
+    double heRatio = WeightInit.heDepthRatio(Init.HE_NORMAL, width, seed);
     double lecun = WeightInit.heDepthRatio(Init.LECUN_NORMAL, width, seed);
     int d = WeightInit.HE_DEPTH;
     result.finding(Finding.of("he_30_layer_ratio",
-            "He √(2/n), 30-layer ReLU, width " + width + ": E[z²] layer 30 / layer 1", he, "")
-        .withReference(1, HE + " (flat)"));
+            l.f("He √(2/n), 30-layer ReLU, width %d: E[z²] layer 30 / layer 1",
+                "He √(2/n)，30 层 ReLU，宽 %d：E[z²] 第 30 层 / 第 1 层", width), heRatio, "")
+        .withReference(1, he + l.t(" (flat)", "（保持不变）")));
     result.finding(Finding.of("he_per_layer_factor",
-            "He √(2/n), 30-layer ReLU: E[z²] factor per layer", Math.pow(he, 1.0 / (d - 1)), "")
-        .withReference(1, HE));
+            l.t("He √(2/n), 30-layer ReLU: E[z²] factor per layer",
+                "He √(2/n)，30 层 ReLU：E[z²] 每层的倍数"), Math.pow(heRatio, 1.0 / (d - 1)), "")
+        .withReference(1, he));
     result.finding(Finding.of("lecun_per_layer_factor",
-            "1/n, 30-layer ReLU: E[z²] factor per layer", Math.pow(lecun, 1.0 / (d - 1)), "")
-        .withReference(0.5, HE + " (halves per layer)"));
+            l.t("1/n, 30-layer ReLU: E[z²] factor per layer", "1/n，30 层 ReLU：E[z²] 每层的倍数"),
+            Math.pow(lecun, 1.0 / (d - 1)), "")
+        .withReference(0.5, he + l.t(" (halves per layer)", "（每层减半）")));
+  }
+
+  /** An init's name in the figure and the findings; the formulas stay as they are. */
+  static String name(Init init, Lang l) {
+    return switch (init) {
+      case ZERO -> l.t(init.label(), "全零");
+      case SMALL -> l.t(init.label(), "小随机 N(0, 0.01²)");
+      case LARGE -> l.t(init.label(), "大随机 N(0, 1)");
+      case XAVIER_UNIFORM -> l.t(init.label(), "Xavier 均匀");
+      case XAVIER_NORMAL -> l.t(init.label(), "Xavier 正态");
+      case HE_NORMAL -> l.t(init.label(), "He 正态");
+      case LECUN_NORMAL -> init.label();
+      case ORTHOGONAL -> l.t(init.label(), "正交");
+    };
   }
 
   /** Std (top right) or gradient norm (bottom left) against layer, log y, one line per init. */
   private static XyPlot depthPanel(String title, String yLabel, List<String> names,
-      List<DeepStats> stats, boolean std) {
-    XyPlot plot = XyPlot.titled(title + " (colours as at left)")
-        .axes("hidden layer l (1 = next to the input)", yLabel).logY().hideLegend();
+      List<DeepStats> stats, boolean std, Lang l) {
+    XyPlot plot = XyPlot.titled(title + l.t(" (colours as at left)", "（颜色同左图）"))
+        .axes(l.t("hidden layer l (1 = next to the input)", "隐藏层 l（1 = 紧挨输入）"), yLabel)
+        .logY().hideLegend();
     for (int i = 0; i < names.size(); i++) {
       double[] y = std ? stats.get(i).std() : stats.get(i).gradNorm();
       double[] x = new double[y.length];
-      for (int l = 0; l < y.length; l++) {
-        x[l] = l + 1;
+      for (int k = 0; k < y.length; k++) {
+        x[k] = k + 1;
       }
       plot.line(names.get(i), x, y).colour(Theme.category(i)); // zero init: no positive y, no line
     }
@@ -131,9 +171,10 @@ public final class WeightInitDemo implements Demo {
   }
 
   /** Bottom right: full-set loss on the moons against step, one line per init. */
-  private static XyPlot trainingPanel(List<String> names, List<Training> runs) {
-    XyPlot plot = XyPlot.titled("Training loss on the moons")
-        .axes("SGD step", "loss on all points (nats, log)").logY();
+  private static XyPlot trainingPanel(List<String> names, List<Training> runs, Lang l) {
+    XyPlot plot = XyPlot.titled(l.t("Training loss on the moons", "双月数据上的训练损失"))
+        .axes(l.t("SGD step", "SGD 步数"),
+            l.t("loss on all points (nats, log)", "全部点上的损失（奈特，对数）")).logY();
     for (int i = 0; i < names.size(); i++) {
       Training t = runs.get(i);
       double[] x = new double[t.steps().length];
@@ -143,7 +184,7 @@ public final class WeightInitDemo implements Demo {
       plot.line(names.get(i), x, t.loss());
     }
     double last = runs.get(0).steps()[runs.get(0).steps().length - 1];
-    return plot.dashed("ln 2 (guessing)", new double[] {0, last},
+    return plot.dashed(l.t("ln 2 (guessing)", "ln 2（瞎猜）"), new double[] {0, last},
         new double[] {Math.log(2), Math.log(2)}).colour(java.awt.Color.GRAY);
   }
 

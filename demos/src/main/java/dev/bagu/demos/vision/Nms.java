@@ -1,5 +1,6 @@
 package dev.bagu.demos.vision;
 
+import dev.bagu.i18n.Lang;
 import java.util.Arrays;
 
 /**
@@ -45,6 +46,17 @@ public final class Nms {
 
     public String label() {
       return label;
+    }
+
+    /** The label in the figure and the findings; the names of the NMS variants stay. */
+    public String label(Lang l) {
+      return switch (this) {
+        case GREEDY -> l.t(label, "贪心 NMS");
+        case SOFT_LINEAR -> l.t(label, "Soft-NMS 线性");
+        case SOFT_GAUSSIAN -> l.t(label, "Soft-NMS 高斯");
+        case WEIGHTED -> l.t(label, "加权 NMS");
+        case DIOU, CIOU, SOFTER -> label;
+      };
     }
 
     public boolean isSoft() {

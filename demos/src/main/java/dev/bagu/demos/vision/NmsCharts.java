@@ -3,6 +3,7 @@ package dev.bagu.demos.vision;
 import dev.bagu.demos.vision.DetectionMetrics.Matched;
 import dev.bagu.demos.vision.Nms.Kept;
 import dev.bagu.demos.vision.Nms.Method;
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.XyPlot;
 import java.util.List;
@@ -13,15 +14,15 @@ final class NmsCharts {
   private NmsCharts() {}
 
   /** Short method names for bar labels; the full names are in the box panels' titles. */
-  static List<String> shortNames(List<Method> methods) {
+  static List<String> shortNames(List<Method> methods, Lang l) {
     return methods.stream().map(m -> switch (m) {
-      case GREEDY -> "greedy";
-      case SOFT_LINEAR -> "lin";
-      case SOFT_GAUSSIAN -> "Gauss";
-      case WEIGHTED -> "wtd";
+      case GREEDY -> l.t("greedy", "贪心");
+      case SOFT_LINEAR -> l.t("lin", "线性");
+      case SOFT_GAUSSIAN -> l.t("Gauss", "高斯");
+      case WEIGHTED -> l.t("wtd", "加权");
       case DIOU -> "DIoU";
       case CIOU -> "CIoU";
-      case SOFTER -> "softer";
+      case SOFTER -> l.t("softer", "Softer");
     }).toList();
   }
 
@@ -31,7 +32,7 @@ final class NmsCharts {
    * which is 0 for concentric boxes, so their step is greedy's there); Softer-NMS's dashed curve
    * is its voting weight p = exp(−(1 − IoU)²/σ_t), how much a neighbour moves the kept box.
    */
-  static XyPlot weightPanel(Nms.Settings s) {
+  static XyPlot weightPanel(Nms.Settings s, Lang lang) {
     int n = 401;
     double[] iou = new double[n];
     double[] step = new double[n];
@@ -48,44 +49,52 @@ final class NmsCharts {
       gauss[i] = g.of(iou[i]);
       vote[i] = Math.exp(-(1 - iou[i]) * (1 - iou[i]) / Nms.VOTE_SIGMA);
     }
-    return XyPlot.titled("Weight on score vs IoU")
-        .axes("IoU with the picked box", "weight").yRange(0, 1.05)
-        .curve("greedy etc.", iou, step).colour(NmsDemo.methodColour(Method.GREEDY))
-        .curve("Soft linear", iou, linear).colour(NmsDemo.methodColour(Method.SOFT_LINEAR))
-        .curve("Soft Gauss", iou, gauss).colour(NmsDemo.methodColour(Method.SOFT_GAUSSIAN))
-        .dashed("softer vote", iou, vote).colour(NmsDemo.methodColour(Method.SOFTER))
+    return XyPlot.titled(lang.t("Weight on score vs IoU", "分数的权重随 IoU 的变化"))
+        .axes(lang.t("IoU with the picked box", "与选中框的 IoU"), lang.t("weight", "权重"))
+        .yRange(0, 1.05)
+        .curve(lang.t("greedy etc.", "贪心等"), iou, step)
+        .colour(NmsDemo.methodColour(Method.GREEDY))
+        .curve(lang.t("Soft linear", "Soft 线性"), iou, linear)
+        .colour(NmsDemo.methodColour(Method.SOFT_LINEAR))
+        .curve(lang.t("Soft Gauss", "Soft 高斯"), iou, gauss)
+        .colour(NmsDemo.methodColour(Method.SOFT_GAUSSIAN))
+        .dashed(lang.t("softer vote", "Softer 投票"), iou, vote)
+        .colour(NmsDemo.methodColour(Method.SOFTER))
         .verticalLine(s.iouThreshold());
   }
 
   /** Recall and precision at IoU 0.5 on the drawn scene. */
-  static BarPlot recallPrecisionPanel(List<Method> methods, Map<Method, Matched> matched) {
+  static BarPlot recallPrecisionPanel(List<Method> methods, Map<Method, Matched> matched,
+      Lang l) {
     double[] recall = methods.stream().mapToDouble(m -> matched.get(m).recall()).toArray();
     double[] precision = methods.stream().mapToDouble(m -> matched.get(m).precision()).toArray();
-    return BarPlot.titled("This scene, IoU 0.5").axes("method", "fraction")
-        .categories(shortNames(methods)).maxLabels(7).yRange(0, 1.1)
-        .bars("recall", recall).bars("precision", precision);
+    return BarPlot.titled(l.t("This scene, IoU 0.5", "本场景，IoU 0.5"))
+        .axes(l.t("method", "方法"), l.t("fraction", "比例"))
+        .categories(shortNames(methods, l)).maxLabels(7).yRange(0, 1.1)
+        .bars(l.t("recall", "召回率"), recall).bars(l.t("precision", "精确率"), precision);
   }
 
   /** AP@0.5 pooled over many seeded scenes. */
-  static BarPlot apPanel(List<Method> methods, double[] ap, int scenes) {
+  static BarPlot apPanel(List<Method> methods, double[] ap, int scenes, Lang l) {
     double lo = 1;
     for (double a : ap) {
       lo = Math.min(lo, a);
     }
     // Start the axis near the lowest bar: the differences are a few points out of ~80.
     double floor = Math.max(0, Math.floor(lo * 10 - 1) / 10);
-    return BarPlot.titled("AP@0.5, " + scenes + " scenes")
-        .axes("method (axis from " + floor + ")", "AP@0.5").categories(shortNames(methods)).maxLabels(7).yRange(floor, 1)
+    return BarPlot.titled(l.f("AP@0.5, %d scenes", "AP@0.5，%d 个场景", scenes))
+        .axes(l.t("method (axis from ", "方法（纵轴从 ") + floor + l.t(")", " 起）"), "AP@0.5")
+        .categories(shortNames(methods, l)).maxLabels(7).yRange(floor, 1)
         .bars("AP@0.5", ap);
   }
 
   /** Boxes kept against the people there and the people found. */
   static BarPlot keptPanel(List<Method> methods, Map<Method, Kept> kept,
-      Map<Method, Matched> matched, int objects) {
+      Map<Method, Matched> matched, int objects, Lang l) {
     double[] k = methods.stream().mapToDouble(m -> kept.get(m).size()).toArray();
     double[] found = methods.stream().mapToDouble(m -> matched.get(m).found()).toArray();
-    return BarPlot.titled("Kept vs " + objects + " people")
-        .axes("method", "boxes").categories(shortNames(methods)).maxLabels(7)
-        .bars("kept", k).bars("people found", found);
+    return BarPlot.titled(l.f("Kept vs %d people", "保留的框 vs %d 个人", objects))
+        .axes(l.t("method", "方法"), l.t("boxes", "框数")).categories(shortNames(methods, l))
+        .maxLabels(7).bars(l.t("kept", "保留"), k).bars(l.t("people found", "找到的人"), found);
   }
 }

@@ -11,6 +11,7 @@ import dev.bagu.demo.Section;
 import dev.bagu.demos.vision.DetectionMetrics.Matched;
 import dev.bagu.demos.vision.Nms.Kept;
 import dev.bagu.demos.vision.Nms.Method;
+import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.BoxPlot;
@@ -20,34 +21,41 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** NMS 及其变体: greedy NMS and six variants on a crowded scene, or on the user's boxes. */
 public final class NmsDemo implements Demo {
   static final List<Method> METHODS = List.of(Method.values());
   private static final String BODLA = "Bodla et al. 2017: +1.1 to +1.7 mAP, real detectors";
+  private static final String BODLA_ZH = "Bodla 等 2017：真实检测器上 mAP 提高 1.1 到 1.7";
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.choice("method", "soft-gaussian",
           Arrays.stream(Method.values()).map(Method::id).toList(),
-          "the method whose kept boxes go to the JSON (and, with --input, the figure)"),
+          "the method whose kept boxes go to the JSON (and, with --input, the figure)")
+          .zh("哪种方法保留下来的框写进 JSON（用 --input 时也画进图里）"),
       Param.real("iou", 0.5, 0, 1,
-          "IoU threshold: greedy/weighted/DIoU/CIoU/softer suppress above it; Soft-NMS linear N_t"),
+          "IoU threshold: greedy/weighted/DIoU/CIoU/softer suppress above it; Soft-NMS linear N_t")
+          .zh("IoU 阈值：贪心、加权、DIoU、CIoU、Softer 在它之上抑制；也是线性 Soft-NMS 的 N_t"),
       Param.real("sigma", 0.5, 0.01, 2,
           "Gaussian Soft-NMS σ in exp(−IoU²/σ); small = close to greedy, large = gentle")
-          .logScale(),
+          .logScale().zh("高斯 Soft-NMS 中 exp(−IoU²/σ) 的 σ；越小越接近贪心，越大越温和"),
       Param.real("score-threshold", 0.001, 0, 0.5,
-          "Soft-NMS drops boxes whose decayed score falls under this"),
-      Param.integer("objects", 12, 1, 40, "people in the generated crowd"),
-      Param.integer("detections", 5, 1, 20, "jittered detections per person"),
-      Param.integer("scenes", 50, 1, 500, "seeded scenes the AP@0.5 is averaged over"));
+          "Soft-NMS drops boxes whose decayed score falls under this")
+          .zh("Soft-NMS 把衰减后分数低于它的框丢掉"),
+      Param.integer("objects", 12, 1, 40, "people in the generated crowd")
+          .zh("生成的人群里有多少人"),
+      Param.integer("detections", 5, 1, 20, "jittered detections per person")
+          .zh("每个人周围抖动生成的检测框个数"),
+      Param.integer("scenes", 50, 1, 500, "seeded scenes the AP@0.5 is averaged over")
+          .zh("AP@0.5 取平均用的场景数（各有种子）"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("nms", "NMS and its variants on a crowded scene", Section.VISION,
         "NMS 及其变体",
-        "greedy NMS deletes the second person in a crowd; Soft-NMS only lowers their score");
+        "greedy NMS deletes the second person in a crowd; Soft-NMS only lowers their score")
+        .zh("拥挤场景中的 NMS 及其变体", "贪心 NMS 会把人群里挨着的第二个人删掉；Soft-NMS 只降低他的分数");
   }
 
   @Override
@@ -85,38 +93,48 @@ public final class NmsDemo implements Demo {
     double[] ap = averagePrecision(p, s, objects, perObject);
 
     double[] range = {0, CrowdScene.WIDTH, 0, CrowdScene.HEIGHT};
-    Figure figure = Figure.grid(info().title(), 3, 4).preferredSize(1800, 1200)
-        .subtitle(String.format(Locale.US,
+    Lang l = p.lang();
+    Figure figure = Figure.grid(info().title(l), 3, 4).preferredSize(1800, 1200)
+        .subtitle(l.f(
             "%d people × %d detections + %d clutter = %d boxes · IoU threshold %s · σ %s · "
-                + "score threshold %s · AP over %d scenes · seed %d", objects, perObject,
+                + "score threshold %s · AP over %d scenes · seed %d",
+            "%d 人 × %d 个检测框 + %d 个杂框 = %d 个框 · IoU 阈值 %s · σ %s · "
+                + "分数阈值 %s · AP 取 %d 个场景的平均 · 种子 %d", objects, perObject,
             d.size() - objects * perObject, d.size(), fmt(s.iouThreshold()), fmt(s.sigma()),
             fmt(s.scoreThreshold()), p.integer("scenes"), p.seed()))
-        .add(rawPanel(scene, range));
+        .add(rawPanel(scene, range, l));
     for (Method m : METHODS) {
-      figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range));
+      figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range, l));
     }
-    figure.add(NmsCharts.weightPanel(s))
-        .add(NmsCharts.recallPrecisionPanel(METHODS, matched))
-        .add(NmsCharts.apPanel(METHODS, ap, p.integer("scenes")))
-        .add(NmsCharts.keptPanel(METHODS, kept, matched, objects));
+    figure.add(NmsCharts.weightPanel(s, l))
+        .add(NmsCharts.recallPrecisionPanel(METHODS, matched, l))
+        .add(NmsCharts.apPanel(METHODS, ap, p.integer("scenes"), l))
+        .add(NmsCharts.keptPanel(METHODS, kept, matched, objects, l));
     Result result = Result.of(figure);
+    String boxes = l.t("boxes", "个框");
     for (Method m : METHODS) {
       String key = m.id().replace('-', '_');
-      result.finding(Finding.of("kept_" + key, m.label() + ": boxes kept",
-          kept.get(m).size(), "boxes"));
-      result.finding(Finding.of("recall_" + key, m.label() + ": recall@0.5, this scene",
+      result.finding(Finding.of("kept_" + key, m.label(l) + l.t(": boxes kept", "：保留的框数"),
+          kept.get(m).size(), boxes));
+      result.finding(Finding.of("recall_" + key, m.label(l)
+          + l.t(": recall@0.5, this scene", "：本场景 IoU 0.5 下的召回率"),
           matched.get(m).recall(), ""));
     }
     for (Method m : METHODS) {
-      result.finding(Finding.of("ap_" + m.id().replace('-', '_'),
-          m.label() + ": AP@0.5 over " + p.integer("scenes") + " scenes", ap[m.ordinal()], ""));
+      result.finding(Finding.of("ap_" + m.id().replace('-', '_'), m.label(l)
+          + l.f(": AP@0.5 over %d scenes", "：%d 个场景的 AP@0.5", p.integer("scenes")),
+          ap[m.ordinal()], ""));
     }
-    result.finding(Finding.of("ap_gain_soft_gaussian", "AP@0.5 gain, Gaussian Soft-NMS − greedy",
+    String bodla = l.t(BODLA, BODLA_ZH);
+    String points = l.t("AP points", "个百分点");
+    result.finding(Finding.of("ap_gain_soft_gaussian", l.t(
+            "AP@0.5 gain, Gaussian Soft-NMS − greedy", "AP@0.5 提升，高斯 Soft-NMS − 贪心"),
             100 * (ap[Method.SOFT_GAUSSIAN.ordinal()] - ap[Method.GREEDY.ordinal()]),
-            "AP points").withReference(1.7, BODLA))
-        .finding(Finding.of("ap_gain_soft_linear", "AP@0.5 gain, linear Soft-NMS − greedy",
+            points).withReference(1.7, bodla))
+        .finding(Finding.of("ap_gain_soft_linear", l.t(
+            "AP@0.5 gain, linear Soft-NMS − greedy", "AP@0.5 提升，线性 Soft-NMS − 贪心"),
             100 * (ap[Method.SOFT_LINEAR.ordinal()] - ap[Method.GREEDY.ordinal()]),
-            "AP points").withReference(1.1, BODLA));
+            points).withReference(1.1, bodla));
     Method chosen = Method.byId(p.choice("method"));
     result.data("method", chosen.id()).data("kept", keptData(kept.get(chosen)))
         .data("boxes", d.size()).data("ground_truth", scene.truth());
@@ -125,7 +143,7 @@ public final class NmsDemo implements Demo {
       apData.put(m.id(), ap[m.ordinal()]);
     }
     result.data("ap50", apData);
-    addFrames(result, d, s, scene.truth(), range);
+    addFrames(result, d, s, scene.truth(), range, l);
     return result;
   }
 
@@ -147,12 +165,13 @@ public final class NmsDemo implements Demo {
   }
 
   /** Every detection, coloured by the person it was drawn around (clutter grey), by score. */
-  private static BoxPlot rawPanel(CrowdScene scene, double[] range) {
+  private static BoxPlot rawPanel(CrowdScene scene, double[] range, Lang l) {
     Detections d = scene.detections();
-    BoxPlot p = BoxPlot.titled("Raw: " + d.size() + " boxes, " + scene.truth().length
-            + " people").axes("x (px)", "y (px)").range(range[0], range[1], range[2], range[3])
-        .legend("detection (colour: person)", Theme.category(0), false)
-        .legend("ground truth", Theme.REFERENCE, true);
+    BoxPlot p = BoxPlot.titled(l.f("Raw: %d boxes, %d people", "原始：%d 个框，%d 个人",
+            d.size(), scene.truth().length)).axes("x (px)", "y (px)")
+        .range(range[0], range[1], range[2], range[3])
+        .legend(l.t("detection (colour: person)", "检测框（颜色：人）"), Theme.category(0), false)
+        .legend(l.t("ground truth", "真值框"), Theme.REFERENCE, true);
     for (double[] t : scene.truth()) {
       p.dashedBox(t[0], t[1], t[2], t[3], Theme.REFERENCE);
     }
@@ -165,8 +184,9 @@ public final class NmsDemo implements Demo {
   }
 
   /** One method's kept boxes, strength by final score, over the dashed ground truth. */
-  static BoxPlot keptPanel(Method m, Kept k, Matched match, double[][] truth, double[] range) {
-    return keptPanel(m, k, match, truth, range, null);
+  static BoxPlot keptPanel(Method m, Kept k, Matched match, double[][] truth, double[] range,
+      Lang l) {
+    return keptPanel(m, k, match, truth, range, null, l);
   }
 
   /**
@@ -174,17 +194,19 @@ public final class NmsDemo implements Demo {
    *     colour (as in the input panel), since boxes of different classes may overlap unsuppressed
    */
   static BoxPlot keptPanel(Method m, Kept k, Matched match, double[][] truth, double[] range,
-      int[] classOf) {
-    String title = match == null ? m.label() + ": " + k.size() + " kept"
-        : String.format(Locale.US, "%s: %d kept, recall %.2f", m.label(), k.size(),
+      int[] classOf, Lang l) {
+    String title = match == null
+        ? l.f("%s: %d kept", "%s：保留 %d 个", m.label(l), k.size())
+        : l.f("%s: %d kept, recall %.2f", "%s：保留 %d 个，召回率 %.2f", m.label(l), k.size(),
             match.recall());
     String unit = match == null ? "" : " (px)"; // the user's boxes come in their own units
     BoxPlot p = BoxPlot.titled(title).axes("x" + unit, "y" + unit)
         .range(range[0], range[1], range[2], range[3])
-        .legend(classOf == null ? "kept (opacity: score)" : "kept (colour: class, opacity: score)",
+        .legend(classOf == null ? l.t("kept (opacity: score)", "保留（透明度：分数）")
+                : l.t("kept (colour: class, opacity: score)", "保留（颜色：类别，透明度：分数）"),
             classOf == null ? methodColour(m) : Theme.REFERENCE, false);
     if (truth.length > 0) {
-      p.legend("ground truth", Theme.REFERENCE, true);
+      p.legend(l.t("ground truth", "真值框"), Theme.REFERENCE, true);
     }
     for (double[] t : truth) {
       p.dashedBox(t[0], t[1], t[2], t[3], Theme.REFERENCE);
@@ -216,7 +238,7 @@ public final class NmsDemo implements Demo {
 
   /** Frames: greedy and Gaussian Soft-NMS side by side, one round per frame. */
   private static void addFrames(Result result, Detections d, Nms.Settings s, double[][] truth,
-      double[] range) {
+      double[] range, Lang l) {
     List<NmsSteps.Step> greedy = NmsSteps.record(d, SoftNms.step(s.iouThreshold()),
         Math.max(s.scoreThreshold(), Double.MIN_VALUE));
     List<NmsSteps.Step> soft = NmsSteps.record(d, SoftNms.gaussian(s.sigma()),
@@ -226,16 +248,20 @@ public final class NmsDemo implements Demo {
     }
     int rounds = Math.min(MAX_FRAMES, Math.max(greedy.size(), soft.size()));
     for (int r = 0; r < rounds; r++) {
-      Figure f = Figure.grid("NMS step by step: greedy deletes, Soft-NMS decays", 1, 2)
+      Figure f = Figure.grid(l.t("NMS step by step: greedy deletes, Soft-NMS decays",
+              "NMS 逐步演示：贪心直接删除，Soft-NMS 只衰减分数"), 1, 2)
           .preferredSize(1800, 800)
-          .subtitle("black: the pick, with the IoU → new score of its largest overlaps above it"
-              + " · orange dashed: removed this round · grey: in play, opacity = score");
-      f.add(NmsSteps.panel("Greedy", methodColour(Method.GREEDY), d,
+          .subtitle(l.t("black: the pick, with the IoU → new score of its largest overlaps above it"
+              + " · orange dashed: removed this round · grey: in play, opacity = score",
+              "黑框：本轮选中的框，上方写着与它重叠最大的几个框的 IoU → 新分数"
+              + " · 橙色虚线：本轮删除 · 灰色：仍在候选中，透明度 = 分数"));
+      f.add(NmsSteps.panel(l.t("Greedy", "贪心 NMS"), methodColour(Method.GREEDY), d,
           greedy.get(Math.min(r, greedy.size() - 1)), Math.min(r, greedy.size() - 1) + 1, range,
-          truth));
-      f.add(NmsSteps.panel("Soft-NMS Gaussian", methodColour(Method.SOFT_GAUSSIAN), d,
+          truth, l));
+      f.add(NmsSteps.panel(l.t("Soft-NMS Gaussian", "高斯 Soft-NMS"),
+          methodColour(Method.SOFT_GAUSSIAN), d,
           soft.get(Math.min(r, soft.size() - 1)), Math.min(r, soft.size() - 1) + 1, range,
-          truth));
+          truth, l));
       result.frame(f);
     }
     result.frameDelayMillis(900);

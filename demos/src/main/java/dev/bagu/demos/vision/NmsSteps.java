@@ -1,5 +1,6 @@
 package dev.bagu.demos.vision;
 
+import dev.bagu.i18n.Lang;
 import dev.bagu.plot.BoxPlot;
 import dev.bagu.plot.Theme;
 import java.awt.Color;
@@ -53,19 +54,19 @@ final class NmsSteps {
    * largest overlaps with the pick written above it, with their new scores.
    */
   static BoxPlot panel(String name, Color colour, Detections d, Step step, int round,
-      double[] range, double[][] truth) {
+      double[] range, double[][] truth, Lang l) {
     int pk = step.pick();
     int removed = 0;
     for (int i = 0; i < d.size(); i++) {
       removed += i != pk && step.inBefore()[i] && !step.inAfter()[i] ? 1 : 0;
     }
-    String title = String.format(Locale.US, "%s, round %d: pick (black) scored %.2f; %d removed",
-        name, round, step.after()[pk],
-        removed);
+    String title = l.f("%s, round %d: pick (black) scored %.2f; %d removed",
+        "%s，第 %d 轮：选中（黑框）分数 %.2f；删除 %d 个", name, round, step.after()[pk], removed);
     BoxPlot p = BoxPlot.titled(title).axes("x (px)", "y (px)")
         .range(range[0], range[1], range[2], range[3])
-        .legend("kept", colour, false).legend("in play", Theme.MUTED_TEXT, false)
-        .legend("removed now", Theme.category(3), true);
+        .legend(l.t("kept", "已保留"), colour, false)
+        .legend(l.t("in play", "候选中"), Theme.MUTED_TEXT, false)
+        .legend(l.t("removed now", "本轮删除"), Theme.category(3), true);
     for (double[] t : truth) {
       p.dashedBox(t[0], t[1], t[2], t[3], Theme.REFERENCE);
     }
