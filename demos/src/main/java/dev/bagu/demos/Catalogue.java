@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.models.ClipContrastiveDemo;
 import dev.bagu.demos.models.MoeRoutingDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -38,6 +39,7 @@ public final class Catalogue {
         new FlashAttentionDemo(),
         // D. Models
         new MoeRoutingDemo(),
+        new ClipContrastiveDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
