@@ -15,6 +15,7 @@ import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.models.ClipContrastiveDemo;
 import dev.bagu.demos.models.MoeRoutingDemo;
+import dev.bagu.demos.models.VaeLatentDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -40,6 +41,7 @@ public final class Catalogue {
         // D. Models
         new MoeRoutingDemo(),
         new ClipContrastiveDemo(),
+        new VaeLatentDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
