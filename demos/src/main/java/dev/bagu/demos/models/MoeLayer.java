@@ -92,11 +92,11 @@ public final class MoeLayer {
     int tokens = x.length;
     int n = experts();
     Dense.Cache rc = router.forward(x);
-    double[][] probs = new double[tokens][];
+    double[][] probs = new double[tokens][n];
     int[][] chosen = new int[tokens][];
     double[][] gates = new double[tokens][topK];
     for (int t = 0; t < tokens; t++) {
-      probs[t] = Softmax.of(rc.a()[t]);
+      Softmax.into(rc.a()[t], probs[t]);
       chosen[t] = topIndices(probs[t], topK);
       double norm = 0;
       for (int e : chosen[t]) {

@@ -76,11 +76,14 @@ public final class MoeRoutingDemo implements Demo {
     Lang l = p.lang();
     MoeTraining.Task task = MoeTraining.task(tokens, clusters, Rng.stream(p.seed(), 1));
     int capacity = LoadBalancing.capacity(factor, topK, tokens, experts);
-    // Both runs start from the same router and experts: only the balancing loss differs.
-    MoeTraining.Run plain = MoeTraining.train(task, experts, topK, factor, 0, alpha, steps,
-        CHECKPOINTS, LEARNING_RATE, Rng.stream(p.seed(), 2));
-    MoeTraining.Run balanced = MoeTraining.train(task, experts, topK, factor, alpha, alpha,
-        steps, CHECKPOINTS, LEARNING_RATE, Rng.stream(p.seed(), 2));
+    // Both runs start from the same router and experts (the same stream): only the balancing
+    // loss differs. They are independent, so they train side by side on two cores.
+    List<MoeTraining.Run> runs = java.util.stream.IntStream.range(0, 2).parallel()
+        .mapToObj(r -> MoeTraining.train(task, experts, topK, factor, r == 0 ? 0 : alpha, alpha,
+            steps, CHECKPOINTS, LEARNING_RATE, Rng.stream(p.seed(), 2)))
+        .collect(java.util.stream.Collectors.toList());
+    MoeTraining.Run plain = runs.get(0);
+    MoeTraining.Run balanced = runs.get(1);
 
     int whole = experts * Math.max(1, tokens / experts);
     LoadBalancing.Routing uniform = LoadBalancing.uniform(whole, experts);
