@@ -90,7 +90,9 @@ public final class VaeLatentDemo implements Demo {
         .collect(java.util.stream.Collectors.toList());
 
     Vae.Posterior post = vae.encode(x);
-    int[] chosen = {0, points / 3, 2 * points / 3 + 1};
+    // Point i belongs to group i mod groups: points 0 and 1 are on different moons or blobs; the
+    // third is blob 3, or another point of the first moon.
+    int[] chosen = {0, 1, data.classes() > 2 ? 2 : 2 * (points / 4)};
     Rng sampleRng = Rng.stream(p.seed(), 5);
     double[][][] z = new double[chosen.length][SAMPLES_PER_POINT][2];
     double[][][] decoded = new double[chosen.length][][];
