@@ -30,9 +30,9 @@ public final class ClipContrastiveDemo implements Demo {
   private static final int IMAGES_PER_CLASS = 20;
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("batch", 32, 4, 256, "pairs per batch N: each image has N − 1 wrong texts")
+      Param.integer("batch", 32, 4, 128, "pairs per batch N: each image has N − 1 wrong texts")
           .logScale().zh("每批的图文对数 N：每张图有 N − 1 个错误文本"),
-      Param.integer("steps", 300, 10, 3000, "Adam steps, each on a fresh batch").logScale()
+      Param.integer("steps", 300, 10, 2000, "Adam steps, each on a fresh batch").logScale()
           .zh("Adam 训练步数，每步一批新数据"),
       Param.integer("embedding", 8, 2, 32, "embedding dimension d of the shared space")
           .zh("共享空间的嵌入维度 d"),
