@@ -18,8 +18,9 @@ import java.util.List;
  * encoder is an MLP (features → {@value #HIDDEN} tanh → d_emb) whose output is L2-normalised; a
  * pair's two embeddings can only agree if both encoders recover z.
  *
- * <p>Zero-shot: held-out classes (new concepts z_c never trained on) are described by one noise-free
- * caption B z_c each; their images A(z_c + 0.5 ε) + noise are classified by the nearest caption.
+ * <p>Zero-shot: held-out classes (new concepts z_c never trained on) are described by one
+ * noise-free caption B z_c each; their images A(z_c + 0.5 ε) + noise are classified by the
+ * nearest caption.
  */
 public final class ClipTraining {
   static final int CONCEPT = 4;

@@ -20,8 +20,9 @@ import java.util.List;
  *   KL = ½ Σ_j (μ_j² + σ_j² − log σ_j² − 1)          closed form (Appendix B)
  * </pre>
  *
- * At β = 1 the loss is −ELBO, whose single-sample estimate is unbiased; its mean is a lower bound on
- * log p(x). β ≠ 1 is the β-VAE (Higgins et al. 2017): more weight on KL, blurrier reconstructions.
+ * At β = 1 the loss is −ELBO, whose single-sample estimate is unbiased; its mean is a lower bound
+ * on log p(x). β ≠ 1 is the β-VAE (Higgins et al. 2017): more weight on KL, blurrier
+ * reconstructions.
  */
 public final class Vae {
   static final int HIDDEN = 16;
