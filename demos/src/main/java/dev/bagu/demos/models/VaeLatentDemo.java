@@ -103,7 +103,7 @@ public final class VaeLatentDemo implements Demo {
     double[] sigma0 = post.sigma()[chosen[0]];
     double klClosed = Vae.kl(mu0[0], sigma0[0]) + Vae.kl(mu0[1], sigma0[1]);
     Vae.Estimate klMc = Vae.klMonteCarlo(mu0, sigma0, mcSamples, Rng.stream(p.seed(), 6));
-    GradientCheck check = GradientCheck.of(vae, x, beta, Rng.stream(p.seed(), 7));
+    VaeGradientCheck check = VaeGradientCheck.of(vae, x, beta, Rng.stream(p.seed(), 7));
 
     double[] elbo = main.history().elbo();
     Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1900, 1150)

@@ -42,7 +42,7 @@ class VaeLatentTest {
   void gradientMatchesFiniteDifferences(double beta) {
     double[][] data = VaeLatentDemo.data("moons", 64, Rng.seeded(1)).x();
     Vae vae = new Vae(Rng.seeded(2));
-    GradientCheck check = GradientCheck.of(vae, data, beta, Rng.seeded(3));
+    VaeGradientCheck check = VaeGradientCheck.of(vae, data, beta, Rng.seeded(3));
     assertThat(check.checked()).isEqualTo(2 * 16 + 16 + 16 * 4 + 4 + 2 * 16 + 16 + 16 * 2 + 2);
     assertThat(check.maxRelativeError()).isLessThan(1e-5);
   }

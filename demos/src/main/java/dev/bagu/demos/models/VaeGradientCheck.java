@@ -11,11 +11,11 @@ import java.util.List;
  * @param maxRelativeError largest |analytic − numeric| / max(|numeric|, 1e-3) over the weights
  * @param checked how many weights were compared
  */
-public record GradientCheck(double maxRelativeError, int checked) {
+public record VaeGradientCheck(double maxRelativeError, int checked) {
   /** Points in the check's batch; every weight of encoder and decoder is compared. */
   static final int BATCH = 8;
 
-  public static GradientCheck of(Vae vae, double[][] data, double beta, Rng rng) {
+  public static VaeGradientCheck of(Vae vae, double[][] data, double beta, Rng rng) {
     double[][] x = new double[Math.min(BATCH, data.length)][];
     for (int i = 0; i < x.length; i++) {
       x[i] = data[i * data.length / x.length];
@@ -45,6 +45,6 @@ public record GradientCheck(double maxRelativeError, int checked) {
         }
       }
     }
-    return new GradientCheck(worst, checked);
+    return new VaeGradientCheck(worst, checked);
   }
 }
