@@ -20,6 +20,9 @@ import dev.bagu.demos.positions.T5BucketsDemo;
 import dev.bagu.demos.models.DebertaAttentionDemo;
 import dev.bagu.demos.models.RnnGradientsDemo;
 import dev.bagu.demos.models.SparseAttentionDemo;
+import dev.bagu.demos.models.ClipContrastiveDemo;
+import dev.bagu.demos.models.MoeRoutingDemo;
+import dev.bagu.demos.models.VaeLatentDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -51,6 +54,9 @@ public final class Catalogue {
         new RnnGradientsDemo(),
         new DebertaAttentionDemo(),
         new SparseAttentionDemo(),
+        new MoeRoutingDemo(),
+        new ClipContrastiveDemo(),
+        new VaeLatentDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),

@@ -98,10 +98,15 @@ public final class Ticks {
     };
   }
 
-  /** A formatter for a log axis spanning [min, max]: plain decimals, or powers of ten. */
+  /**
+   * A formatter for a log axis spanning [min, max] (positive values): plain decimals, or powers
+   * of ten with superscript exponents where the axis font can draw them (CJK faces often lack
+   * "⁰"), else "1e-06".
+   */
   public static Function<Double, String> log(double min, double max) {
     boolean plain = min >= 1e-3 && max <= 1e5;
     return v -> {
+      boolean superscripts = Theme.tickLabel().canDisplayUpTo("⁰¹²³⁴⁵⁶⁷⁸⁹⁻") == -1;
       if (!(v > 0)) {
         return "";
       }
@@ -110,7 +115,10 @@ public final class Ticks {
         return plain ? Numbers.readable(v) : "";
       }
       int k = (int) Math.rint(e);
-      return plain ? Numbers.readable(Math.pow(10, k)) : "10" + superscript(k);
+      if (plain || !superscripts) {
+        return Numbers.readable(Math.pow(10, k));
+      }
+      return "10" + superscript(k);
     };
   }
 

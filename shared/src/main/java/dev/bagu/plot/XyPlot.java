@@ -292,8 +292,8 @@ public final class XyPlot implements Panel {
    * shows, no ".05", no "0.001" beside "1E-4", no "1.2" on an axis of whole layers.
    */
   private void tickFormats(XYChart chart, YScale scale) {
-    double[] xr = range(true, false);
-    double[] yr = range(false, scale == YScale.LOG10_VALUES);
+    double[] xr = range(true, false, logX);
+    double[] yr = range(false, scale == YScale.LOG10_VALUES, scale == YScale.LOG);
     if (xr == null || yr == null) {
       return;
     }
@@ -306,13 +306,13 @@ public final class XyPlot implements Panel {
   }
 
   /** The finite data range of x or y (log₁₀ of y when drawn so), with the fixed limits applied. */
-  private double[] range(boolean x, boolean log10) {
+  private double[] range(boolean x, boolean log10, boolean positiveOnly) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Series s : series) {
       for (double v : x ? s.x : s.y) {
         double w = log10 ? Math.log10(v) : v;
-        if (Double.isFinite(w)) {
+        if (Double.isFinite(w) && (!positiveOnly || w > 0)) {
           lo = Math.min(lo, w);
           hi = Math.max(hi, w);
         }
