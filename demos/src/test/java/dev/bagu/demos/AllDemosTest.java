@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and checks what every demo promises: the files, the JSON shape, the explanation template, a
  * runnable main, and the same bytes for the same seed.
  */
+@org.junit.jupiter.api.parallel.Execution(
+    org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class AllDemosTest {
   @TempDir Path dir;
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Run for a few demos only with {@code -Dbagu.only=rope,alibi}.
  */
+@org.junit.jupiter.api.parallel.Execution(
+    org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class BothLanguagesTest {
   /** A run of three or more Latin letters: an English word, unless allowed. */
   private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
