@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.inference.KvCacheDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -35,6 +36,8 @@ public final class Catalogue {
         new HeadDimensionDemo(),
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
+        // C. Inference
+        new KvCacheDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
