@@ -15,6 +15,7 @@ import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.inference.GqaDemo;
 import dev.bagu.demos.inference.KvCacheDemo;
+import dev.bagu.demos.inference.PagedAttentionDemo;
 import dev.bagu.demos.inference.QuantizationDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -40,6 +41,7 @@ public final class Catalogue {
         new FlashAttentionDemo(),
         // C. Inference
         new KvCacheDemo(),
+        new PagedAttentionDemo(),
         new GqaDemo(),
         new QuantizationDemo(),
         // F. Training
