@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.inference.ContinuousBatchingDemo;
 import dev.bagu.demos.inference.GqaDemo;
 import dev.bagu.demos.inference.KvCacheDemo;
 import dev.bagu.demos.inference.PagedAttentionDemo;
@@ -43,6 +44,7 @@ public final class Catalogue {
         new KvCacheDemo(),
         new PagedAttentionDemo(),
         new GqaDemo(),
+        new ContinuousBatchingDemo(),
         new QuantizationDemo(),
         // F. Training
         new WeightInitDemo(),
