@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** vLLM / TGI: static batching against iteration-level continuous batching on one request stream. */
+/** vLLM / TGI: static against iteration-level (continuous) batching on one request stream. */
 public final class ContinuousBatchingDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("slots", 8, 1, 32, "batch slots (sequences run at once)").logScale()

@@ -64,7 +64,8 @@ final class GqaPanels {
       x[i] = LLAMA_KV_HEADS[i];
       kb[i] = bytes.get(LLAMA_KV_HEADS[i]) / 1024.0;
     }
-    return XyPlot.titled(l.t("KV cache per token, Llama-2-70B shape", "每个 token 的 KV 缓存，Llama-2-70B 结构"))
+    return XyPlot.titled(l.t("KV cache per token, Llama-2-70B shape",
+            "每个 token 的 KV 缓存，Llama-2-70B 结构"))
         .axes(l.t("KV heads g (64 query heads)", "KV 头数 g（64 个查询头）"),
             l.t("KB per token (fp16)", "每个 token 的 KB（fp16）")).logX().logY()
         .line(l.t("80 layers · g · 128 · 2 · 2 B", "80 层 · g · 128 · 2 · 2 B"), x, kb)
@@ -96,7 +97,7 @@ final class GqaPanels {
       names.add(Integer.toString(i));
     }
     return BarPlot.titled(l.f("Error per query head at g = %d", "g = %d 时每个查询头的误差", kvHeads))
-        .axes(l.t("query head", "查询头"), l.t("‖o_i − o_i,MHA‖ / ‖o_i,MHA‖", "‖o_i − o_i,MHA‖ / ‖o_i,MHA‖"))
+        .axes(l.t("query head", "查询头"), "‖o_i − o_i,MHA‖ / ‖o_i,MHA‖")
         .categories(names)
         .bars(name(Pooling.MEAN), perHead.get(Pooling.MEAN))
         .bars(name(Pooling.FIRST), perHead.get(Pooling.FIRST));

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** KV-Cache: greedy decoding with and without the cache, same tokens, linear instead of quadratic work. */
+/** KV-Cache: greedy decoding with and without the cache; same tokens, linear not quadratic work. */
 public final class KvCacheDemo implements Demo {
   /** Vocabulary of the toy model. */
   static final int VOCAB = 96;
@@ -92,7 +92,8 @@ public final class KvCacheDemo implements Demo {
     int last = newTokens - 1;
     double msFull = full.totalNanos() / 1e6 / newTokens;
     double msCached = cached.totalNanos() / 1e6 / newTokens;
-    String derived = l.t("derived: 2·L·h_kv·d_h·2 B = 2·80·8·128·2 B", "推导：2·L·h_kv·d_h·2 B = 2·80·8·128·2 B");
+    String derived = l.t("derived: 2·L·h_kv·d_h·2 B = 2·80·8·128·2 B",
+        "推导：2·L·h_kv·d_h·2 B = 2·80·8·128·2 B");
     Result result = Result.of(figure)
         .finding(Finding.of("tokens_differing", l.t("output tokens that differ, cache vs none",
             "有无缓存输出不同的 token 数"), GreedyGeneration.tokensDiffering(full, cached), "")
@@ -108,10 +109,12 @@ public final class KvCacheDemo implements Demo {
             "总乘加次数，KV 缓存"), cached.totalMacs(), ""))
         .finding(Finding.of("macs_ratio", l.t("total multiply-adds, no cache / cache",
             "总乘加次数之比，无缓存 / 缓存"), (double) full.totalMacs() / cached.totalMacs(), "×"))
-        .finding(Finding.of("macs_ratio_last_token", l.t("last token's multiply-adds, no cache / cache",
+        .finding(Finding.of("macs_ratio_last_token",
+            l.t("last token's multiply-adds, no cache / cache",
             "最后一个 token 的乘加次数之比，无缓存 / 缓存"),
             (double) full.macs()[last] / cached.macs()[last], "×"))
-        .finding(Finding.of("cache_bytes_per_token", l.t("this model's cache per token (float64, 8 B)",
+        .finding(Finding.of("cache_bytes_per_token",
+            l.t("this model's cache per token (float64, 8 B)",
             "本模型每个 token 的缓存（双精度，8 B）"), toyBytes, "B").withReference(toyFormula,
             l.f("2·%d·%d·%d·8 B", "2·%d·%d·%d·8 B", layers, heads, d / heads), 0))
         .finding(Finding.of("bytes_per_token_opt_13b", l.t("OPT-13B cache per token (fp16)",

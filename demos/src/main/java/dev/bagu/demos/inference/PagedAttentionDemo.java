@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Page Attention: contiguous max-length reservation against 16-token pages on one request stream. */
+/** Page Attention: contiguous max-length reservations against 16-token pages, one stream. */
 public final class PagedAttentionDemo implements Demo {
   static final String KWON = "Kwon et al. 2023";
   /** Prompt lengths are uniform in [MIN_PROMPT, maxPrompt]. */

@@ -98,8 +98,8 @@ public final class QuantizationDemo implements Demo {
         result.finding(Finding.of(QuantizationSweep.key("gptq", bits, g),
                 l.f("GPTQ INT%d error, %s", "GPTQ INT%d 误差，%s", bits, grain),
                 sweep.error("gptq", bits, g), "")
-            .withUpperBound(sweep.error("rtn", bits, g), mustBeBelow + rtnLabel + l.t(" (" + FRANTAR + ")",
-                "（Frantar 等 2022）")));
+            .withUpperBound(sweep.error("rtn", bits, g),
+                mustBeBelow + rtnLabel + l.t(" (" + FRANTAR + ")", "（Frantar 等 2022）")));
       }
     }
     result.finding(Finding.of("gptq_gain_int3_group", l.f(
@@ -107,7 +107,7 @@ public final class QuantizationDemo implements Demo {
                 "INT3 每 %d 个一组：就近取整误差 / GPTQ 误差", group),
             sweep.error("rtn", 3, GROUPED) / sweep.error("gptq", 3, GROUPED), "×"))
         .finding(Finding.of("bits_per_weight_int4_group", l.f(
-                "INT4 per group of %d: bits per weight with scale and zero", 
+                "INT4 per group of %d: bits per weight with scale and zero",
                 "INT4 每 %d 个一组：含缩放因子和零点的每权重位数", group),
             sweep.get("rtn", 4, GROUPED).bitsPerWeight(), "bit")
             .withReference(4 + 20.0 / group, l.f("4 + (16 + 4)/%d: fp16 scale, 4-bit zero",
