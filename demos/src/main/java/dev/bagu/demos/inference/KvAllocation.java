@@ -304,12 +304,16 @@ public final class KvAllocation {
       }
     }
     double m = (double) memory * n;
-    return new Breakdown(used / m, reserved / m, internal / m, external / m, batch / n, n);
+    return new Breakdown(used / m, reserved / m, internal / m, external / m, batch / n, n,
+        anyWaiting);
   }
 
-  /** Fractions of the whole KV memory, and the mean number of running requests. */
+  /**
+   * Fractions of the whole KV memory, and the mean number of running requests, over
+   * {@code steps} steps: those when a request waited for memory if {@code memoryBound}, else all.
+   */
   public record Breakdown(double tokenStates, double reserved, double internal, double external,
-      double meanBatch, int steps) {
+      double meanBatch, int steps, boolean memoryBound) {
     public double free() {
       return 1 - tokenStates - reserved - internal - external;
     }

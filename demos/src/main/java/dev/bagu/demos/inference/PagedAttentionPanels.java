@@ -144,9 +144,13 @@ final class PagedAttentionPanels {
         new Color(0xF2, 0xF2, 0xF2)};
     String[] names = {name(KvAllocation.Scheme.CONTIGUOUS), name(KvAllocation.Scheme.PAGED)};
     KvAllocation.Breakdown[] b = {contiguous, paged};
-    String note = l.t("averaged over the steps when a request waited for memory; "
-        + "Kwon et al. 2023: 20.4–38.2% token states before vLLM",
-        "对有请求在等显存的步取平均；Kwon 等 2023：vLLM 之前 token 状态占 20.4–38.2%");
+    String over = contiguous.memoryBound()
+        ? l.t("averaged over the steps when a request waited for memory",
+            "对有请求在等显存的步取平均")
+        : l.t("averaged over all steps (no request ever waited for memory)",
+            "对所有步取平均（没有请求等过显存）");
+    String note = over + l.t("; Kwon et al. 2023: 20.4–38.2% token states before vLLM",
+        "；Kwon 等 2023：vLLM 之前 token 状态占 20.4–38.2%");
     return DrawingPanel.titled(l.t("Where the KV memory goes", "KV 显存用在了哪里"), (g, area) -> {
       FontMetrics fm = g.getFontMetrics();
       int line = fm.getHeight();
@@ -257,20 +261,21 @@ final class PagedAttentionPanels {
           int keyHeight = 3 * (line + 4);
           int rows = samples;
           int rowHeight = Math.min(44, (area.height - keyHeight - 10) / rows);
-          int cell = Math.max(4, Math.min(rowHeight - 8,
-              (area.width - labelWidth - 10) / Math.max(1, total)));
+          int cellHeight = Math.max(4, rowHeight - 8);
+          // Square cells while the blocks fit; narrower (and without gaps below 6 px) otherwise.
+          double cell = Math.min(cellHeight, (area.width - labelWidth - 10.0) / Math.max(1, total));
+          int gap = cell >= 6 ? 2 : 0;
           Color[] colours = {Theme.category(0), Theme.category(1), Theme.category(2)};
           for (int r = 0; r < rows; r++) {
             int y = area.y + r * rowHeight;
             g.setColor(Theme.TEXT);
-            g.drawString(rowLabel + " " + (r + 1), area.x, y + cell / 2 + fm.getAscent() / 2);
+            g.drawString(rowLabel + " " + (r + 1), area.x, y + cellHeight / 2 + fm.getAscent() / 2);
             for (int b = 0; b < total; b++) {
               int kind = b < shared ? 0 : b == shared && partial ? 1 : 2;
-              g.setColor(kind == 2 ? tint(colours[2]) : colours[kind]);
-              if (kind == 2) {
-                g.setColor(colours[2]);
-              }
-              g.fillRect(area.x + labelWidth + b * cell, y, cell - 2, cell);
+              g.setColor(colours[kind]);
+              int x0 = (int) Math.round(area.x + labelWidth + b * cell);
+              int x1 = (int) Math.round(area.x + labelWidth + (b + 1) * cell);
+              g.fillRect(x0, y, Math.max(1, x1 - x0 - gap), cellHeight);
             }
           }
           int ky = area.y + area.height - keyHeight + 4;
