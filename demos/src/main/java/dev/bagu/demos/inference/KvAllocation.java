@@ -50,6 +50,7 @@ public final class KvAllocation {
   private final List<Step> steps = new ArrayList<>();
   private final List<short[]> owners = new ArrayList<>(); // per step: request id per slot, −1 free
   private final List<byte[]> states = new ArrayList<>();
+  private final byte[] stateBuffer;
   private int maxPagedWaste;
   private int preemptions;
 
@@ -70,6 +71,7 @@ public final class KvAllocation {
     this.memory = memory;
     this.maxLength = maxLength;
     this.block = block;
+    this.stateBuffer = new byte[memory];
     simulate(requests);
   }
 
@@ -190,7 +192,8 @@ public final class KvAllocation {
   }
 
   private void record(List<Running> running, int[] owner, boolean waiting) {
-    byte[] state = new byte[memory];
+    byte[] state = stateBuffer; // reused: only the sampled rows are kept
+    Arrays.fill(state, FREE);
     int used = 0;
     int reserved = 0;
     int internal = 0;
