@@ -23,6 +23,11 @@ import dev.bagu.demos.models.SparseAttentionDemo;
 import dev.bagu.demos.models.ClipContrastiveDemo;
 import dev.bagu.demos.models.MoeRoutingDemo;
 import dev.bagu.demos.models.VaeLatentDemo;
+import dev.bagu.demos.inference.ContinuousBatchingDemo;
+import dev.bagu.demos.inference.GqaDemo;
+import dev.bagu.demos.inference.KvCacheDemo;
+import dev.bagu.demos.inference.PagedAttentionDemo;
+import dev.bagu.demos.inference.QuantizationDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -50,6 +55,12 @@ public final class Catalogue {
         new RopeDemo(),
         new AlibiDemo(),
         new T5BucketsDemo(),
+        // C. Inference
+        new KvCacheDemo(),
+        new PagedAttentionDemo(),
+        new GqaDemo(),
+        new ContinuousBatchingDemo(),
+        new QuantizationDemo(),
         // D. Models
         new RnnGradientsDemo(),
         new DebertaAttentionDemo(),

@@ -1,0 +1,73 @@
+package dev.bagu.demos.inference;
+
+import dev.bagu.demos.inference.RoundToNearest.Granularity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every quantization the demo compares, on one {@link LlmLikeLayer}: round-to-nearest at 8, 4
+ * and 3 bits per tensor, per output channel and per group of input columns, and GPTQ at the
+ * same bits per channel and per group. Errors are relative: ‖WX − ŴX‖²_F / ‖WX‖²_F.
+ */
+public final class QuantizationSweep {
+  public static final int[] BITS = {8, 4, 3};
+
+  /** One quantized layer: how it was made, its relative output error and its storage cost. */
+  public record Entry(String method, int bits, Granularity granularity, double error,
+      double bitsPerWeight) {}
+
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final int groupSize;
+
+  public QuantizationSweep(LlmLikeLayer layer, int groupSize) {
+    this.groupSize = groupSize;
+    double[][] w = layer.w();
+    int rows = w.length;
+    int cols = w[0].length;
+    double[][] gram = Gptq.gram(layer.x());
+    double signal = Gptq.outputError(w, new double[rows][cols], gram); // ‖WX‖²
+    double[][] upper = Gptq.inverseCholeskyUpper(Gptq.hessian(gram));
+    for (int bits : BITS) {
+      for (Granularity g : Granularity.values()) {
+        double[][] q = RoundToNearest.quantize(w, bits, g, groupSize);
+        put("rtn", bits, g, Gptq.outputError(w, q, gram) / signal,
+            RoundToNearest.bitsPerWeight(bits, g, groupSize, rows, cols));
+      }
+      for (Granularity g : new Granularity[] {Granularity.PER_CHANNEL, Granularity.GROUPED}) {
+        double[][] q = Gptq.quantize(w, upper, bits, g, groupSize);
+        put("gptq", bits, g, Gptq.outputError(w, q, gram) / signal,
+            RoundToNearest.bitsPerWeight(bits, g, groupSize, rows, cols));
+      }
+    }
+  }
+
+  private void put(String method, int bits, Granularity g, double error, double bitsPerWeight) {
+    entries.put(key(method, bits, g), new Entry(method, bits, g, error, bitsPerWeight));
+  }
+
+  /** "rtn_int4_group", "gptq_int3_channel", "rtn_int8_tensor". */
+  public static String key(String method, int bits, Granularity g) {
+    String grain = switch (g) {
+      case PER_TENSOR -> "tensor";
+      case PER_CHANNEL -> "channel";
+      case GROUPED -> "group";
+    };
+    return method + "_int" + bits + "_" + grain;
+  }
+
+  public Entry get(String method, int bits, Granularity g) {
+    return entries.get(key(method, bits, g));
+  }
+
+  public double error(String method, int bits, Granularity g) {
+    return get(method, bits, g).error();
+  }
+
+  public Map<String, Entry> entries() {
+    return entries;
+  }
+
+  public int groupSize() {
+    return groupSize;
+  }
+}
