@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
       DemoTiming t = Benchmark.time(demo, runs);
       timings.add(t);
       rows.add(List.of(t.id(), ms(t.coldMillis()), ms(t.computeMillis()), ms(t.renderMillis()),
-          String.format("%.0f MB", t.peakHeapMb()), t.overBudget() ? "over 1 s" : "ok"));
+          String.format("%.0f MB", t.peakHeapMb()), t.verdict()));
     }
     w.print(Table.format(rows, "  "));
     Map<String, Object> json = new LinkedHashMap<>();
