@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.finetune.PeftParametersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -35,6 +36,8 @@ public final class Catalogue {
         new HeadDimensionDemo(),
         new AttentionDepthDemo(),
         new FlashAttentionDemo(),
+        // E. Fine-tuning and compression
+        new PeftParametersDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
