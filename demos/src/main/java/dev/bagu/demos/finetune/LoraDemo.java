@@ -200,7 +200,7 @@ public final class LoraDemo implements Demo {
   private static XyPlot mergePanel(List<Run> runs, Lang l) {
     double[] r = runs.stream().mapToDouble(Run::rank).toArray();
     double[] diff = runs.stream().mapToDouble(Run::mergeDifference).toArray();
-    return XyPlot.titled(l.t("Merged W₀ + (α/r)·B·A vs unmerged", "合并 W₀ + (α/r)·B·A 与未合并"))
+    return XyPlot.titled(l.t("Merged vs unmerged outputs", "合并与未合并的输出"))
         .axes(l.t("rank r", "秩 r"), l.t("max |merged − unmerged|", "|合并 − 未合并| 最大值"))
         .logY().points(l.t("measured", "实测"), r, diff)
         .dashed(l.t("bound 1e-12", "上限 1e-12"), new double[] {r[0], r[r.length - 1]},
