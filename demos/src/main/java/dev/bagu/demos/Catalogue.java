@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.finetune.DistillationDemo;
 import dev.bagu.demos.finetune.LoraDemo;
 import dev.bagu.demos.finetune.PeftParametersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
@@ -40,6 +41,7 @@ public final class Catalogue {
         // E. Fine-tuning and compression
         new PeftParametersDemo(),
         new LoraDemo(),
+        new DistillationDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
