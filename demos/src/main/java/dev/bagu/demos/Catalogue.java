@@ -15,6 +15,7 @@ import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.finetune.DistillationDemo;
 import dev.bagu.demos.finetune.LoraDemo;
+import dev.bagu.demos.finetune.LossFunctionsDemo;
 import dev.bagu.demos.finetune.PeftParametersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -42,6 +43,7 @@ public final class Catalogue {
         new PeftParametersDemo(),
         new LoraDemo(),
         new DistillationDemo(),
+        new LossFunctionsDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
