@@ -199,9 +199,10 @@ public final class LossFunctionsDemo implements Demo {
       Lang l) {
     double[] step = grid(0, smooth.length - 1, smooth.length);
     double opt = MulticlassLosses.optimalGap(classes, eps);
-    return XyPlot.titled(l.f("Logit gap z_t − z_j (j ≠ t), K = %d", "对数几率差距 z_t − z_j（j ≠ t），K = %d",
+    return XyPlot.titled(l.f("Logit gap z_t − z_j, K = %d", "对数几率差距 z_t − z_j，K = %d",
             classes))
-        .axes(l.t("gradient step (step size 1)", "梯度下降步数（步长 1）"), "z_t − z_j")
+        .axes(l.t("gradient step (step size 1), j ≠ t", "梯度下降步数（步长 1），j ≠ t"),
+            "z_t − z_j")
         .curve(l.t("plain CE: grows without bound", "普通交叉熵：无限增长"), step, plain)
         .curve(l.t("smoothed ε = ", "平滑 ε = ") + Numbers.readable(eps), step, smooth)
         .dashed("ln(1 + K(1 − ε)/ε) = " + Numbers.fixed(opt, 3), new double[] {0, step.length - 1},
@@ -217,8 +218,7 @@ public final class LossFunctionsDemo implements Demo {
       (data.y()[i] > 0 ? min : maj).add(data.x()[i]);
     }
     XyPlot plot = XyPlot.titled(l.t("Boundaries, imbalanced task", "不平衡任务的决策边界"))
-        .axes(l.t("x₁ (grey: majority, black: minority; lines: colours as top left)",
-            "x₁（灰：多数类，黑：少数类；线的颜色同左上图）"), "x₂").hideLegend().xRange(X_RANGE[0], X_RANGE[1]).yRange(Y_RANGE[0], Y_RANGE[1]);
+        .axes(l.t("x₁ (grey: majority, black: minority)", "x₁（灰：多数类，黑：少数类）"), "x₂").hideLegend().xRange(X_RANGE[0], X_RANGE[1]).yRange(Y_RANGE[0], Y_RANGE[1]);
     for (MarginLoss loss : MarginLoss.values()) {
       double[][] seg = segment(models[loss.ordinal()]);
       plot.curve(name(loss, k, l), seg[0], seg[1]);
