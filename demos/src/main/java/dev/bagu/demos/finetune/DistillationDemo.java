@@ -33,14 +33,14 @@ public final class DistillationDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.real("temperature", 4, 1, 50, "T of the soft targets (and of the student's softmax "
           + "in the soft loss)").logScale().zh("软目标的温度 T（软损失里学生的 softmax 也用它）"),
-      Param.integer("per-class", 4, 2, 50, "labelled training points per class").logScale()
+      Param.integer("per-class", 4, 2, 30, "labelled training points per class").logScale()
           .zh("每个类别的带标签训练样本数"),
       Param.real("hard-weight", 0.2, 0.01, 0.99, "weight of the hard-label loss in 'both'; the "
           + "soft loss gets the rest").zh("“两者结合”中硬标签损失的权重，其余给软损失"),
-      Param.integer("seeds", 10, 2, 40, "training sets drawn (each trains all three students)")
+      Param.integer("seeds", 10, 2, 30, "training sets drawn (each trains all three students)")
           .zh("抽取的训练集个数（每个都训练三个学生）"),
-      Param.integer("dims", 10, 4, 40, "input dimension d").zh("输入维度 d"),
-      Param.integer("steps", 300, 20, 2000, "full-batch Adam steps per student").logScale()
+      Param.integer("dims", 10, 4, 20, "input dimension d").zh("输入维度 d"),
+      Param.integer("steps", 300, 20, 1000, "full-batch Adam steps per student").logScale()
           .zh("每个学生的全批量 Adam 步数"));
 
   @Override
