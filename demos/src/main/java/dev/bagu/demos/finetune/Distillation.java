@@ -91,6 +91,12 @@ public final class Distillation {
    * the gradient of T²·C; both a weighted sum of the two.
    */
   static double[] logitGradient(Training t, double[] z, double[] teacher, int label, Settings s) {
+    return logitGradientFromTargets(t, z, SoftTargets.soft(teacher, s.temperature()), label, s);
+  }
+
+  /** {@link #logitGradient} with the teacher's softened distribution p_T already computed. */
+  static double[] logitGradientFromTargets(Training t, double[] z, double[] teacherSoft,
+      int label, Settings s) {
     double[] g = new double[z.length];
     if (t != Training.SOFT) {
       double[] p = Softmax.of(z);
@@ -101,7 +107,7 @@ public final class Distillation {
     }
     if (t != Training.HARD) {
       double temp = s.temperature();
-      double[] soft = SoftTargets.gradient(z, teacher, temp);
+      double[] soft = SoftTargets.gradientFromTargets(z, teacherSoft, temp);
       double w = t == Training.SOFT ? 1 : 1 - s.hardWeight();
       for (int k = 0; k < g.length; k++) {
         g[k] += w * temp * temp * soft[k];
@@ -130,12 +136,17 @@ public final class Distillation {
     dev.bagu.nn.Adam adam = new dev.bagu.nn.Adam(java.util.List.of(w, b), s.learningRate());
     Student student = new Student(w, b[0]);
     int n = data.y().length;
+    double[][] teacherSoft = new double[n][];
+    for (int i = 0; i < n; i++) {
+      teacherSoft[i] = SoftTargets.soft(teacher[i], s.temperature());
+    }
     for (int step = 0; step < s.steps(); step++) {
       double[][] gw = new double[CLASSES][d];
       double[][] gb = new double[1][CLASSES];
       for (int i = 0; i < n; i++) {
         double[] x = data.x()[i];
-        double[] g = logitGradient(t, student.logits(x), teacher[i], data.y()[i], s);
+        double[] g = logitGradientFromTargets(t, student.logits(x), teacherSoft[i], data.y()[i],
+            s);
         for (int k = 0; k < CLASSES; k++) {
           gb[0][k] += g[k] / n;
           for (int j = 0; j < d; j++) {

@@ -40,7 +40,7 @@ public final class DistillationDemo implements Demo {
       Param.integer("seeds", 10, 2, 30, "training sets drawn (each trains all three students)")
           .zh("抽取的训练集个数（每个都训练三个学生）"),
       Param.integer("dims", 10, 4, 20, "input dimension d").zh("输入维度 d"),
-      Param.integer("steps", 300, 20, 1000, "full-batch Adam steps per student").logScale()
+      Param.integer("steps", 200, 20, 1000, "full-batch Adam steps per student").logScale()
           .zh("每个学生的全批量 Adam 步数"));
 
   @Override

@@ -27,7 +27,7 @@ public final class LoraDemo implements Demo {
           .zh("方阵层的宽度，d_in = d_out = d"),
       Param.integer("true-rank", 4, 1, 16, "rank k of the update the target differs by")
           .zh("目标与原层之差的秩 k"),
-      Param.integer("steps", 300, 10, 1000, "Adam steps per rank").logScale()
+      Param.integer("steps", 200, 10, 1000, "Adam steps per rank").logScale()
           .zh("每个秩训练的 Adam 步数"),
       Param.real("learning-rate", 0.01, 1e-4, 0.1, "Adam's learning rate").logScale()
           .zh("Adam 的学习率"),

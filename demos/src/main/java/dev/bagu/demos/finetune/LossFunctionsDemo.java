@@ -152,7 +152,7 @@ public final class LossFunctionsDemo implements Demo {
 
   /** Panel 1: every loss against the margin, with the 0–1 loss they stand in for. */
   private static XyPlot lossPanel(Knobs k, Lang l) {
-    double[] m = grid(-3, 3, 241);
+    double[] m = grid(-3, 3, 121);
     XyPlot plot = XyPlot.titled(l.t("Loss against the margin", "损失与间隔"))
         .axes(l.t("margin m = y·s (> 0: right side)", "间隔 m = y·s（> 0：分对）"),
             l.t("loss", "损失")).yRange(0, 5);
@@ -166,7 +166,7 @@ public final class LossFunctionsDemo implements Demo {
 
   /** Panel 2: how hard each loss pushes, −∂L/∂m. */
   private static XyPlot gradientPanel(Knobs k, Lang l) {
-    double[] m = grid(-3, 3, 241);
+    double[] m = grid(-3, 3, 121);
     XyPlot plot = XyPlot.titled(l.t("Push on the margin: −∂L/∂m", "对间隔的推力：−∂L/∂m"))
         .axes(l.t("margin m = y·s (colours as on the left)", "间隔 m = y·s（颜色同左图）"),
             "−∂L/∂m").yRange(-0.5, 3).hideLegend();
@@ -179,7 +179,7 @@ public final class LossFunctionsDemo implements Demo {
 
   /** Panel 3: Lin et al.'s Figure 1, focal loss against the true-class probability. */
   private static XyPlot focalPanel(Knobs k, Lang l) {
-    double[] pt = grid(0.01, 1, 199);
+    double[] pt = grid(0.01, 1, 100);
     java.util.TreeSet<Double> gammas = new java.util.TreeSet<>(List.of(0.0, 0.5, 1.0, 2.0, 5.0));
     gammas.add(k.gamma());
     XyPlot plot = XyPlot.titled(l.t("Focal loss against p_t", "焦点损失与 p_t"))
@@ -197,15 +197,24 @@ public final class LossFunctionsDemo implements Demo {
   /** Panel 4: the logit gap z_t − z_other under plain and smoothed cross-entropy. */
   private static XyPlot gapPanel(double[] smooth, double[] plain, int classes, double eps,
       Lang l) {
-    double[] step = grid(0, smooth.length - 1, smooth.length);
+    // Every 10th step: 300 points draw the same curve as 3000, at a tenth of the cost.
+    int n = (smooth.length - 1) / 10 + 1;
+    double[] step = new double[n];
+    double[] plainShown = new double[n];
+    double[] smoothShown = new double[n];
+    for (int i = 0; i < n; i++) {
+      step[i] = 10 * i;
+      plainShown[i] = plain[10 * i];
+      smoothShown[i] = smooth[10 * i];
+    }
     double opt = MulticlassLosses.optimalGap(classes, eps);
     return XyPlot.titled(l.f("Logit gap z_t − z_j, K = %d", "对数几率差距 z_t − z_j，K = %d",
             classes))
         .axes(l.t("gradient step (step size 1), j ≠ t", "梯度下降步数（步长 1），j ≠ t"),
             "z_t − z_j")
-        .curve(l.t("plain CE: grows without bound", "普通交叉熵：无限增长"), step, plain)
-        .curve(l.t("smoothed ε = ", "平滑 ε = ") + Numbers.readable(eps), step, smooth)
-        .dashed("ln(1 + K(1 − ε)/ε) = " + Numbers.fixed(opt, 3), new double[] {0, step.length - 1},
+        .curve(l.t("plain CE: grows without bound", "普通交叉熵：无限增长"), step, plainShown)
+        .curve(l.t("smoothed ε = ", "平滑 ε = ") + Numbers.readable(eps), step, smoothShown)
+        .dashed("ln(1 + K(1 − ε)/ε) = " + Numbers.fixed(opt, 3), new double[] {0, step[n - 1]},
             new double[] {opt, opt});
   }
 

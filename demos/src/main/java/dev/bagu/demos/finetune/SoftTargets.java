@@ -47,6 +47,16 @@ public final class SoftTargets {
     return g;
   }
 
+  /** ∂C/∂z_i = (q_i − p_i)/T with the teacher's softened p given (computed once per point). */
+  public static double[] gradientFromTargets(double[] student, double[] teacherSoft,
+      double temperature) {
+    double[] q = soft(student, temperature);
+    for (int i = 0; i < q.length; i++) {
+      q[i] = (q[i] - teacherSoft[i]) / temperature;
+    }
+    return q;
+  }
+
   /** The high-temperature limit of T²·∂C/∂z_i for zero-mean logits: (z_i − v_i)/N (eq. 4). */
   public static double[] highTemperatureLimit(double[] student, double[] teacher) {
     int n = student.length;
