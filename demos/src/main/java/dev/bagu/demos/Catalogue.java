@@ -28,6 +28,10 @@ import dev.bagu.demos.inference.GqaDemo;
 import dev.bagu.demos.inference.KvCacheDemo;
 import dev.bagu.demos.inference.PagedAttentionDemo;
 import dev.bagu.demos.inference.QuantizationDemo;
+import dev.bagu.demos.finetune.DistillationDemo;
+import dev.bagu.demos.finetune.LoraDemo;
+import dev.bagu.demos.finetune.LossFunctionsDemo;
+import dev.bagu.demos.finetune.PeftParametersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -68,6 +72,11 @@ public final class Catalogue {
         new MoeRoutingDemo(),
         new ClipContrastiveDemo(),
         new VaeLatentDemo(),
+        // E. Fine-tuning and compression
+        new PeftParametersDemo(),
+        new LoraDemo(),
+        new DistillationDemo(),
+        new LossFunctionsDemo(),
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),

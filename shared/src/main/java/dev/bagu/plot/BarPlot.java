@@ -28,6 +28,7 @@ public final class BarPlot implements Panel {
   private Double yMax;
   private int maxLabels = 0;
   private boolean overlapped;
+  private boolean everyLabel;
 
   private BarPlot(String title) {
     this.title = Objects.requireNonNull(title);
@@ -48,6 +49,7 @@ public final class BarPlot implements Panel {
     return this;
   }
 
+  /** One series of bars; a NaN value draws no bar (XChart skips nulls). */
   public BarPlot bars(String name, double[] values) {
     if (values.length != categories.size()) {
       throw new IllegalArgumentException(name + ": " + values.length + " values for "
@@ -71,6 +73,15 @@ public final class BarPlot implements Panel {
   /** Draws series over each other instead of side by side (both must stay visible). */
   public BarPlot overlapped() {
     this.overlapped = true;
+    return this;
+  }
+
+  /**
+   * Labels every category, however narrow (the house style spaces x labels ≥ 110 px apart and
+   * drops the rest): for a few short category names that all matter.
+   */
+  public BarPlot everyLabel() {
+    this.everyLabel = true;
     return this;
   }
 
@@ -100,6 +111,9 @@ public final class BarPlot implements Panel {
     chart.getStyler().setOverlapped(overlapped);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.8);
+    if (everyLabel) {
+      chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    }
     if (maxLabels > 0) {
       chart.getStyler().setXAxisMaxLabelCount(maxLabels);
     }
@@ -107,7 +121,7 @@ public final class BarPlot implements Panel {
       Bars b = bars.get(i);
       List<Double> values = new ArrayList<>();
       for (double v : b.values) {
-        values.add(v);
+        values.add(Double.isNaN(v) ? null : v); // NaN: no bar (a 0 on a log axis, say)
       }
       CategorySeries s = chart.addSeries(b.name, categories, values);
       s.setFillColor(overlapped ? Theme.withAlpha(Theme.category(i), 0.65) : Theme.category(i));

@@ -1,0 +1,133 @@
+package dev.bagu.demos.finetune;
+
+import dev.bagu.math.Matrices;
+import dev.bagu.math.Rng;
+import dev.bagu.nn.Adam;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * The LoRA experiment: a frozen W₀ (d × d), a target W* = W₀ + ΔW* with ΔW* of known rank k, and
+ * LoRA layers of several ranks r trained with Adam to reach W* from W₀. Inputs are whitened
+ * (xᵀx/n = I), so the best rank-r error is Eckart–Young's: the singular values of ΔW* past the
+ * r-th.
+ */
+public final class LoraExperiment {
+  private LoraExperiment() {}
+
+  /**
+   * The task.
+   *
+   * @param w0 frozen base (d × d)
+   * @param trueUpdate ΔW* (d × d), rank k
+   * @param x whitened inputs (n × d), xᵀx/n = I
+   * @param y targets W* x (n × d)
+   */
+  public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] y) {
+    public double[][] target() {
+      return Matrices.add(w0, trueUpdate);
+    }
+  }
+
+  /** Largest singular value of ΔW*; the k values fall linearly to 0.4 of it. */
+  static final double TOP_SINGULAR_VALUE = 1.0;
+
+  public static Task task(int d, int trueRank, Rng rng) {
+    double[][] w0 = Matrices.gaussian(d, d, 1 / Math.sqrt(d), rng);
+    double[][] u = orthonormalColumns(d, trueRank, rng);
+    double[][] v = orthonormalColumns(d, trueRank, rng);
+    double[][] update = new double[d][d];
+    for (int i = 0; i < trueRank; i++) {
+      double sigma = TOP_SINGULAR_VALUE * (trueRank == 1 ? 1 : 1 - 0.6 * i / (trueRank - 1));
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) {
+          update[r][c] += sigma * u[r][i] * v[c][i];
+        }
+      }
+    }
+    int n = Math.max(256, 2 * d);
+    double[][] x = Matrices.scale(orthonormalColumns(n, d, rng), Math.sqrt(n)); // xᵀx = n·I
+    double[][] y = Matrices.multiplyTransposed(x, Matrices.add(w0, update));
+    return new Task(w0, update, x, y);
+  }
+
+  /** The first k columns of Q in the QR decomposition of a Gaussian (rows × k) matrix. */
+  static double[][] orthonormalColumns(int rows, int k, Rng rng) {
+    RealMatrix g = new Array2DRowRealMatrix(Matrices.gaussian(rows, k, 1, rng), false);
+    return new QRDecomposition(g).getQ().getSubMatrix(0, rows - 1, 0, k - 1).getData();
+  }
+
+  /**
+   * One trained rank.
+   *
+   * @param loss ½‖W₀ + ΔW − W*‖²_F before each step, and after the last (steps + 1 values)
+   * @param relativeError ‖ΔW − ΔW*‖_F / ‖ΔW*‖_F after training
+   * @param bestError Eckart–Young: the smallest relative error any rank-r update can reach
+   * @param singularValues of the learned ΔW, largest first
+   * @param initialDifference max |h − W₀x| over the data before any step (B = 0: exactly 0)
+   * @param mergeDifference max |W_merged x − (W₀x + s·B·A·x)| over the data after training
+   */
+  public record Run(int rank, double[] loss, double relativeError, double bestError,
+      double[] singularValues, double initialDifference, double mergeDifference,
+      double[][] update) {}
+
+  public static Run train(Task task, int rank, double alpha, int steps, double learningRate,
+      Rng rng) {
+    LoraLayer layer = new LoraLayer(task.w0(), rank, alpha, rng);
+    double initial = Matrices.maxAbsDifference(layer.forward(task.x()), layer.base(task.x()));
+    double[][] target = task.target();
+    Adam adam = new Adam(List.of(layer.a, layer.b), learningRate);
+    double[] loss = new double[steps + 1];
+    for (int t = 0; t < steps; t++) {
+      LoraLayer.Gradients g = layer.gradientsWhitened(target);
+      loss[t] = g.loss();
+      adam.step(List.of(g.dA(), g.dB()));
+    }
+    loss[steps] = layer.gradientsWhitened(target).loss();
+    double[][] learned = layer.update();
+    double norm = Matrices.frobenius(task.trueUpdate());
+    double error = Matrices.frobenius(
+        Matrices.add(learned, Matrices.scale(task.trueUpdate(), -1))) / norm;
+    double[][] mergedOut = Matrices.multiplyTransposed(task.x(), layer.merged());
+    double merge = Matrices.maxAbsDifference(mergedOut, layer.forward(task.x()));
+    return new Run(rank, loss, error, bestError(task.trueUpdate(), rank), singularValues(learned),
+        initial, merge, learned);
+  }
+
+  /** √(Σ_{i>r} σ_i²) / ‖ΔW*‖_F (Eckart & Young 1936). */
+  public static double bestError(double[][] trueUpdate, int rank) {
+    double[] s = singularValues(trueUpdate);
+    double tail = 0;
+    double all = 0;
+    for (int i = 0; i < s.length; i++) {
+      all += s[i] * s[i];
+      if (i >= rank) {
+        tail += s[i] * s[i];
+      }
+    }
+    return Math.sqrt(tail / all);
+  }
+
+  public static double[] singularValues(double[][] m) {
+    return new SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getSingularValues();
+  }
+
+  /** Ranks trained: 1 to k + 4, at most d. */
+  public static int maxRank(int d, int trueRank) {
+    return Math.min(d, trueRank + 4);
+  }
+
+  /**
+   * Trains every rank from 1 to maxRank, each on its own random stream of A, in parallel: the
+   * result does not depend on the number of cores.
+   */
+  public static List<Run> trainAll(Task task, int maxRank, double alpha, int steps,
+      double learningRate, long seed) {
+    return java.util.stream.IntStream.rangeClosed(1, maxRank).parallel()
+        .mapToObj(r -> train(task, r, alpha, steps, learningRate, Rng.stream(seed, 10, r)))
+        .toList();
+  }
+}
