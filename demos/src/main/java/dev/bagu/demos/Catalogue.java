@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.training.OptimizersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -38,6 +39,7 @@ public final class Catalogue {
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
+        new OptimizersDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
         new KMeansDemo(),
