@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.training.FloatingPointDemo;
 import dev.bagu.demos.training.OptimizersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -40,6 +41,7 @@ public final class Catalogue {
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
         new OptimizersDemo(),
+        new FloatingPointDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
         new KMeansDemo(),
