@@ -9,6 +9,7 @@ import dev.bagu.demos.attention.MultiHeadDemo;
 import dev.bagu.demos.attention.QkvProjectionsDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.classic.SvmDemo;
 import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
@@ -44,6 +45,7 @@ public final class Catalogue {
         new FloatingPointDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
+        new SvmDemo(),
         new KMeansDemo(),
         new DbscanDemo(),
         new MeanShiftDemo(),

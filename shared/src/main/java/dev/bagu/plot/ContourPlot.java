@@ -31,7 +31,8 @@ public final class ContourPlot implements Panel {
   private record Overlay(String name, Kind kind, double[] x, double[] y, Color colour,
       boolean inLegend) {}
 
-  private record Level(String name, double value, Color colour, boolean dashed) {}
+  /** A bold contour of the plot's field (other == null) or of another field on the same grid. */
+  private record Level(String name, double value, Color colour, boolean dashed, double[][] other) {}
 
   private final String title;
   private String xLabel = "";
@@ -113,9 +114,30 @@ public final class ContourPlot implements Panel {
     return this;
   }
 
-  /** One contour drawn bold, with a legend entry (an SVM's boundary f = 0, its margins). */
+  /**
+   * One contour drawn bold, with a legend entry (an SVM's boundary f = 0, its margins); an empty
+   * name leaves it out of the legend.
+   */
   public ContourPlot contour(String name, double value, Color colour, boolean dashed) {
-    highlighted.add(new Level(name, value, colour, dashed));
+    highlighted.add(new Level(name, value, colour, dashed, null));
+    return this;
+  }
+
+  /**
+   * One contour of another function sampled on the same grid as {@link #field}, drawn bold with a
+   * legend entry: several decision boundaries (one per γ, say) over one set of points.
+   */
+  public ContourPlot contourOf(String name, double[][] other, double value, Color colour,
+      boolean dashed) {
+    if (other.length != z.length || other[0].length != z[0].length) {
+      throw new IllegalArgumentException(name + ": grid " + other.length + " × "
+          + other[0].length + " differs from the field's " + z.length + " × " + z[0].length);
+    }
+    double[][] copy = new double[other.length][];
+    for (int j = 0; j < other.length; j++) {
+      copy[j] = other[j].clone();
+    }
+    highlighted.add(new Level(name, value, colour, dashed, copy));
     return this;
   }
 
@@ -232,13 +254,20 @@ public final class ContourPlot implements Panel {
         }
         int b = band(z[j][runStart]);
         Color c = fillScale.at((b + 0.5) / fillBands);
-        g.setColor(Theme.withAlpha(c, fillAlpha));
+        g.setColor(overWhite(c, fillAlpha)); // opaque: overlapping run edges show no seams
         double x0 = p.getX() + (runStart - 0.5) * cw;
         double y0 = p.getMaxY() - (j + 0.5) * ch;
         g.fill(new Rectangle2D.Double(x0, y0, (i - runStart) * cw + 0.5, ch + 0.5));
         runStart = i;
       }
     }
+  }
+
+  /** The colour c at opacity alpha over white, as one opaque colour. */
+  private static Color overWhite(Color c, double alpha) {
+    return new Color((int) Math.round(255 - alpha * (255 - c.getRed())),
+        (int) Math.round(255 - alpha * (255 - c.getGreen())),
+        (int) Math.round(255 - alpha * (255 - c.getBlue())));
   }
 
   private int band(double v) {
@@ -253,28 +282,31 @@ public final class ContourPlot implements Panel {
     g.setStroke(new BasicStroke(1.1f));
     g.setColor(new Color(0x9A, 0x9A, 0x9A));
     for (double level : levels) {
-      g.draw(contourPath(p, level));
+      g.draw(contourPath(p, z, level));
     }
     for (Level l : highlighted) {
       g.setColor(l.colour);
       g.setStroke(l.dashed ? Theme.DASHED : Theme.LINE);
-      g.draw(contourPath(p, l.value));
+      g.draw(contourPath(p, l.other == null ? z : l.other, l.value));
     }
   }
 
   /**
    * Marching squares: in each grid cell, the level crosses each edge whose two corners lie on
    * either side of it, at the linearly interpolated point; a cell with two crossings gets one
-   * segment, a saddle cell (four) two segments, paired by the value at the cell's centre.
+   * segment, a saddle cell (four) two segments, paired by the value at the cell's centre. The
+   * segments are then joined end to end through the grid edges they share, so a dashed contour
+   * is dashed along its whole length rather than restarting its pattern in every cell.
    */
-  private Path2D contourPath(Rectangle2D p, double level) {
-    Path2D.Double path = new Path2D.Double();
+  private Path2D contourPath(Rectangle2D p, double[][] z, double level) {
     int ny = z.length;
     int nx = z[0].length;
     double dx = (xMax - xMin) / (nx - 1);
     double dy = (yMax - yMin) / (ny - 1);
+    List<double[]> segs = new ArrayList<>(); // {x1, y1, x2, y2, edge1, edge2}
     double[] ex = new double[4];
     double[] ey = new double[4];
+    long[] edge = new long[4];
     for (int j = 0; j + 1 < ny; j++) {
       for (int i = 0; i + 1 < nx; i++) {
         // corners counter-clockwise from bottom left: a (i, j), b (i+1, j), c (i+1, j+1), d (i, j+1)
@@ -288,44 +320,97 @@ public final class ContourPlot implements Panel {
         double x0 = xMin + i * dx;
         double y0 = yMin + j * dy;
         int n = 0;
-        if ((a < level) != (b < level)) { // bottom edge
+        if ((a < level) != (b < level)) { // bottom edge: horizontal edge (i, j)
           ex[n] = x0 + dx * (level - a) / (b - a);
-          ey[n++] = y0;
+          ey[n] = y0;
+          edge[n++] = 2L * ((long) j * nx + i);
         }
-        if ((b < level) != (c < level)) { // right edge
+        if ((b < level) != (c < level)) { // right edge: vertical edge (i + 1, j)
           ex[n] = x0 + dx;
-          ey[n++] = y0 + dy * (level - b) / (c - b);
+          ey[n] = y0 + dy * (level - b) / (c - b);
+          edge[n++] = 2L * ((long) j * nx + i + 1) + 1;
         }
-        if ((c < level) != (d < level)) { // top edge
+        if ((c < level) != (d < level)) { // top edge: horizontal edge (i, j + 1)
           ex[n] = x0 + dx * (level - d) / (c - d);
-          ey[n++] = y0 + dy;
+          ey[n] = y0 + dy;
+          edge[n++] = 2L * ((long) (j + 1) * nx + i);
         }
-        if ((d < level) != (a < level)) { // left edge
+        if ((d < level) != (a < level)) { // left edge: vertical edge (i, j)
           ex[n] = x0;
-          ey[n++] = y0 + dy * (level - a) / (d - a);
+          ey[n] = y0 + dy * (level - a) / (d - a);
+          edge[n++] = 2L * ((long) j * nx + i) + 1;
         }
         if (n == 2) {
-          segment(path, p, ex[0], ey[0], ex[1], ey[1]);
+          segs.add(new double[] {ex[0], ey[0], ex[1], ey[1], edge[0], edge[1]});
         } else if (n == 4) {
           boolean centreAbove = (a + b + c + d) / 4 >= level;
           boolean aAbove = a >= level;
           // Pair the crossings so the segments separate the corners unlike the centre.
-          if (centreAbove == aAbove) {
-            segment(path, p, ex[0], ey[0], ex[1], ey[1]);
-            segment(path, p, ex[2], ey[2], ex[3], ey[3]);
-          } else {
-            segment(path, p, ex[0], ey[0], ex[3], ey[3]);
-            segment(path, p, ex[1], ey[1], ex[2], ey[2]);
+          int[][] pairs = centreAbove == aAbove ? new int[][] {{0, 1}, {2, 3}}
+              : new int[][] {{0, 3}, {1, 2}};
+          for (int[] q : pairs) {
+            segs.add(new double[] {ex[q[0]], ey[q[0]], ex[q[1]], ey[q[1]], edge[q[0]],
+                edge[q[1]]});
           }
         }
+      }
+    }
+    return chain(p, segs);
+  }
+
+  /** Joins segments sharing a grid edge into polylines (each edge is shared by at most two). */
+  private Path2D chain(Rectangle2D p, List<double[]> segs) {
+    java.util.Map<Long, int[]> byEdge = new java.util.HashMap<>();
+    for (int k = 0; k < segs.size(); k++) {
+      for (int end = 4; end <= 5; end++) {
+        long e = (long) segs.get(k)[end];
+        int[] at = byEdge.computeIfAbsent(e, key -> new int[] {-1, -1});
+        at[at[0] < 0 ? 0 : 1] = k;
+      }
+    }
+    boolean[] used = new boolean[segs.size()];
+    Path2D.Double path = new Path2D.Double();
+    for (int start = 0; start < segs.size(); start++) {
+      if (used[start]) {
+        continue;
+      }
+      // Walk back from the start's first end to the beginning of its chain.
+      int k = start;
+      int enter = 4; // the end of k we arrived through
+      for (int guard = 0; guard < segs.size(); guard++) {
+        int next = neighbour(byEdge, segs, k, enter);
+        if (next < 0 || next == start) {
+          break;
+        }
+        int nextEnter = (long) segs.get(next)[4] == (long) segs.get(k)[enter] ? 5 : 4;
+        k = next;
+        enter = nextEnter;
+      }
+      // Now walk forward from k, leaving through the end opposite to `enter`.
+      int leave = enter;
+      double[] s0 = segs.get(k);
+      path.moveTo(px(p, s0[leave == 4 ? 0 : 2]), py(p, s0[leave == 4 ? 1 : 3]));
+      while (k >= 0 && !used[k]) {
+        used[k] = true;
+        double[] s = segs.get(k);
+        int out = leave == 4 ? 5 : 4;
+        path.lineTo(px(p, s[out == 4 ? 0 : 2]), py(p, s[out == 4 ? 1 : 3]));
+        int next = neighbour(byEdge, segs, k, out);
+        if (next < 0) {
+          break;
+        }
+        leave = (long) segs.get(next)[4] == (long) s[out] ? 4 : 5;
+        k = next;
       }
     }
     return path;
   }
 
-  private void segment(Path2D path, Rectangle2D p, double x1, double y1, double x2, double y2) {
-    path.moveTo(px(p, x1), py(p, y1));
-    path.lineTo(px(p, x2), py(p, y2));
+  /** The other segment through the grid edge at end {@code end} (4 or 5) of segment k, or −1. */
+  private static int neighbour(java.util.Map<Long, int[]> byEdge, List<double[]> segs, int k,
+      int end) {
+    int[] at = byEdge.get((long) segs.get(k)[end]);
+    return at[0] == k ? at[1] : at[0];
   }
 
   private void paintOverlays(Graphics2D g, Rectangle2D p) {
@@ -434,7 +519,8 @@ public final class ContourPlot implements Panel {
   }
 
   private List<Object> legendEntries() {
-    List<Object> entries = new ArrayList<>(highlighted);
+    List<Object> entries = new ArrayList<>();
+    highlighted.stream().filter(h -> !h.name.isEmpty()).forEach(entries::add);
     overlays.stream().filter(Overlay::inLegend).forEach(entries::add);
     return entries;
   }

@@ -52,7 +52,7 @@ final class FloatingPointPanels {
   }
 
   /** Points per format in the rounding-error panel. */
-  static final int ERROR_POINTS = 400;
+  static final int ERROR_POINTS = 250;
 
   /**
    * Top right: |round(x) − x| / |x| for x log-uniform in [1e-8, 1e2], with each format's bound
@@ -88,7 +88,7 @@ final class FloatingPointPanels {
 
   /** Bottom left: the largest softmax weight against the largest logit, three ways. */
   XyPlot softmax(double threshold) {
-    int n = 321;
+    int n = 193; // c in steps of 1/12
     double[] c = new double[n];
     double[][] w = new double[3][n];
     for (int i = 0; i < n; i++) {
@@ -161,11 +161,17 @@ final class FloatingPointPanels {
   /** Bottom right: w ← w − u repeated, stored in fp32, fp16 or bf16. */
   XyPlot updates(double[][] w, FloatFormat[] formats, double u) {
     int steps = w[0].length - 1;
-    double[] t = new double[steps + 1];
-    double[] exact = new double[steps + 1];
-    for (int i = 0; i <= steps; i++) {
-      t[i] = i;
-      exact[i] = 1 - i * u;
+    int stride = 5; // every 5th step: 201 points per line draw as fast as they read
+    int n = steps / stride + 1;
+    double[] t = new double[n];
+    double[] exact = new double[n];
+    double[][] shown = new double[w.length][n];
+    for (int i = 0; i < n; i++) {
+      t[i] = i * stride;
+      exact[i] = 1 - t[i] * u;
+      for (int f = 0; f < w.length; f++) {
+        shown[f][i] = w[f][i * stride];
+      }
     }
     XyPlot plot = XyPlot.titled(l.f("Weight update w ← w − %s from w = 1",
             "权重更新 w ← w − %s，从 w = 1 开始", dev.bagu.plot.Numbers.readable(u))).axes(l.t("update step", "更新步数"), "w")
@@ -173,9 +179,9 @@ final class FloatingPointPanels {
     for (int i = 0; i < formats.length; i++) {
       String name = l.f("w stored in %s", "w 存为 %s", formats[i].name());
       if (i == formats.length - 1) { // dashed: a line under it (fp16 stuck at 1) shows through
-        plot.dashed(name, t, w[i]).colour(Theme.category(i));
+        plot.dashed(name, t, shown[i]).colour(Theme.category(i));
       } else {
-        plot.curve(name, t, w[i]).colour(Theme.category(i));
+        plot.curve(name, t, shown[i]).colour(Theme.category(i));
       }
     }
     return plot;

@@ -28,7 +28,7 @@ public final class OptimizersDemo implements Demo {
   /** Losses below this are drawn at it in the loss panel, so its axis spans about ten decades. */
   private static final double LOSS_FLOOR = 1e-8;
   /** At most this many points per loss curve are drawn (every k-th step and the last). */
-  private static final int LOSS_POINTS = 500;
+  private static final int LOSS_POINTS = 600;
   private static final Color START = new Color(0x77, 0x77, 0x77);
   private static final Color MINIMUM = new Color(0xB2, 0x18, 0x2B);
 
