@@ -15,6 +15,7 @@ import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.training.FloatingPointDemo;
+import dev.bagu.demos.training.LayerNormDemo;
 import dev.bagu.demos.training.OptimizersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
@@ -43,6 +44,7 @@ public final class Catalogue {
         new VanishingGradientsDemo(),
         new OptimizersDemo(),
         new FloatingPointDemo(),
+        new LayerNormDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
         new SvmDemo(),

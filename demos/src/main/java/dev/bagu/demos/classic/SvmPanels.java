@@ -13,7 +13,7 @@ import java.util.Map;
 /** The four panels of {@code svm}. */
 final class SvmPanels {
   /** Grid points per axis for decision functions. */
-  static final int GRID = 81;
+  static final int GRID = 65;
   static final Color CLASS0 = Theme.category(0);
   static final Color CLASS1 = Theme.category(3);
 
