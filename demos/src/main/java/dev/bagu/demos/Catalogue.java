@@ -19,6 +19,7 @@ import dev.bagu.demos.training.LayerNormDemo;
 import dev.bagu.demos.training.OptimizersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
+import dev.bagu.demos.vision.LargeKernelDemo;
 import dev.bagu.demos.vision.NmsDemo;
 import java.util.List;
 
@@ -47,6 +48,7 @@ public final class Catalogue {
         new LayerNormDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
+        new LargeKernelDemo(),
         new SvmDemo(),
         new KMeansDemo(),
         new DbscanDemo(),
