@@ -63,7 +63,7 @@ public final class LayerNormDemo implements Demo {
     for (int i = 0; i < BATCHES.length; i++) {
       x[i] = BATCHES[i];
       noise[i] = NormExperiments.batchNoise(BATCHES[i], seq, DRAWS, noiseRng(p, BATCHES[i]));
-      gap[i] = NormExperiments.trainEvalGap(BATCHES[i], seq, 100, gapRng(p, BATCHES[i]));
+      gap[i] = NormExperiments.trainEvalGap(BATCHES[i], seq, GAP_STEPS, gapRng(p, BATCHES[i]));
     }
     double[][] pad = new double[2][PADDINGS.length];
     for (int i = 0; i < PADDINGS.length; i++) {
@@ -72,7 +72,7 @@ public final class LayerNormDemo implements Demo {
       pad[1][i] = e[1];
     }
     double noiseAt = NormExperiments.batchNoise(batch, seq, DRAWS, noiseRng(p, batch));
-    double gapAt = NormExperiments.trainEvalGap(batch, seq, 100, gapRng(p, batch));
+    double gapAt = NormExperiments.trainEvalGap(batch, seq, GAP_STEPS, gapRng(p, batch));
     double[] padAt = NormExperiments.paddingBias(PAD_BATCH, seq, padding, padRng(p, padding));
 
     LayerNormPanels panels = new LayerNormPanels(l);
@@ -139,6 +139,9 @@ public final class LayerNormDemo implements Demo {
     curves.put("bn_padding_std_error", pad[1]);
     return result.data("invariances", inv).data("curves", curves);
   }
+
+  /** Batches that update the running statistics before train and inference are compared. */
+  static final int GAP_STEPS = 60;
 
   /** Sequences per batch in the padding experiment. */
   static final int PAD_BATCH = 32;

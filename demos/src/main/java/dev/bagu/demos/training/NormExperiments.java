@@ -135,20 +135,51 @@ public final class NormExperiments {
    * never looks at the batch).
    */
   public static double batchNoise(int batch, int seq, int draws, Rng rng) {
-    double[] token = tensor(1, 1, rng)[0][0];
+    // Only feature 0 enters the token's feature-0 output, so only it is drawn: x ~ N(μ₀, s₀²).
+    double mu = featureMean(0);
+    double sd = featureScale(0);
+    double token = mu + sd * rng.gaussian();
+    int n = batch * seq;
     double sum = 0;
     double sumSq = 0;
     for (int r = 0; r < draws; r++) {
-      double[][][] x = tensor(batch, seq, rng);
-      x[0][0] = token.clone();
-      double[] mean = new double[FEATURES];
-      double[] var = new double[FEATURES];
-      double v = Norms.batchNorm(x, null, 1e-5, mean, var)[0][0][0];
-      sum += v;
-      sumSq += v * v;
+      double s1 = token;
+      double s2 = token * token;
+      for (int i = 1; i < n; i++) {
+        double v = mu + sd * rng.gaussian();
+        s1 += v;
+        s2 += v * v;
+      }
+      double mean = s1 / n;
+      double var = Math.max(0, s2 / n - mean * mean);
+      double out = (token - mean) / Math.sqrt(var + 1e-5);
+      sum += out;
+      sumSq += out * out;
     }
     double m = sum / draws;
     return Math.sqrt(Math.max(0, sumSq / draws - m * m));
+  }
+
+  /** μ_d of the features {@link #tensor} draws. */
+  static double featureMean(int d) {
+    Rng fixed = Rng.stream(17, 0);
+    double mu = 0;
+    for (int k = 0; k <= d; k++) {
+      mu = fixed.uniform(-2, 2);
+      fixed.uniform(0.5, 3);
+    }
+    return mu;
+  }
+
+  /** s_d of the features {@link #tensor} draws. */
+  static double featureScale(int d) {
+    Rng fixed = Rng.stream(17, 0);
+    double s = 1;
+    for (int k = 0; k <= d; k++) {
+      fixed.uniform(-2, 2);
+      s = fixed.uniform(0.5, 3);
+    }
+    return s;
   }
 
   /**

@@ -102,9 +102,13 @@ final class NumberLines {
         g.draw(new Line2D.Double(left, cy, right, cy));
         g.setColor(r.colour());
         g.setStroke(new BasicStroke(1.4f));
-        for (double v : r.values()) {
+        double last = Double.NEGATIVE_INFINITY;
+        for (double v : r.values()) { // ascending; ticks under half a pixel apart look the same
           double x = left + v / hi * (right - left);
-          g.draw(new Line2D.Double(x, cy - half, x, cy + half));
+          if (x - last >= 0.5) {
+            g.draw(new Line2D.Double(x, cy - half, x, cy + half));
+            last = x;
+          }
         }
         g.setColor(Theme.MUTED_TEXT);
         String count = r.values().length + "";

@@ -27,8 +27,9 @@ public final class OptimizersDemo implements Demo {
   private static final int FRAMES = 40;
   /** Losses below this are drawn at it in the loss panel, so its axis spans about ten decades. */
   private static final double LOSS_FLOOR = 1e-8;
-  /** At most this many points per loss curve are drawn (every k-th step and the last). */
-  private static final int LOSS_POINTS = 600;
+  /** About this many points per loss curve are drawn after the first LOSS_HEAD steps. */
+  private static final int LOSS_POINTS = 150;
+  private static final int LOSS_HEAD = 30;
   private static final Color START = new Color(0x77, 0x77, 0x77);
   private static final Color MINIMUM = new Color(0xB2, 0x18, 0x2B);
 
@@ -212,14 +213,12 @@ public final class OptimizersDemo implements Demo {
         .xRange(0, steps);
     for (Descent d : runs) {
       int m = Math.min(upTo + 1, d.points());
-      int stride = Math.max(1, (m + LOSS_POINTS - 1) / LOSS_POINTS); // the panel is ~800 px wide
-      int kept = (m - 1) / stride + 1;
-      double[] x = new double[kept];
-      double[] y = new double[kept];
-      for (int k = 0; k < kept; k++) {
-        int step = k == kept - 1 ? m - 1 : k * stride;
-        x[k] = step;
-        y[k] = Math.max(d.loss()[step], LOSS_FLOOR); // below the floor: drawn on it
+      int[] shown = shownSteps(m);
+      double[] x = new double[shown.length];
+      double[] y = new double[shown.length];
+      for (int k = 0; k < shown.length; k++) {
+        x[k] = shown[k];
+        y[k] = Math.max(d.loss()[shown[k]], LOSS_FLOOR); // below the floor: drawn on it
       }
       String name = name(d.kind(), l);
       if (d.kind() == Kind.ADAMW) {
@@ -229,6 +228,22 @@ public final class OptimizersDemo implements Demo {
       }
     }
     return plot;
+  }
+
+  /**
+   * The steps drawn of a curve of m points: the first {@value #LOSS_HEAD} all (the early
+   * oscillations), then about {@value #LOSS_POINTS} evenly spaced, and the last.
+   */
+  static int[] shownSteps(int m) {
+    int stride = Math.max(1, (m - LOSS_HEAD + LOSS_POINTS - 1) / LOSS_POINTS);
+    java.util.List<Integer> steps = new ArrayList<>();
+    for (int k = 0; k < m; k += k < LOSS_HEAD ? 1 : stride) {
+      steps.add(k);
+    }
+    if (steps.get(steps.size() - 1) != m - 1) {
+      steps.add(m - 1);
+    }
+    return steps.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * @param z z[j][i] = f(x_i, y_j), row 0 at the bottom of the window
  */
 record Surface(double[][] z, double[] levels) {
-  static final int GRID = 101;
+  static final int GRID = 81;
 
   static Surface of(TestFunction f) {
     double[] w = f.window();
