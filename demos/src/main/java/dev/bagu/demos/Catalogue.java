@@ -9,6 +9,7 @@ import dev.bagu.demos.attention.MultiHeadDemo;
 import dev.bagu.demos.attention.QkvProjectionsDemo;
 import dev.bagu.demos.attention.SelfAttentionDemo;
 import dev.bagu.demos.attention.SoftmaxScalingDemo;
+import dev.bagu.demos.classic.SvmDemo;
 import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
@@ -32,8 +33,12 @@ import dev.bagu.demos.finetune.DistillationDemo;
 import dev.bagu.demos.finetune.LoraDemo;
 import dev.bagu.demos.finetune.LossFunctionsDemo;
 import dev.bagu.demos.finetune.PeftParametersDemo;
+import dev.bagu.demos.training.FloatingPointDemo;
+import dev.bagu.demos.training.LayerNormDemo;
+import dev.bagu.demos.training.OptimizersDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
+import dev.bagu.demos.vision.LargeKernelDemo;
 import dev.bagu.demos.vision.NmsDemo;
 import java.util.List;
 
@@ -80,8 +85,13 @@ public final class Catalogue {
         // F. Training
         new WeightInitDemo(),
         new VanishingGradientsDemo(),
+        new OptimizersDemo(),
+        new FloatingPointDemo(),
+        new LayerNormDemo(),
         // G. Vision and classic ML
         new NmsDemo(),
+        new LargeKernelDemo(),
+        new SvmDemo(),
         new KMeansDemo(),
         new DbscanDemo(),
         new MeanShiftDemo(),
