@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.python.DecoratorsDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -43,7 +44,9 @@ public final class Catalogue {
         new KMeansDemo(),
         new DbscanDemo(),
         new MeanShiftDemo(),
-        new ClusteringComparisonDemo());
+        new ClusteringComparisonDemo(),
+        // H. Python language
+        new DecoratorsDemo());
   }
 
   public static Registry registry() {
