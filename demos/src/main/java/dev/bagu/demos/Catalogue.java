@@ -14,6 +14,7 @@ import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
 import dev.bagu.demos.python.DecoratorsDemo;
+import dev.bagu.demos.python.ScopesDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.NmsDemo;
@@ -46,7 +47,8 @@ public final class Catalogue {
         new MeanShiftDemo(),
         new ClusteringComparisonDemo(),
         // H. Python language
-        new DecoratorsDemo());
+        new DecoratorsDemo(),
+        new ScopesDemo());
   }
 
   public static Registry registry() {
