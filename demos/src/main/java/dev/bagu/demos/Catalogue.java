@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.python.CopySemanticsDemo;
 import dev.bagu.demos.python.DecoratorsDemo;
 import dev.bagu.demos.python.ScopesDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
@@ -47,6 +48,7 @@ public final class Catalogue {
         new MeanShiftDemo(),
         new ClusteringComparisonDemo(),
         // H. Python language
+        new CopySemanticsDemo(),
         new DecoratorsDemo(),
         new ScopesDemo());
   }

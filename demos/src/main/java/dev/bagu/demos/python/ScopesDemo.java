@@ -173,10 +173,10 @@ public final class ScopesDemo implements Demo {
           || r.kind() == Kind.SYNTAX_ERROR) {
         g.setColor(colour(r.kind()));
         String msg = r.kind() == Kind.UNBOUND_LOCAL
-            ? l.f("✗ line %d: UnboundLocalError: %s is local to %s() (it is assigned there) "
-                + "but read before it has a value", "✗ 第 %d 行：UnboundLocalError：%s 在 %s() "
+            ? l.f("× line %d: UnboundLocalError: %s is local to %s() (it is assigned there) "
+                + "but read before it has a value", "× 第 %d 行：UnboundLocalError：%s 在 %s() "
                 + "里被赋值，所以是局部变量，但读取时还没有值", r.line() + 1, r.name(), r.in().name)
-            : l.f("✗ line %d: %s: %s", "✗ 第 %d 行：%s：%s", r.line() + 1, kindName(r.kind(), l),
+            : l.f("× line %d: %s: %s", "× 第 %d 行：%s：%s", r.line() + 1, kindName(r.kind(), l),
                 r.name());
         y = wrap(g, msg, a.x + 8, y, split - a.x - 20) + 8;
       }
