@@ -13,6 +13,7 @@ import dev.bagu.demos.clustering.ClusteringComparisonDemo;
 import dev.bagu.demos.clustering.DbscanDemo;
 import dev.bagu.demos.clustering.KMeansDemo;
 import dev.bagu.demos.clustering.MeanShiftDemo;
+import dev.bagu.demos.python.ConcurrencyDemo;
 import dev.bagu.demos.python.CopySemanticsDemo;
 import dev.bagu.demos.python.DecoratorsDemo;
 import dev.bagu.demos.python.ScopesDemo;
@@ -50,6 +51,7 @@ public final class Catalogue {
         // H. Python language
         new CopySemanticsDemo(),
         new DecoratorsDemo(),
+        new ConcurrencyDemo(),
         new ScopesDemo());
   }
 
