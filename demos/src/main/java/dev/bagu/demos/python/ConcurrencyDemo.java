@@ -33,9 +33,9 @@ public final class ConcurrencyDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("tasks", 4, 1, 8, "tasks of each kind")
           .zh("每种任务的个数"),
-      Param.integer("io-ms", 20, 1, 200, "how long each IO-bound task waits (ms)")
+      Param.integer("io-ms", 20, 1, 100, "how long each IO-bound task waits (ms)")
           .zh("每个 IO 密集型任务等待的时间（ms）"),
-      Param.integer("cpu-ms", 10, 1, 100, "CPU time each CPU-bound task computes (ms)")
+      Param.integer("cpu-ms", 10, 1, 50, "CPU time each CPU-bound task computes (ms)")
           .zh("每个 CPU 密集型任务计算所用的 CPU 时间（ms）"),
       Param.integer("workers", 2, 1, 4,
           "worker processes (each a fresh JVM, as multiprocessing starts fresh interpreters)")
