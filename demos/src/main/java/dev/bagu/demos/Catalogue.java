@@ -36,6 +36,10 @@ import dev.bagu.demos.finetune.PeftParametersDemo;
 import dev.bagu.demos.training.FloatingPointDemo;
 import dev.bagu.demos.training.LayerNormDemo;
 import dev.bagu.demos.training.OptimizersDemo;
+import dev.bagu.demos.python.ConcurrencyDemo;
+import dev.bagu.demos.python.CopySemanticsDemo;
+import dev.bagu.demos.python.DecoratorsDemo;
+import dev.bagu.demos.python.ScopesDemo;
 import dev.bagu.demos.training.VanishingGradientsDemo;
 import dev.bagu.demos.training.WeightInitDemo;
 import dev.bagu.demos.vision.LargeKernelDemo;
@@ -95,7 +99,12 @@ public final class Catalogue {
         new KMeansDemo(),
         new DbscanDemo(),
         new MeanShiftDemo(),
-        new ClusteringComparisonDemo());
+        new ClusteringComparisonDemo(),
+        // H. Python language
+        new CopySemanticsDemo(),
+        new DecoratorsDemo(),
+        new ConcurrencyDemo(),
+        new ScopesDemo());
   }
 
   public static Registry registry() {

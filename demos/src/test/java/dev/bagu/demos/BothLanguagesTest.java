@@ -127,7 +127,8 @@ class BothLanguagesTest {
     figure.paint(g, 1600, 1000);
     Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(g.getSVGElement());
     while (m.find()) {
-      all.add(m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"));
+      all.add(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
+          .replace("&quot;", "\"").replace("&amp;", "&"));
     }
     return all;
   }

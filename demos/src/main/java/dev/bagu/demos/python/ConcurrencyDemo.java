@@ -1,0 +1,275 @@
+package dev.bagu.demos.python;
+
+import dev.bagu.cli.Bagu;
+import dev.bagu.demo.Demo;
+import dev.bagu.demo.DemoInfo;
+import dev.bagu.demo.Finding;
+import dev.bagu.demo.Param;
+import dev.bagu.demo.Params;
+import dev.bagu.demo.Result;
+import dev.bagu.demo.Section;
+import dev.bagu.demos.python.ConcurrencyModes.Kind;
+import dev.bagu.demos.python.ConcurrencyModes.Mode;
+import dev.bagu.demos.python.ConcurrencyModes.Run;
+import dev.bagu.demos.python.ConcurrencyModes.Span;
+import dev.bagu.i18n.Lang;
+import dev.bagu.plot.BarPlot;
+import dev.bagu.plot.DrawingPanel;
+import dev.bagu.plot.Figure;
+import dev.bagu.plot.Theme;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** 线程 / 进程, 同步 / 异步: the same IO- and CPU-bound tasks run five ways, on a timeline. */
+public final class ConcurrencyDemo implements Demo {
+  private static final List<Param<?>> PARAMS = List.of(
+      Param.integer("tasks", 4, 1, 8, "tasks of each kind")
+          .zh("每种任务的个数"),
+      Param.integer("io-ms", 20, 1, 100, "how long each IO-bound task waits (ms)")
+          .zh("每个 IO 密集型任务等待的时间（ms）"),
+      Param.integer("cpu-ms", 10, 1, 50, "CPU time each CPU-bound task computes (ms)")
+          .zh("每个 CPU 密集型任务计算所用的 CPU 时间（ms）"),
+      Param.integer("workers", 2, 1, 4,
+          "worker processes (each a fresh JVM, as multiprocessing starts fresh interpreters)")
+          .zh("工作进程数（每个都是新启动的 JVM，就像 multiprocessing 启动新的解释器）"));
+
+  @Override
+  public DemoInfo info() {
+    return new DemoInfo("concurrency", "Threads, processes, async: who overlaps what",
+        Section.PYTHON, "线程 / 进程, 同步 / 异步",
+        "Threads and async overlap waits; under a GIL only processes overlap computation, at a "
+            + "start-up cost")
+        .zh("线程、进程与异步：谁和谁能重叠",
+            "线程和异步能让等待重叠；有 GIL 时只有多进程能让计算并行，代价是启动开销");
+  }
+
+  @Override
+  public List<Param<?>> params() {
+    return PARAMS;
+  }
+
+  static String modeName(Mode m, Lang l) {
+    return switch (m) {
+      case SEQUENTIAL -> l.t("sequential", "顺序执行");
+      case THREADS -> l.t("threads (no lock)", "多线程（无锁）");
+      case GIL_THREADS -> l.t("threads + GIL model", "多线程 + GIL 模型");
+      case PROCESSES -> l.t("processes", "多进程");
+      case ASYNC -> l.t("async event loop", "异步事件循环");
+    };
+  }
+
+  /** Short names for the bar chart's categories. */
+  static String shortName(Mode m, Lang l) {
+    return switch (m) {
+      case SEQUENTIAL -> l.t("sequential", "顺序");
+      case THREADS -> l.t("threads", "线程");
+      case GIL_THREADS -> "GIL";
+      case PROCESSES -> l.t("processes", "进程");
+      case ASYNC -> l.t("async", "异步");
+    };
+  }
+
+  @Override
+  public Result run(Params p) {
+    Lang l = p.lang();
+    int tasks = p.integer("tasks");
+    int io = p.integer("io-ms");
+    int cpu = p.integer("cpu-ms");
+    int workers = p.integer("workers");
+    Map<Mode, Run> ioRuns = new EnumMap<>(Mode.class);
+    Map<Mode, Run> cpuRuns = new EnumMap<>(Mode.class);
+    // Warm up the in-process modes (thread start, JIT, timers) so the first measured mode
+    // does not pay for it; worker processes are fresh JVMs every time and cannot be warmed.
+    for (Mode m : Mode.values()) {
+      if (m != Mode.PROCESSES) {
+        ConcurrencyModes.run(m, Kind.IO, 2, 1, workers);
+        ConcurrencyModes.run(m, Kind.CPU, 2, 1, workers);
+      }
+    }
+    for (Mode m : Mode.values()) {
+      ioRuns.put(m, ConcurrencyModes.run(m, Kind.IO, tasks, io, workers));
+      cpuRuns.put(m, ConcurrencyModes.run(m, Kind.CPU, tasks, cpu, workers));
+    }
+    boolean measured = p.showTimes();
+    Map<Mode, Run> ioShown = measured ? ioRuns : model(Kind.IO, tasks, io, workers);
+    Map<Mode, Run> cpuShown = measured ? cpuRuns : model(Kind.CPU, tasks, cpu, workers);
+    String what = measured ? l.t("measured on this machine", "本机实测")
+        : l.f("deterministic model (%d cores, %.0f ms process start-up), not measured",
+            "确定性模型（%d 核，进程启动 %.0f ms），非实测", ScheduleModel.CORES,
+            ScheduleModel.STARTUP_MILLIS);
+
+    List<String> modes = new ArrayList<>();
+    double[] ioWall = new double[Mode.values().length];
+    double[] cpuWall = new double[Mode.values().length];
+    for (Mode m : Mode.values()) {
+      modes.add(shortName(m, l));
+      ioWall[m.ordinal()] = ioShown.get(m).wallMillis();
+      cpuWall[m.ordinal()] = cpuShown.get(m).wallMillis();
+    }
+    Figure figure = Figure.grid(info().title(l), 1, 3).preferredSize(1800, 1000)
+        .subtitle(l.f("%d IO-bound tasks (wait %d ms) and %d CPU-bound tasks (compute %d ms) · "
+            + "%d worker processes · %s", "%d 个 IO 密集型任务（各等待 %d ms）和 %d 个 CPU 密集型"
+            + "任务（各计算 %d ms）· %d 个工作进程 · %s", tasks, io, tasks, cpu, workers, what))
+        .add(DrawingPanel.titled(l.t("IO-bound tasks: each task's start → end",
+            "IO 密集型任务：每个任务从开始到结束"), (g, a) -> gantt(g, a, ioShown, l)))
+        .add(DrawingPanel.titled(l.t("CPU-bound tasks: each task's start → end",
+            "CPU 密集型任务：每个任务从开始到结束"), (g, a) -> gantt(g, a, cpuShown, l)))
+        .add(BarPlot.titled(measured ? l.t("Wall time per mode (measured)", "各方式的总耗时（实测）")
+                : l.t("Wall time per mode (model)", "各方式的总耗时（模型）"))
+            .axes(l.t("mode", "执行方式"), l.t("wall time (ms)", "总耗时（ms）"))
+            .categories(modes).maxLabels(5)
+            .bars(l.t("IO-bound", "IO 密集型"), ioWall)
+            .bars(l.t("CPU-bound", "CPU 密集型"), cpuWall));
+
+    double seqIo = ioRuns.get(Mode.SEQUENTIAL).wallMillis();
+    double seqCpu = cpuRuns.get(Mode.SEQUENTIAL).wallMillis();
+    int cores = Math.min(tasks, Runtime.getRuntime().availableProcessors());
+    String ideal = l.t("ideal: every wait overlaps", "理想情况：所有等待都重叠");
+    Result r = Result.of(figure)
+        .finding(speedup("io_speedup_threads", l.t("IO-bound speed-up, threads",
+            "IO 密集型加速比，多线程"), seqIo / ioRuns.get(Mode.THREADS).wallMillis(), tasks,
+            ideal))
+        .finding(speedup("io_speedup_gil_threads", l.t("IO-bound speed-up, threads + GIL model",
+            "IO 密集型加速比，多线程 + GIL 模型"), seqIo / ioRuns.get(Mode.GIL_THREADS)
+            .wallMillis(), tasks, l.t("waiting releases the GIL", "等待时会释放 GIL")))
+        .finding(speedup("io_speedup_async", l.t("IO-bound speed-up, async on one thread",
+            "IO 密集型加速比，单线程异步"), seqIo / ioRuns.get(Mode.ASYNC).wallMillis(), tasks,
+            ideal))
+        .finding(speedup("cpu_speedup_gil_threads", l.t("CPU-bound speed-up, threads + GIL model",
+            "CPU 密集型加速比，多线程 + GIL 模型"), seqCpu / cpuRuns.get(Mode.GIL_THREADS)
+            .wallMillis(), 1, l.t("one lock: one thread computes at a time",
+            "只有一把锁：同一时刻只有一个线程在计算")))
+        .finding(speedup("cpu_speedup_threads", l.t("CPU-bound speed-up, threads without a lock "
+            + "(Java)", "CPU 密集型加速比，无锁多线程（Java）"), seqCpu / cpuRuns.get(Mode.THREADS)
+            .wallMillis(), cores, l.t("min(tasks, cores)", "min(任务数, 核数)")))
+        .finding(Finding.of("cpu_speedup_processes", l.t("CPU-bound speed-up, processes "
+            + "(start-up included)", "CPU 密集型加速比，多进程（含启动）"),
+            seqCpu / cpuRuns.get(Mode.PROCESSES).wallMillis(), "×").asMeasured())
+        .finding(speedup("cpu_speedup_processes_after_startup", l.t("CPU-bound speed-up, "
+            + "processes, counted from the first task's start", "CPU 密集型加速比，多进程，"
+            + "从第一个任务开始算起"), seqCpu / (cpuRuns.get(Mode.PROCESSES).wallMillis()
+            - firstStart(cpuRuns.get(Mode.PROCESSES))), Math.min(Math.min(workers, tasks),
+            Runtime.getRuntime().availableProcessors()), l.t("min(workers, cores)",
+            "min(进程数, 核数)")))
+        .finding(Finding.of("process_startup_ms", l.t("process start-up: first task begins at",
+            "进程启动：第一个任务开始于"), cpuRuns.get(Mode.PROCESSES).spans().stream()
+            .mapToDouble(Span::start).min().orElse(0), "ms").asMeasured())
+        .finding(speedup("cpu_speedup_async", l.t("CPU-bound speed-up, async on one thread",
+            "CPU 密集型加速比，单线程异步"), seqCpu / cpuRuns.get(Mode.ASYNC).wallMillis(), 1,
+            l.t("no await: the loop is blocked", "没有 await：事件循环被阻塞")));
+    // Only the model goes into the JSON's data: measured timelines differ from run to run, and
+    // the JSON must be the same twice (the measured numbers are the findings marked measured).
+    return r.data("model", timelineData(model(Kind.IO, tasks, io, workers),
+            model(Kind.CPU, tasks, cpu, workers)));
+  }
+
+  private static double firstStart(Run r) {
+    return r.spans().stream().mapToDouble(Span::start).min().orElse(0);
+  }
+
+  private static Finding speedup(String key, String label, double value, double ideal,
+      String source) {
+    return Finding.of(key, label, value, "×").withReference(ideal, source, 0.35 * ideal)
+        .asMeasured();
+  }
+
+  private static Map<Mode, Run> model(Kind kind, int tasks, int millis, int workers) {
+    Map<Mode, Run> m = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      m.put(mode, ScheduleModel.model(mode, kind, tasks, millis, workers));
+    }
+    return m;
+  }
+
+  /** One block of lanes per mode, a bar per task, a shared millisecond axis below. */
+  private static void gantt(Graphics2D g, Rectangle a, Map<Mode, Run> runs, Lang l) {
+    double max = runs.values().stream().mapToDouble(Run::wallMillis).max().orElse(1);
+    double step = niceStep(max / 5);
+    double axisMax = Math.ceil(max / step) * step;
+    g.setFont(Theme.font(Font.BOLD, 16));
+    double labelH = g.getFontMetrics().getHeight();
+    double left = a.x + 10;
+    double right = a.x + a.width - 16;
+    double top = a.y + 4;
+    double bottom = a.y + a.height - 56;
+    int modes = runs.size();
+    double block = (bottom - top) / modes;
+    for (Mode m : runs.keySet()) {
+      Run run = runs.get(m);
+      double y0 = top + m.ordinal() * block;
+      g.setFont(Theme.font(Font.BOLD, 16));
+      g.setColor(Theme.category(m.ordinal()));
+      g.drawString(modeName(m, l) + l.f(" · %.0f ms", " · %.0f ms", run.wallMillis()),
+          (float) left, (float) (y0 + labelH - 4));
+      int lanes = run.spans().size();
+      double laneH = (block - labelH - 12) / Math.max(1, lanes);
+      for (Span s : run.spans()) {
+        double x0 = left + (right - left) * s.start() / axisMax;
+        double x1 = left + (right - left) * s.end() / axisMax;
+        double y = y0 + labelH + s.task() * laneH;
+        g.setColor(Theme.withAlpha(Theme.category(m.ordinal()), 0.75));
+        g.fill(new Rectangle2D.Double(x0, y + 1, Math.max(2, x1 - x0), Math.max(2, laneH - 3)));
+      }
+      g.setColor(Theme.GRID);
+      g.drawLine((int) left, (int) (y0 + block - 4), (int) right, (int) (y0 + block - 4));
+    }
+    // The time axis.
+    g.setColor(Theme.AXIS);
+    g.drawLine((int) left, (int) bottom, (int) right, (int) bottom);
+    g.setFont(Theme.tickLabel());
+    for (double t = 0; t <= axisMax + 1e-9; t += step) {
+      double x = left + (right - left) * t / axisMax;
+      g.drawLine((int) x, (int) bottom, (int) x, (int) bottom + 5);
+      g.setColor(Theme.TEXT);
+      Draw.centred(g, String.format(Locale.US, "%.0f", t), x, bottom + 22);
+      g.setColor(Theme.AXIS);
+    }
+    g.setFont(Theme.axisTitle());
+    g.setColor(Theme.TEXT);
+    Draw.centred(g, l.t("time since start (ms) · one row per task", "从开始算起的时间（ms）· "
+        + "每行一个任务"), (left + right) / 2, bottom + 48);
+  }
+
+  private static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= raw) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  private static Map<String, Object> timelineData(Map<Mode, Run> ioRuns, Map<Mode, Run> cpuRuns) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Mode m : Mode.values()) {
+      Map<String, Object> mode = new LinkedHashMap<>();
+      for (Run r : List.of(ioRuns.get(m), cpuRuns.get(m))) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("wall_ms", r.wallMillis());
+        run.put("spans_ms", r.spans().stream().map(s -> new double[] {s.start(), s.end()})
+            .toList());
+        mode.put(r.kind().name().toLowerCase(Locale.ROOT), run);
+      }
+      out.put(m.name().toLowerCase(Locale.ROOT), mode);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return info().id();
+  }
+
+  public static void main(String[] args) {
+    Bagu.launch(new ConcurrencyDemo(), args);
+  }
+}
