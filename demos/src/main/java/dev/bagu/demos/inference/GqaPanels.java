@@ -80,8 +80,8 @@ final class GqaPanels {
     for (int i = 0; i < x.length; i++) {
       x[i] = counts[i];
     }
-    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads (toy layer)",
-            "输出误差与 KV 头数（玩具层）"))
+    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads (trained layer)",
+            "输出误差与 KV 头数（训练好的层）"))
         .axes(l.f("KV heads g (g = %d: MHA, g = 1: MQA)", "KV 头数 g（g = %d 为 MHA，g = 1 为 MQA）",
             heads), l.t("‖O_g − O_MHA‖ / ‖O_MHA‖", "‖O_g − O_MHA‖ / ‖O_MHA‖"));
     for (Pooling pooling : Pooling.values()) {
@@ -90,7 +90,50 @@ final class GqaPanels {
     return plot.verticalLine(kvHeads);
   }
 
-  /** Panel 4: each query head's own output error at the chosen g. */
+  /**
+   * Panel 3: the task loss of every grouped layer on held-out sequences, against the trained MHA
+   * (what conversion should keep) and the untrained layer (what training bought).
+   */
+  XyPlot taskLoss(Map<Pooling, double[]> losses, double mhaLoss, double untrainedLoss) {
+    double[] x = new double[counts.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = counts[i];
+    }
+    XyPlot plot = XyPlot.titled(l.t("Task loss after conversion (held-out sequences)",
+            "转换后的任务损失（留出序列）"))
+        .axes(l.t("KV heads g", "KV 头数 g"), l.t("mean squared error per row",
+            "每行的均方误差"));
+    for (Pooling pooling : Pooling.values()) {
+      plot.line(name(pooling), x, losses.get(pooling));
+    }
+    double[] ends = {x[x.length - 1], x[0]};
+    return plot
+        .dashed(l.f("trained MHA %.3f", "训练好的 MHA %.3f", mhaLoss), ends,
+            new double[] {mhaLoss, mhaLoss}).colour(Theme.TEXT)
+        .dashed(l.f("before training %.3f", "训练前 %.3f", untrainedLoss), ends,
+            new double[] {untrainedLoss, untrainedLoss}).colour(Theme.MUTED_TEXT)
+        .verticalLine(kvHeads);
+  }
+
+  /** Panel 4: the multi-head layer's training loss, step by step (log scale). */
+  XyPlot training(double[] loss, double heldOutLoss) {
+    double[] x = new double[loss.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+    }
+    XyPlot plot = XyPlot.titled(l.t("Training the multi-head layer", "训练多头层"))
+        .axes(l.t("Adam step", "Adam 步数"), l.t("training loss (log)", "训练损失（对数）"))
+        .logY();
+    if (loss.length == 1) {
+      return plot.largePoints(l.t("untrained (0 steps)", "未训练（0 步）"), x, loss);
+    }
+    return plot.line(l.t("training loss", "训练损失"), x, loss)
+        .dashed(l.f("held-out loss after training %.3f", "训练后留出序列上的损失 %.3f",
+            heldOutLoss), new double[] {0, x.length - 1}, new double[] {heldOutLoss, heldOutLoss})
+        .colour(Theme.MUTED_TEXT);
+  }
+
+  /** Panel 6: each query head's own output error at the chosen g. */
   BarPlot perHead() {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < heads; i++) {
@@ -103,7 +146,7 @@ final class GqaPanels {
         .bars(name(Pooling.FIRST), perHead.get(Pooling.FIRST));
   }
 
-  /** Panel 3: which query heads share which KV head, for MHA, the chosen GQA and MQA. */
+  /** Panel 5: which query heads share which KV head, for MHA, the chosen GQA and MQA. */
   DrawingPanel sharing() {
     String[] labels = {
         l.f("MHA: %d KV heads", "MHA：%d 个 KV 头", heads),
