@@ -22,6 +22,8 @@ import java.util.Map;
 /** MQA / GQA: fewer KV heads, a smaller cache, and what mean-pooling a trained layer costs. */
 public final class GqaDemo implements Demo {
   static final String AINSLIE = "Ainslie et al. 2023";
+  /** Held-out sequences the errors and task losses are measured on. */
+  static final int HELD_OUT = 8;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("heads", 8, 2, 16, "query heads h of the trained multi-head layer "
@@ -66,11 +68,11 @@ public final class GqaDemo implements Demo {
     GqaTraining.Run run = GqaTraining.trained(p.seed(), h, n, steps);
     MultiHeadAttention mha = run.model();
     // Errors and task losses on held-out sequences of the same task.
-    GqaTask heldOut = GqaTask.random(GqaTraining.SEQUENCES, n, Rng.stream(p.seed(), 4));
+    GqaTask heldOut = GqaTask.random(HELD_OUT, n, Rng.stream(p.seed(), 4));
     List<double[][]> inputs = heldOut.inputs();
     List<MultiHeadAttention.Output> reference = inputs.stream().map(x -> mha.forward(x, true))
         .toList();
-    double mhaLoss = GqaTraining.loss(heldOut, mha);
+    double mhaLoss = GqaTraining.loss(heldOut, reference);
 
     int[] counts = GroupedQuery.kvHeadCounts(h);
     Map<Pooling, double[]> errors = new LinkedHashMap<>();
@@ -82,9 +84,11 @@ public final class GqaDemo implements Demo {
       for (int i = 0; i < counts.length; i++) {
         Rng rng = Rng.stream(p.seed(), 3, counts[i]); // only RANDOM draws from it
         MultiHeadAttention grouped = GroupedQuery.grouped(mha, counts[i], pooling, rng);
-        GroupedQuery.Error err = GroupedQuery.error(reference, grouped, inputs);
+        List<MultiHeadAttention.Output> outputs = inputs.stream()
+            .map(x -> grouped.forward(x, true)).toList();
+        GroupedQuery.Error err = GroupedQuery.error(reference, outputs);
         e[i] = err.output();
-        loss[i] = GqaTraining.loss(heldOut, grouped);
+        loss[i] = GqaTraining.loss(heldOut, outputs);
         if (counts[i] == g) {
           perHead.put(pooling, err.perHead());
         }
@@ -129,8 +133,8 @@ public final class GqaDemo implements Demo {
                 "训练 %d 步后的训练损失", steps), run.finalLoss(), "")
             .withUpperBound(run.initialLoss(), l.t("below the loss before training",
                 "低于训练前的损失")))
-        .finding(Finding.of("loss_mha", l.t("held-out loss, trained MHA",
-                "留出序列上的损失，训练好的 MHA"), mhaLoss, ""))
+        .finding(Finding.of("loss_mha", l.t("held-out loss, MHA layer",
+                "留出序列上的损失，MHA 层"), mhaLoss, ""))
         .finding(Finding.of("loss_mean_pooled", l.f("held-out loss at g = %d, mean-pooled",
                 "g = %d 时留出序列上的损失，取平均", g), losses.get(Pooling.MEAN)[at], ""))
         .finding(Finding.of("error_at_mha", l.t("output error at g = h (MHA), mean-pooled",

@@ -64,12 +64,12 @@ final class GqaPanels {
       x[i] = LLAMA_KV_HEADS[i];
       kb[i] = bytes.get(LLAMA_KV_HEADS[i]) / 1024.0;
     }
-    return XyPlot.titled(l.t("KV cache per token, Llama-2-70B shape",
-            "每个 token 的 KV 缓存，Llama-2-70B 结构"))
+    return XyPlot.titled(l.t("Cache per token, Llama-2-70B",
+            "每个 token 的 KV 缓存，Llama-2-70B"))
         .axes(l.t("KV heads g (64 query heads)", "KV 头数 g（64 个查询头）"),
             l.t("KB per token (fp16)", "每个 token 的 KB（fp16）")).logX().logY()
         .line(l.t("80 layers · g · 128 · 2 · 2 B", "80 层 · g · 128 · 2 · 2 B"), x, kb)
-        .highlight(l.t("MQA 40 · GQA 320 · MHA 2560 KB", "MQA 40 · GQA 320 · MHA 2560 KB"),
+        .highlight(l.t("g = 1, 8, 64", "g = 1、8、64"),
             new double[] {1, 8, 64}, new double[] {kb[0], kb[3], kb[6]})
         .colour(Theme.category(3));
   }
@@ -80,8 +80,8 @@ final class GqaPanels {
     for (int i = 0; i < x.length; i++) {
       x[i] = counts[i];
     }
-    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads (trained layer)",
-            "输出误差与 KV 头数（训练好的层）"))
+    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads",
+            "输出误差与 KV 头数"))
         .axes(l.f("KV heads g (g = %d: MHA, g = 1: MQA)", "KV 头数 g（g = %d 为 MHA，g = 1 为 MQA）",
             heads), l.t("‖O_g − O_MHA‖ / ‖O_MHA‖", "‖O_g − O_MHA‖ / ‖O_MHA‖"));
     for (Pooling pooling : Pooling.values()) {
@@ -99,16 +99,16 @@ final class GqaPanels {
     for (int i = 0; i < x.length; i++) {
       x[i] = counts[i];
     }
-    XyPlot plot = XyPlot.titled(l.t("Task loss after conversion (held-out sequences)",
-            "转换后的任务损失（留出序列）"))
-        .axes(l.t("KV heads g", "KV 头数 g"), l.t("mean squared error per row",
-            "每行的均方误差"));
+    XyPlot plot = XyPlot.titled(l.t("Task loss after conversion",
+            "转换后的任务损失"))
+        .axes(l.t("KV heads g", "KV 头数 g"), l.t("held-out loss per row",
+            "留出序列上每行的损失"));
     for (Pooling pooling : Pooling.values()) {
       plot.line(name(pooling), x, losses.get(pooling));
     }
     double[] ends = {x[x.length - 1], x[0]};
     return plot
-        .dashed(l.f("trained MHA %.3f", "训练好的 MHA %.3f", mhaLoss), ends,
+        .dashed(l.f("MHA layer %.3f", "MHA 层 %.3f", mhaLoss), ends,
             new double[] {mhaLoss, mhaLoss}).colour(Theme.TEXT)
         .dashed(l.f("before training %.3f", "训练前 %.3f", untrainedLoss), ends,
             new double[] {untrainedLoss, untrainedLoss}).colour(Theme.MUTED_TEXT)
@@ -127,8 +127,8 @@ final class GqaPanels {
     if (loss.length == 1) {
       return plot.largePoints(l.t("untrained (0 steps)", "未训练（0 步）"), x, loss);
     }
-    return plot.line(l.t("training loss", "训练损失"), x, loss)
-        .dashed(l.f("held-out loss after training %.3f", "训练后留出序列上的损失 %.3f",
+    return plot.curve(l.t("training loss", "训练损失"), x, loss)
+        .dashed(l.f("held-out, trained: %.3f", "留出序列，训练后：%.3f",
             heldOutLoss), new double[] {0, x.length - 1}, new double[] {heldOutLoss, heldOutLoss})
         .colour(Theme.MUTED_TEXT);
   }
@@ -150,7 +150,8 @@ final class GqaPanels {
   DrawingPanel sharing() {
     String[] labels = {
         l.f("MHA: %d KV heads", "MHA：%d 个 KV 头", heads),
-        l.f("GQA: %d KV heads", "GQA：%d 个 KV 头", kvHeads),
+        kvHeads == 1 ? l.t("GQA: 1 KV head", "GQA：1 个 KV 头")
+            : l.f("GQA: %d KV heads", "GQA：%d 个 KV 头", kvHeads),
         l.t("MQA: 1 KV head", "MQA：1 个 KV 头")};
     int[] groups = {heads, kvHeads, 1};
     String queries = l.t("query heads", "查询头");

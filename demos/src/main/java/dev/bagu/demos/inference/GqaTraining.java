@@ -101,9 +101,14 @@ public final class GqaTraining {
 
   /** The task loss of any layer (a grouped one too) through the shared forward pass. */
   public static double loss(GqaTask task, MultiHeadAttention model) {
+    return loss(task, task.inputs().stream().map(x -> model.forward(x, true)).toList());
+  }
+
+  /** The task loss from a layer's outputs on the task's inputs, already computed. */
+  public static double loss(GqaTask task, List<MultiHeadAttention.Output> outputs) {
     double loss = 0;
     for (int s = 0; s < task.sequences(); s++) {
-      double[][] out = model.forward(task.input(s), true).output();
+      double[][] out = outputs.get(s).output();
       double[][] y = task.target(s);
       for (int i = GqaTask.MIX.length; i < y.length; i++) {
         for (int j = 0; j < y[i].length; j++) {

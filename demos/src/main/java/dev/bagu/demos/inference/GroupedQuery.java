@@ -86,14 +86,20 @@ public final class GroupedQuery {
   /** The error of a grouped layer against the MHA outputs (reference: mha.forward(x, true)). */
   public static Error error(List<MultiHeadAttention.Output> reference,
       MultiHeadAttention grouped, List<double[][]> inputs) {
-    int h = grouped.heads().size();
+    return error(reference, inputs.stream().map(x -> grouped.forward(x, true)).toList());
+  }
+
+  /** The same from the grouped layer's outputs on the same inputs, already computed. */
+  public static Error error(List<MultiHeadAttention.Output> reference,
+      List<MultiHeadAttention.Output> grouped) {
+    int h = reference.get(0).heads().size();
     double diff = 0;
     double norm = 0;
     double[] headDiff = new double[h];
     double[] headNorm = new double[h];
-    for (int s = 0; s < inputs.size(); s++) {
+    for (int s = 0; s < reference.size(); s++) {
       MultiHeadAttention.Output a = reference.get(s);
-      MultiHeadAttention.Output b = grouped.forward(inputs.get(s), true);
+      MultiHeadAttention.Output b = grouped.get(s);
       diff += square(Matrices.frobenius(Matrices.add(a.output(), Matrices.scale(b.output(), -1))));
       norm += square(Matrices.frobenius(a.output()));
       for (int i = 0; i < h; i++) {
