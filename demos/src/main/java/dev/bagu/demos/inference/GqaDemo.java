@@ -30,7 +30,7 @@ public final class GqaDemo implements Demo {
           + "(d_k = d_v = 8 each)").logScale().zh("训练好的多头层的查询头数 h（每头 d_k = d_v = 8）"),
       Param.integer("kvheads", 2, 1, 16, "KV heads g for the grouped layer; must divide heads")
           .logScale().zh("分组后的 KV 头数 g；须整除 heads"),
-      Param.integer("steps", 100, 0, 200, "full-batch Adam steps training the multi-head layer "
+      Param.integer("steps", 60, 0, 200, "full-batch Adam steps training the multi-head layer "
           + "(learning rate 0.05); 0 leaves it untrained").zh("训练多头层的全批量 Adam 步数"
           + "（学习率 0.05）；0 表示不训练"),
       Param.integer("tokens", 16, 6, 24, "tokens per sequence of the toy task")

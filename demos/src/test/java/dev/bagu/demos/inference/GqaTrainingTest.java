@@ -94,7 +94,7 @@ class GqaTrainingTest {
 
   @Test
   void trainingLowersTheLossOnTrainingAndHeldOutSequences() {
-    GqaTraining.Run run = GqaTraining.trained(0, 8, 16, 100);
+    GqaTraining.Run run = GqaTraining.trained(0, 8, 16, 60);
     assertThat(run.finalLoss()).isLessThan(0.1 * run.initialLoss());
     GqaTask heldOut = GqaTask.random(GqaTraining.SEQUENCES, 16, Rng.seeded(99));
     MultiHeadAttention untrained = GqaTraining.initial(run.task(), 8, Rng.stream(0, 2));
@@ -110,7 +110,7 @@ class GqaTrainingTest {
   @Test
   void meanPoolingIsExactAtHAndNeverWorseThanRandomOnTheTrainedLayer() {
     for (long seed = 0; seed < 3; seed++) {
-      MultiHeadAttention mha = GqaTraining.trained(seed, 8, 16, 100).model();
+      MultiHeadAttention mha = GqaTraining.trained(seed, 8, 16, 60).model();
       List<double[][]> xs = GqaTask.random(GqaTraining.SEQUENCES, 16, Rng.stream(seed, 4))
           .inputs();
       List<MultiHeadAttention.Output> ref = xs.stream().map(x -> mha.forward(x, true)).toList();
