@@ -11,43 +11,40 @@ import dev.bagu.demo.Section;
 import dev.bagu.demo.UserException;
 import dev.bagu.demos.inference.GroupedQuery.Pooling;
 import dev.bagu.i18n.Lang;
-import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.MultiHeadAttention;
-import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.Figure;
-import dev.bagu.plot.XyPlot;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** MQA / GQA: fewer KV heads, a smaller cache, and what mean-pooling the heads costs. */
+/** MQA / GQA: fewer KV heads, a smaller cache, and what mean-pooling a trained layer costs. */
 public final class GqaDemo implements Demo {
-  /** d_k = d_v of every head of the toy layer. */
-  static final int HEAD_DIM = 8;
-  /** Input sequences the error is measured on. */
-  static final int SEQUENCES = 8;
   static final String AINSLIE = "Ainslie et al. 2023";
+  /** Held-out sequences the errors and task losses are measured on. */
+  static final int HELD_OUT = 8;
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("heads", 8, 2, 16, "query heads h of the multi-head layer (d_model = 8h)")
-          .logScale().zh("多头层的查询头数 h（d_model = 8h）"),
+      Param.integer("heads", 8, 2, 16, "query heads h of the trained multi-head layer "
+          + "(d_k = d_v = 8 each)").logScale().zh("训练好的多头层的查询头数 h（每头 d_k = d_v = 8）"),
       Param.integer("kvheads", 2, 1, 16, "KV heads g for the grouped layer; must divide heads")
           .logScale().zh("分组后的 KV 头数 g；须整除 heads"),
-      Param.real("similarity", 0.5, 0, 1, "share ρ of the K, V projections common to all heads: "
-          + "0 unrelated heads, 1 identical").zh("各头 K、V 投影中公共部分的占比 ρ：0 互不相关，1 完全相同"),
-      Param.integer("tokens", 16, 4, 32, "tokens per input sequence").zh("每个输入序列的 token 数"));
+      Param.integer("steps", 60, 0, 200, "full-batch Adam steps training the multi-head layer "
+          + "(learning rate 0.05); 0 leaves it untrained").zh("训练多头层的全批量 Adam 步数"
+          + "（学习率 0.05）；0 表示不训练"),
+      Param.integer("tokens", 16, 6, 24, "tokens per sequence of the toy task")
+          .zh("玩具任务每个序列的 token 数"));
 
   @Override
   public DemoInfo info() {
     return new DemoInfo("gqa", "MQA and GQA: fewer KV heads, a smaller cache", Section.INFERENCE,
         "MQA / GQA",
         "query heads share KV heads in groups; the cache shrinks by g/h, and mean-pooling a "
-            + "multi-head layer's K, V projections costs output error that grows as g falls")
+            + "trained multi-head layer's K, V projections costs output error that grows as g "
+            + "falls")
         .zh("MQA 与 GQA：更少的 KV 头，更小的缓存",
-            "查询头分组共用 KV 头，缓存缩小为 g/h；把多头层的 K、V 投影按组取平均，"
+            "查询头分组共用 KV 头，缓存缩小为 g/h；把训练好的多头层的 K、V 投影按组取平均，"
                 + "g 越小输出误差越大");
   }
 
@@ -60,47 +57,56 @@ public final class GqaDemo implements Demo {
   public Result run(Params p) {
     int h = p.integer("heads");
     int g = p.integer("kvheads");
-    double rho = p.real("similarity");
+    int steps = p.integer("steps");
     int n = p.integer("tokens");
     if (g > h || h % g != 0) {
       throw new UserException("parameter kvheads = " + g + " does not divide heads = " + h
           + ": allowed a divisor of heads");
     }
     Lang l = p.lang();
-    MultiHeadAttention mha = GroupedQuery.layer(h, HEAD_DIM, rho, Rng.stream(p.seed(), 1));
-    List<double[][]> inputs = new ArrayList<>();
-    Rng inputRng = Rng.stream(p.seed(), 2);
-    for (int s = 0; s < SEQUENCES; s++) {
-      inputs.add(Matrices.gaussian(n, h * HEAD_DIM, 1, inputRng));
-    }
+    // Trained once per (seed, heads, tokens, steps) and memoised: see GqaTraining.trained.
+    GqaTraining.Run run = GqaTraining.trained(p.seed(), h, n, steps);
+    MultiHeadAttention mha = run.model();
+    // Errors and task losses on held-out sequences of the same task.
+    GqaTask heldOut = GqaTask.random(HELD_OUT, n, Rng.stream(p.seed(), 4));
+    List<double[][]> inputs = heldOut.inputs();
     List<MultiHeadAttention.Output> reference = inputs.stream().map(x -> mha.forward(x, true))
         .toList();
+    double mhaLoss = GqaTraining.loss(heldOut, reference);
 
     int[] counts = GroupedQuery.kvHeadCounts(h);
     Map<Pooling, double[]> errors = new LinkedHashMap<>();
+    Map<Pooling, double[]> losses = new LinkedHashMap<>();
     Map<Pooling, double[]> perHead = new LinkedHashMap<>();
     for (Pooling pooling : Pooling.values()) {
       double[] e = new double[counts.length];
+      double[] loss = new double[counts.length];
       for (int i = 0; i < counts.length; i++) {
         Rng rng = Rng.stream(p.seed(), 3, counts[i]); // only RANDOM draws from it
-        GroupedQuery.Error err = GroupedQuery.error(reference,
-            GroupedQuery.grouped(mha, counts[i], pooling, rng), inputs);
+        MultiHeadAttention grouped = GroupedQuery.grouped(mha, counts[i], pooling, rng);
+        List<MultiHeadAttention.Output> outputs = inputs.stream()
+            .map(x -> grouped.forward(x, true)).toList();
+        GroupedQuery.Error err = GroupedQuery.error(reference, outputs);
         e[i] = err.output();
+        loss[i] = GqaTraining.loss(heldOut, outputs);
         if (counts[i] == g) {
           perHead.put(pooling, err.perHead());
         }
       }
       errors.put(pooling, e);
+      losses.put(pooling, loss);
     }
     GqaPanels panels = new GqaPanels(l, h, g, counts, errors, perHead);
-    Figure figure = Figure.grid(info().title(l), 2, 2)
-        .subtitle(l.f("toy layer: h = %d query heads · d_k = d_v = %d · d = %d · "
-                + "K, V similarity ρ = %.2f · %d sequences of %d tokens · seed %d",
-            "玩具层：h = %d 个查询头 · d_k = d_v = %d · d = %d · K、V 相似度 ρ = %.2f · "
-                + "%d 个序列，每个 %d 个 token · 种子 %d",
-            h, HEAD_DIM, h * HEAD_DIM, rho, SEQUENCES, n, p.seed()))
+    Figure figure = Figure.grid(info().title(l), 2, 3)
+        .subtitle(l.f("trained layer: h = %d heads · d_k = d_v = %d · task: mix of the 3 tokens "
+                + "before, %d sequences of %d tokens · %d Adam steps · seed %d",
+            "训练好的层：h = %d 个头 · d_k = d_v = %d · 任务：前 3 个 token 的加权混合，"
+                + "%d 个序列，每个 %d 个 token · Adam %d 步 · 种子 %d",
+            h, GqaTraining.HEAD_DIM, GqaTraining.SEQUENCES, n, steps, p.seed()))
         .add(panels.cache())
         .add(panels.error())
+        .add(panels.taskLoss(losses, mhaLoss, run.initialLoss()))
+        .add(panels.training(run.loss(), mhaLoss))
         .add(panels.sharing())
         .add(panels.perHead());
 
@@ -119,8 +125,18 @@ public final class GqaDemo implements Demo {
             0))
         .finding(Finding.of("cache_fraction", l.f("this layer's cache, %d KV heads / %d",
                 "本层缓存，%d 个 KV 头 / %d 个", g, h),
-            (double) KvCacheSize.bytesPerToken(1, g, HEAD_DIM, 8)
-                / KvCacheSize.bytesPerToken(1, h, HEAD_DIM, 8), ""))
+            (double) KvCacheSize.bytesPerToken(1, g, GqaTraining.HEAD_DIM, 8)
+                / KvCacheSize.bytesPerToken(1, h, GqaTraining.HEAD_DIM, 8), ""))
+        .finding(Finding.of("loss_before_training", l.t("training loss before training",
+                "训练前的训练损失"), run.initialLoss(), ""))
+        .finding(Finding.of("loss_after_training", l.f("training loss after %d steps",
+                "训练 %d 步后的训练损失", steps), run.finalLoss(), "")
+            .withUpperBound(run.initialLoss(), l.t("below the loss before training",
+                "低于训练前的损失")))
+        .finding(Finding.of("loss_mha", l.t("held-out loss, MHA layer",
+                "留出序列上的损失，MHA 层"), mhaLoss, ""))
+        .finding(Finding.of("loss_mean_pooled", l.f("held-out loss at g = %d, mean-pooled",
+                "g = %d 时留出序列上的损失，取平均", g), losses.get(Pooling.MEAN)[at], ""))
         .finding(Finding.of("error_at_mha", l.t("output error at g = h (MHA), mean-pooled",
                 "g = h（MHA）时的输出误差，取平均"), errors.get(Pooling.MEAN)[mhaAt], "")
             .withReference(0, l.t("catalogue: groups of one head change nothing",
@@ -141,6 +157,11 @@ public final class GqaDemo implements Demo {
         .data("error_mean_pooled", errors.get(Pooling.MEAN))
         .data("error_first_head", errors.get(Pooling.FIRST))
         .data("error_random", errors.get(Pooling.RANDOM))
+        .data("loss_mean_pooled", losses.get(Pooling.MEAN))
+        .data("loss_first_head", losses.get(Pooling.FIRST))
+        .data("loss_random", losses.get(Pooling.RANDOM))
+        .data("loss_mha", mhaLoss)
+        .data("training_loss", run.loss())
         .data("cache_fraction", java.util.Arrays.stream(counts).mapToDouble(c -> (double) c / h)
             .toArray())
         .data("kv_head_of_query_head", groups)

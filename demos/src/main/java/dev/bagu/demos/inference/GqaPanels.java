@@ -64,12 +64,12 @@ final class GqaPanels {
       x[i] = LLAMA_KV_HEADS[i];
       kb[i] = bytes.get(LLAMA_KV_HEADS[i]) / 1024.0;
     }
-    return XyPlot.titled(l.t("KV cache per token, Llama-2-70B shape",
-            "每个 token 的 KV 缓存，Llama-2-70B 结构"))
+    return XyPlot.titled(l.t("Cache per token, Llama-2-70B",
+            "每个 token 的 KV 缓存，Llama-2-70B"))
         .axes(l.t("KV heads g (64 query heads)", "KV 头数 g（64 个查询头）"),
             l.t("KB per token (fp16)", "每个 token 的 KB（fp16）")).logX().logY()
         .line(l.t("80 layers · g · 128 · 2 · 2 B", "80 层 · g · 128 · 2 · 2 B"), x, kb)
-        .highlight(l.t("MQA 40 · GQA 320 · MHA 2560 KB", "MQA 40 · GQA 320 · MHA 2560 KB"),
+        .highlight(l.t("g = 1, 8, 64", "g = 1、8、64"),
             new double[] {1, 8, 64}, new double[] {kb[0], kb[3], kb[6]})
         .colour(Theme.category(3));
   }
@@ -80,8 +80,8 @@ final class GqaPanels {
     for (int i = 0; i < x.length; i++) {
       x[i] = counts[i];
     }
-    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads (toy layer)",
-            "输出误差与 KV 头数（玩具层）"))
+    XyPlot plot = XyPlot.titled(l.t("Output error against KV heads",
+            "输出误差与 KV 头数"))
         .axes(l.f("KV heads g (g = %d: MHA, g = 1: MQA)", "KV 头数 g（g = %d 为 MHA，g = 1 为 MQA）",
             heads), l.t("‖O_g − O_MHA‖ / ‖O_MHA‖", "‖O_g − O_MHA‖ / ‖O_MHA‖"));
     for (Pooling pooling : Pooling.values()) {
@@ -90,7 +90,50 @@ final class GqaPanels {
     return plot.verticalLine(kvHeads);
   }
 
-  /** Panel 4: each query head's own output error at the chosen g. */
+  /**
+   * Panel 3: the task loss of every grouped layer on held-out sequences, against the trained MHA
+   * (what conversion should keep) and the untrained layer (what training bought).
+   */
+  XyPlot taskLoss(Map<Pooling, double[]> losses, double mhaLoss, double untrainedLoss) {
+    double[] x = new double[counts.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = counts[i];
+    }
+    XyPlot plot = XyPlot.titled(l.t("Task loss after conversion",
+            "转换后的任务损失"))
+        .axes(l.t("KV heads g", "KV 头数 g"), l.t("held-out loss per row",
+            "留出序列上每行的损失"));
+    for (Pooling pooling : Pooling.values()) {
+      plot.line(name(pooling), x, losses.get(pooling));
+    }
+    double[] ends = {x[x.length - 1], x[0]};
+    return plot
+        .dashed(l.f("MHA layer %.3f", "MHA 层 %.3f", mhaLoss), ends,
+            new double[] {mhaLoss, mhaLoss}).colour(Theme.TEXT)
+        .dashed(l.f("before training %.3f", "训练前 %.3f", untrainedLoss), ends,
+            new double[] {untrainedLoss, untrainedLoss}).colour(Theme.MUTED_TEXT)
+        .verticalLine(kvHeads);
+  }
+
+  /** Panel 4: the multi-head layer's training loss, step by step (log scale). */
+  XyPlot training(double[] loss, double heldOutLoss) {
+    double[] x = new double[loss.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+    }
+    XyPlot plot = XyPlot.titled(l.t("Training the multi-head layer", "训练多头层"))
+        .axes(l.t("Adam step", "Adam 步数"), l.t("training loss (log)", "训练损失（对数）"))
+        .logY();
+    if (loss.length == 1) {
+      return plot.largePoints(l.t("untrained (0 steps)", "未训练（0 步）"), x, loss);
+    }
+    return plot.curve(l.t("training loss", "训练损失"), x, loss)
+        .dashed(l.f("held-out, trained: %.3f", "留出序列，训练后：%.3f",
+            heldOutLoss), new double[] {0, x.length - 1}, new double[] {heldOutLoss, heldOutLoss})
+        .colour(Theme.MUTED_TEXT);
+  }
+
+  /** Panel 6: each query head's own output error at the chosen g. */
   BarPlot perHead() {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < heads; i++) {
@@ -103,11 +146,12 @@ final class GqaPanels {
         .bars(name(Pooling.FIRST), perHead.get(Pooling.FIRST));
   }
 
-  /** Panel 3: which query heads share which KV head, for MHA, the chosen GQA and MQA. */
+  /** Panel 5: which query heads share which KV head, for MHA, the chosen GQA and MQA. */
   DrawingPanel sharing() {
     String[] labels = {
         l.f("MHA: %d KV heads", "MHA：%d 个 KV 头", heads),
-        l.f("GQA: %d KV heads", "GQA：%d 个 KV 头", kvHeads),
+        kvHeads == 1 ? l.t("GQA: 1 KV head", "GQA：1 个 KV 头")
+            : l.f("GQA: %d KV heads", "GQA：%d 个 KV 头", kvHeads),
         l.t("MQA: 1 KV head", "MQA：1 个 KV 头")};
     int[] groups = {heads, kvHeads, 1};
     String queries = l.t("query heads", "查询头");

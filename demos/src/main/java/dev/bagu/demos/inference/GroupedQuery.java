@@ -19,7 +19,8 @@ import java.util.List;
  * </pre>
  *
  * Every query head and W_O are kept. The paper compares mean-pooling against keeping the first
- * head of each group and against fresh random K, V projections; all three are built here.
+ * head of each group and against fresh random K, V projections; all three are built here. The
+ * multi-head layer the demo converts is trained on a toy task by {@link GqaTraining}.
  */
 public final class GroupedQuery {
   private GroupedQuery() {}
@@ -33,32 +34,6 @@ public final class GroupedQuery {
       throw new IllegalArgumentException(kvHeads + " KV heads do not divide " + heads + " heads");
     }
     return queryHead / (heads / kvHeads);
-  }
-
-  /**
-   * A multi-head layer of h heads, d_k = d_v = headDim, d_model = h·headDim, whose K and V
-   * projections share a common part: W_K^i = √ρ·C_K + √(1 − ρ)·E_K^i (the same for V), with C and
-   * every E of N(0, 1/d_model) entries. ρ = 0 makes the heads' keys unrelated, ρ = 1 makes them
-   * all equal (then pooling loses nothing). Queries and W_O are independent.
-   */
-  public static MultiHeadAttention layer(int heads, int headDim, double similarity, Rng rng) {
-    int d = heads * headDim;
-    double std = 1 / Math.sqrt(d);
-    double[][] commonK = Matrices.gaussian(d, headDim, std, rng);
-    double[][] commonV = Matrices.gaussian(d, headDim, std, rng);
-    List<AttentionHead> list = new ArrayList<>();
-    for (int i = 0; i < heads; i++) {
-      double[][] wq = Matrices.gaussian(d, headDim, std, rng);
-      double[][] wk = mix(commonK, Matrices.gaussian(d, headDim, std, rng), similarity);
-      double[][] wv = mix(commonV, Matrices.gaussian(d, headDim, std, rng), similarity);
-      list.add(new AttentionHead(wq, wk, wv));
-    }
-    return new MultiHeadAttention(list, Matrices.gaussian(d, d, std, rng));
-  }
-
-  private static double[][] mix(double[][] common, double[][] own, double rho) {
-    return Matrices.add(Matrices.scale(common, Math.sqrt(rho)),
-        Matrices.scale(own, Math.sqrt(1 - rho)));
   }
 
   /** The layer with g KV heads: every group's K, V projections pooled as asked. */
@@ -111,14 +86,20 @@ public final class GroupedQuery {
   /** The error of a grouped layer against the MHA outputs (reference: mha.forward(x, true)). */
   public static Error error(List<MultiHeadAttention.Output> reference,
       MultiHeadAttention grouped, List<double[][]> inputs) {
-    int h = grouped.heads().size();
+    return error(reference, inputs.stream().map(x -> grouped.forward(x, true)).toList());
+  }
+
+  /** The same from the grouped layer's outputs on the same inputs, already computed. */
+  public static Error error(List<MultiHeadAttention.Output> reference,
+      List<MultiHeadAttention.Output> grouped) {
+    int h = reference.get(0).heads().size();
     double diff = 0;
     double norm = 0;
     double[] headDiff = new double[h];
     double[] headNorm = new double[h];
-    for (int s = 0; s < inputs.size(); s++) {
+    for (int s = 0; s < reference.size(); s++) {
       MultiHeadAttention.Output a = reference.get(s);
-      MultiHeadAttention.Output b = grouped.forward(inputs.get(s), true);
+      MultiHeadAttention.Output b = grouped.get(s);
       diff += square(Matrices.frobenius(Matrices.add(a.output(), Matrices.scale(b.output(), -1))));
       norm += square(Matrices.frobenius(a.output()));
       for (int i = 0; i < h; i++) {
