@@ -102,6 +102,11 @@ final class GruCell implements RecurrentCell {
     return dPrev;
   }
 
+  @Override public RecurrentCell copy() {
+    return new GruCell(RecurrentCell.copy(wz), RecurrentCell.copy(wr),
+        RecurrentCell.copy(wn));
+  }
+
   @Override public List<double[][]> weights() {
     return List.of(wz, wr, wn);
   }

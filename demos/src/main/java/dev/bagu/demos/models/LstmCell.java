@@ -97,6 +97,10 @@ final class LstmCell implements RecurrentCell {
     return dPrev;
   }
 
+  @Override public RecurrentCell copy() {
+    return new LstmCell(RecurrentCell.copy(w));
+  }
+
   @Override public List<double[][]> weights() {
     return List.<double[][]>of(w);
   }

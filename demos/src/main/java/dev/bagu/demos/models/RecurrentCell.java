@@ -30,6 +30,18 @@ interface RecurrentCell {
    */
   double[] backward(Step step, double[] dState);
 
+  /** A cell with copies of these weights and zero gradients. */
+  RecurrentCell copy();
+
+  /** Deep copy of a (rows, cols) matrix. */
+  static double[][] copy(double[][] w) {
+    double[][] out = new double[w.length][];
+    for (int r = 0; r < w.length; r++) {
+      out[r] = w[r].clone();
+    }
+    return out;
+  }
+
   /** The weight matrices, in the order of {@link #gradients()}. */
   List<double[][]> weights();
 

@@ -21,6 +21,11 @@ final class RecurrentNet {
     this.readoutGrad = new double[1][readout[0].length];
   }
 
+  /** A deep copy: same weights, its own gradients. */
+  RecurrentNet copy() {
+    return new RecurrentNet(cell.copy(), new double[][] {readout[0].clone()});
+  }
+
   /** The steps of one sequence xs (T, X), in order. */
   List<Step> run(double[][] xs) {
     List<Step> steps = new ArrayList<>(xs.length);

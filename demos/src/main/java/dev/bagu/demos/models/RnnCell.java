@@ -64,6 +64,10 @@ final class RnnCell implements RecurrentCell {
     return java.util.Arrays.copyOf(du, hidden);
   }
 
+  @Override public RecurrentCell copy() {
+    return new RnnCell(RecurrentCell.copy(w));
+  }
+
   @Override public List<double[][]> weights() {
     return List.<double[][]>of(w);
   }

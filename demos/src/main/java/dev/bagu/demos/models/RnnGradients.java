@@ -3,7 +3,10 @@ package dev.bagu.demos.models;
 import dev.bagu.demos.models.RecurrentCell.Step;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Init;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
@@ -92,12 +95,61 @@ final class RnnGradients {
     return k == 0 ? 1 : Math.exp((Math.log(norms[k]) - Math.log(norms[0])) / k);
   }
 
-  /** One trained model: its loss curve, test accuracy, gradient norms and steps on one sequence. */
+  /** One network after training: its loss before every step and its test accuracy. */
+  record Model(RecurrentNet net, double[] losses, double accuracy) {}
+
+  /** A trained network measured on a probe sequence: gradient norms and its steps over it. */
   record Trained(RecurrentNet net, double[] losses, double accuracy, double[] norms,
       List<Step> steps) {}
 
-  static Trained train(RecurrentCell cell, int trainSteps, int memory, double[][] probe,
-      long seed, int stream) {
+  /** What the three trainings depend on, and nothing else (not the probe's horizon). */
+  private record TrainingKey(long seed, int hidden, int memory, int steps) {}
+
+  /** How many trainings (three networks each) are kept; the least recently used goes first. */
+  private static final int CACHE_SIZE = 8;
+
+  /**
+   * Memo of the trained RNN, LSTM and GRU per (seed, hidden, memory, steps): a warm rerun at the
+   * same parameters (another horizon, another language, an export) reuses them instead of
+   * training again. Bounded (LRU) and depends only on parameters and seed, so results are the
+   * same bytes with or without it; callers get copies, never the cached networks themselves.
+   */
+  private static final Map<TrainingKey, List<Model>> TRAINED = new LinkedHashMap<>(16, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<TrainingKey, List<Model>> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
+  /**
+   * RNN (orthogonal, ρ = 1), LSTM and GRU, each trained on its own seeded streams (init 3/5/7,
+   * training 4/6/8), the three in parallel: which thread runs which does not change a number.
+   */
+  static List<Model> trainAll(long seed, int hidden, int memory, int steps) {
+    TrainingKey key = new TrainingKey(seed, hidden, memory, steps);
+    List<Model> models;
+    synchronized (TRAINED) {
+      models = TRAINED.get(key);
+    }
+    if (models == null) {
+      models = IntStream.range(0, 3).parallel().mapToObj(which -> {
+        RecurrentCell cell = switch (which) {
+          case 0 -> rnn(1.0, hidden, Rng.stream(seed, 3));
+          case 1 -> lstm(hidden, Rng.stream(seed, 5));
+          default -> gru(hidden, Rng.stream(seed, 7));
+        };
+        return train(cell, steps, memory, seed, 4 + 2 * which);
+      }).toList();
+      synchronized (TRAINED) {
+        TRAINED.put(key, models);
+      }
+    }
+    return models.stream().map(m -> new Model(m.net().copy(), m.losses(), m.accuracy()))
+        .toList();
+  }
+
+  static Model train(RecurrentCell cell, int trainSteps, int memory, long seed, int stream) {
     Rng init = Rng.stream(seed, stream, 0);
     double[][] readout = new double[1][cell.hidden() + 1];
     for (int k = 0; k < cell.hidden(); k++) {
@@ -107,7 +159,14 @@ final class RnnGradients {
     double[] losses = net.train(trainSteps, BATCH, memory, LEARNING_RATE,
         Rng.stream(seed, stream, 1));
     double accuracy = net.accuracy(MemoryTask.batch(256, memory, Rng.stream(seed, stream, 2)));
+    return new Model(net, losses, accuracy);
+  }
+
+  /** The model's gradient flow and steps on the probe (T, X); uses the net's gradient arrays. */
+  static Trained measure(Model model, double[][] probe) {
+    RecurrentNet net = model.net();
     List<Step> steps = net.run(probe);
-    return new Trained(net, losses, accuracy, GradientFlow.norms(cell, steps), steps);
+    return new Trained(net, model.losses(), model.accuracy(), GradientFlow.norms(net.cell, steps),
+        steps);
   }
 }

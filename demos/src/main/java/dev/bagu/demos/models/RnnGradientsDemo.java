@@ -68,13 +68,10 @@ public final class RnnGradientsDemo implements Demo {
       bounds.add(RnnGradients.bound(RnnGradients.RHOS[r], hidden, probe,
           Rng.stream(p.seed(), 2, r)));
     }
-    Trained rnn = RnnGradients.train(RnnGradients.rnn(1.0, hidden, Rng.stream(p.seed(), 3)),
-        steps, memory, probe, p.seed(), 4);
-    Trained lstm = RnnGradients.train(RnnGradients.lstm(hidden, Rng.stream(p.seed(), 5)),
-        steps, memory, probe, p.seed(), 6);
-    Trained gru = RnnGradients.train(RnnGradients.gru(hidden, Rng.stream(p.seed(), 7)),
-        steps, memory, probe, p.seed(), 8);
-    List<Trained> trained = List.of(rnn, lstm, gru);
+    List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps).stream()
+        .map(m -> RnnGradients.measure(m, probe)).toList();
+    Trained rnn = trained.get(0);
+    Trained lstm = trained.get(1);
     RnnPanels.Gates gates = RnnPanels.Gates.of(lstm, probe);
 
     Figure figure = Figure.grid(info().title(l), 2, 2)

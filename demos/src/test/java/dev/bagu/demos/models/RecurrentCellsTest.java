@@ -157,6 +157,28 @@ class RecurrentCellsTest {
     assertThat(GradientFlow.norms(cell, steps)[1]).isCloseTo(expected, within(1e-12));
   }
 
+  /** The memo returns copies, and its networks are those a plain sequential training gives. */
+  @Test
+  void memoisedParallelTrainingEqualsSequentialTrainingAndHandsOutCopies() {
+    List<RnnGradients.Model> first = RnnGradients.trainAll(5, 3, 6, 20);
+    first.get(1).net().cell.weights().get(0)[0][0] += 1; // must not reach the cache
+    List<RnnGradients.Model> again = RnnGradients.trainAll(5, 3, 6, 20);
+    RnnGradients.Model lstm = RnnGradients.train(RnnGradients.lstm(3, Rng.stream(5, 5)), 20, 6,
+        5, 6);
+    RnnGradients.Model gru = RnnGradients.train(RnnGradients.gru(3, Rng.stream(5, 7)), 20, 6,
+        5, 8);
+    for (var pair : List.of(List.of(again.get(1), lstm), List.of(again.get(2), gru))) {
+      RecurrentNet cached = pair.get(0).net();
+      RecurrentNet fresh = pair.get(1).net();
+      for (int m = 0; m < fresh.weights().size(); m++) {
+        assertThat(java.util.Arrays.deepEquals(cached.weights().get(m), fresh.weights().get(m)))
+            .as(fresh.cell.name() + " W" + m).isTrue();
+      }
+      assertThat(pair.get(0).losses()).containsExactly(pair.get(1).losses());
+      assertThat(pair.get(0).accuracy()).isEqualTo(pair.get(1).accuracy());
+    }
+  }
+
   @Test
   void demoFindingsAgreeAndTheLstmKeepsItsGradient() {
     RnnGradientsDemo demo = new RnnGradientsDemo();
