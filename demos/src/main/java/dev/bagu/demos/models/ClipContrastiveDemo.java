@@ -97,8 +97,8 @@ public final class ClipContrastiveDemo implements Demo {
     double[][] cosBefore = cosines(imagesBefore, textsBefore);
     double[][] cosAfter = cosines(imagesAfter, textsAfter);
     double[] taus = temperatureGrid();
-    double[] lossTauBefore = lossAgainstTemperature(imagesBefore, textsBefore, taus);
-    double[] lossTauAfter = lossAgainstTemperature(imagesAfter, textsAfter, taus);
+    double[] lossTauBefore = lossAgainstTemperature(cosBefore, taus);
+    double[] lossTauAfter = lossAgainstTemperature(cosAfter, taus);
 
     Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1900, 1150)
         .subtitle(l.f("batch N = %d · %d Adam steps · d = %d · τ₀ = %s · noise %s · %d held-out "
@@ -212,10 +212,10 @@ public final class ClipContrastiveDemo implements Demo {
     return t;
   }
 
-  private static double[] lossAgainstTemperature(double[][] images, double[][] texts,
-      double[] taus) {
-    return Arrays.stream(taus).map(tau -> ClipLoss.loss(images, texts, Math.log(1 / tau)))
-        .toArray();
+  /** The loss at each τ, from the cosines computed once (logit scale exp(ln(1/τ)), as in t). */
+  private static double[] lossAgainstTemperature(double[][] cosines, double[] taus) {
+    return Arrays.stream(taus).map(tau -> ClipLoss.lossOfCosines(cosines,
+        Math.exp(Math.log(1 / tau)))).toArray();
   }
 
   @Override

@@ -147,13 +147,13 @@ public final class VaeLatentDemo implements Demo {
     return result.data("labels", data.y())
         .data("latent_mu", post.mu())
         .data("latent_sigma", post.sigma())
-        .data("elbo", Map.of("steps", main.history().steps(), "elbo", elbo,
+        .data("elbo", ordered("steps", main.history().steps(), "elbo", elbo,
             "reconstruction", main.history().reconstruction(), "kl", main.history().kl()))
-        .data("kl_check", Map.of("mu", mu0, "sigma", sigma0, "closed_form", klClosed,
+        .data("kl_check", ordered("mu", mu0, "sigma", sigma0, "closed_form", klClosed,
             "monte_carlo", klMc.mean(), "standard_error", klMc.standardError(),
             "draws", mcSamples))
         .data("beta_sweep", sweepData(sweep))
-        .data("gradient_check", Map.of("max_relative_error", check.maxRelativeError(),
+        .data("gradient_check", ordered("max_relative_error", check.maxRelativeError(),
             "parameters_checked", check.checked()));
   }
 
@@ -182,6 +182,15 @@ public final class VaeLatentDemo implements Demo {
             Rng.stream(seed, 4, b)))
         .collect(java.util.stream.Collectors.toList());
     return new Trained(main, List.copyOf(sweep));
+  }
+
+  /** A map in the order given (Map.of's order changes from one JVM to the next; ID.json's not). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /** Steps each β of the sweep trains on, continuing the main model. */
