@@ -65,17 +65,22 @@ public final class ClipContrastiveDemo implements Demo {
     double noise = p.real("noise");
     int classes = p.integer("classes");
     Lang l = p.lang();
-    ClipTraining model = new ClipTraining(embedding, noise, temperature, Rng.stream(p.seed(), 1));
-    ClipTraining.Pairs fixed = model.pairs(batch, Rng.stream(p.seed(), 2));
-    ClipTraining.ZeroShotSet zeroShot = model.zeroShotSet(classes, IMAGES_PER_CLASS,
+    // The untrained model (cheap to build); the trained one is the same start after training.
+    ClipTraining untrained = new ClipTraining(embedding, noise, temperature,
+        Rng.stream(p.seed(), 1));
+    ClipTraining.Pairs fixed = untrained.pairs(batch, Rng.stream(p.seed(), 2));
+    ClipTraining.ZeroShotSet zeroShot = untrained.zeroShotSet(classes, IMAGES_PER_CLASS,
         Rng.stream(p.seed(), 3));
 
-    double initialScale = model.logitScale();
-    double[][] imagesBefore = model.embedImages(fixed.images());
-    double[][] textsBefore = model.embedTexts(fixed.texts());
+    double initialScale = untrained.logitScale();
+    double[][] imagesBefore = untrained.embedImages(fixed.images());
+    double[][] textsBefore = untrained.embedTexts(fixed.texts());
     double lossBefore = ClipLoss.loss(imagesBefore, textsBefore, Math.log(initialScale));
-    double accuracyBefore = model.zeroShotAccuracy(zeroShot);
-    ClipTraining.History history = model.train(steps, batch, Rng.stream(p.seed(), 4));
+    double accuracyBefore = untrained.zeroShotAccuracy(zeroShot);
+    Trained trained = TRAINED.get(List.of(batch, steps, embedding, temperature, noise, p.seed()),
+        () -> train(batch, steps, embedding, temperature, noise, p.seed()));
+    ClipTraining model = trained.model();
+    ClipTraining.History history = trained.history();
     double[][] imagesAfter = model.embedImages(fixed.images());
     double[][] textsAfter = model.embedTexts(fixed.texts());
     double finalScale = model.logitScale();
@@ -92,8 +97,8 @@ public final class ClipContrastiveDemo implements Demo {
     double[][] cosBefore = cosines(imagesBefore, textsBefore);
     double[][] cosAfter = cosines(imagesAfter, textsAfter);
     double[] taus = temperatureGrid();
-    double[] lossTauBefore = lossAgainstTemperature(imagesBefore, textsBefore, taus);
-    double[] lossTauAfter = lossAgainstTemperature(imagesAfter, textsAfter, taus);
+    double[] lossTauBefore = lossAgainstTemperature(cosBefore, taus);
+    double[] lossTauAfter = lossAgainstTemperature(cosAfter, taus);
 
     Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1900, 1150)
         .subtitle(l.f("batch N = %d · %d Adam steps · d = %d · τ₀ = %s · noise %s · %d held-out "
@@ -157,6 +162,23 @@ public final class ClipContrastiveDemo implements Demo {
         .data("zero_shot", zero);
   }
 
+  /** A trained model and its history (the model is not changed after training). */
+  private record Trained(ClipTraining model, ClipTraining.History history) {}
+
+  /**
+   * Trained models of the last few settings, keyed by every input of {@link #train}: a rerun at
+   * the same setting (the window redrawing, a new language, another number of held-out classes)
+   * skips the training, by far the largest cost of a run.
+   */
+  private static final RecentRuns<Trained> TRAINED = new RecentRuns<>(4);
+
+  private static Trained train(int batch, int steps, int embedding, double temperature,
+      double noise, long seed) {
+    ClipTraining model = new ClipTraining(embedding, noise, temperature, Rng.stream(seed, 1));
+    ClipTraining.History history = model.train(steps, batch, Rng.stream(seed, 4));
+    return new Trained(model, history);
+  }
+
   static double[][] cosines(double[][] images, double[][] texts) {
     double[][] c = new double[images.length][texts.length];
     for (int i = 0; i < images.length; i++) {
@@ -190,10 +212,10 @@ public final class ClipContrastiveDemo implements Demo {
     return t;
   }
 
-  private static double[] lossAgainstTemperature(double[][] images, double[][] texts,
-      double[] taus) {
-    return Arrays.stream(taus).map(tau -> ClipLoss.loss(images, texts, Math.log(1 / tau)))
-        .toArray();
+  /** The loss at each τ, from the cosines computed once (logit scale exp(ln(1/τ)), as in t). */
+  private static double[] lossAgainstTemperature(double[][] cosines, double[] taus) {
+    return Arrays.stream(taus).map(tau -> ClipLoss.lossOfCosines(cosines,
+        Math.exp(Math.log(1 / tau)))).toArray();
   }
 
   @Override

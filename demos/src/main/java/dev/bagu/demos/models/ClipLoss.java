@@ -75,9 +75,35 @@ public final class ClipLoss {
     return new Value(loss, logits, dImages, dTexts, dLogScale);
   }
 
-  /** The loss alone (for curves against the temperature). */
+  /** The loss alone, without the gradients' O(N²·d) work. */
   public static double loss(double[][] images, double[][] texts, double logScale) {
-    return of(images, texts, logScale).loss();
+    return lossOfCosines(ClipContrastiveDemo.cosines(images, texts), Math.exp(logScale));
+  }
+
+  /**
+   * The loss from the cosine matrix I Tᵀ (N, N) and the logit scale exp(t): curves against the
+   * temperature compute the cosines once and rescale them (the same sums as {@link #of}).
+   */
+  public static double lossOfCosines(double[][] cosines, double scale) {
+    int n = cosines.length;
+    double[][] logits = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        logits[i][j] = scale * cosines[i][j];
+      }
+    }
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      loss += Softmax.logSumExp(logits[i]) - logits[i][i];
+    }
+    double[] column = new double[n];
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < n; i++) {
+        column[i] = logits[i][j];
+      }
+      loss += Softmax.logSumExp(column) - logits[j][j];
+    }
+    return loss / (2.0 * n);
   }
 
   /** Rows scaled to unit length, (N, d). */

@@ -71,12 +71,9 @@ public final class MoeRoutingDemo implements Demo {
     Lang l = p.lang();
     MoeTraining.Task task = MoeTraining.task(tokens, clusters, Rng.stream(p.seed(), 1));
     int capacity = LoadBalancing.capacity(factor, topK, tokens, experts);
-    // Both runs start from the same router and experts (the same stream): only the balancing
-    // loss differs. They are independent, so they train side by side on two cores.
-    List<MoeTraining.Run> runs = java.util.stream.IntStream.range(0, 2).parallel()
-        .mapToObj(r -> MoeTraining.train(task, experts, topK, factor, r == 0 ? 0 : alpha, alpha,
-            steps, CHECKPOINTS, LEARNING_RATE, Rng.stream(p.seed(), 2)))
-        .collect(java.util.stream.Collectors.toList());
+    List<MoeTraining.Run> runs = TRAINED.get(
+        List.of(tokens, experts, topK, clusters, factor, alpha, steps, p.seed()),
+        () -> train(task, experts, topK, factor, alpha, steps, p.seed()));
     MoeTraining.Run plain = runs.get(0);
     MoeTraining.Run balanced = runs.get(1);
 
@@ -148,6 +145,24 @@ public final class MoeRoutingDemo implements Demo {
         .data("dropped_share_against_factor_without", dropCurves[0])
         .data("dropped_share_against_factor_with", dropCurves[1])
         .data("token_cluster", task.cluster());
+  }
+
+  /**
+   * Trained pairs (without, with the balancing loss) of the last few settings, keyed by every
+   * input of {@link #train} (the task is fixed by tokens, clusters and seed): a rerun at the same
+   * setting (the window redrawing, a new language) skips the training, by far the largest cost of
+   * a run. The runs are not changed after training.
+   */
+  private static final RecentRuns<List<MoeTraining.Run>> TRAINED = new RecentRuns<>(4);
+
+  private static List<MoeTraining.Run> train(MoeTraining.Task task, int experts, int topK,
+      double factor, double alpha, int steps, long seed) {
+    // Both runs start from the same router and experts (the same stream): only the balancing
+    // loss differs. They are independent, so they train side by side on two cores.
+    return List.copyOf(java.util.stream.IntStream.range(0, 2).parallel()
+        .mapToObj(r -> MoeTraining.train(task, experts, topK, factor, r == 0 ? 0 : alpha, alpha,
+            steps, CHECKPOINTS, LEARNING_RATE, Rng.stream(seed, 2)))
+        .collect(java.util.stream.Collectors.toList()));
   }
 
   /** Capacity factors 0.25 to 4 for the dropped-share curves. */

@@ -68,19 +68,11 @@ public final class VaeLatentDemo implements Demo {
     ToyData.Labelled data = data(dataName, points, Rng.stream(p.seed(), 1));
     double[][] x = data.x();
 
-    VaeTraining.Run main = VaeTraining.train(x, beta, steps, CHECKPOINTS,
-        Rng.stream(p.seed(), 2), Rng.stream(p.seed(), 3));
+    Trained trained = TRAINED.get(List.of(dataName, points, beta, steps, p.seed()),
+        () -> train(x, beta, steps, p.seed()));
+    VaeTraining.Run main = trained.main();
+    List<VaeTraining.Run> sweep = trained.sweep();
     Vae vae = main.vae();
-    // The β sweep continues copies of the main model for 3/8 of its steps each (3/8 of the cost
-    // of training from scratch); the five runs are independent and train in parallel.
-    List<Vae> copies = new ArrayList<>();
-    for (int b = 0; b < BETAS.length; b++) {
-      copies.add(vae.copy());
-    }
-    List<VaeTraining.Run> sweep = java.util.stream.IntStream.range(0, BETAS.length).parallel()
-        .mapToObj(b -> VaeTraining.train(copies.get(b), x, BETAS[b], sweepSteps(steps), 1,
-            Rng.stream(p.seed(), 4, b)))
-        .collect(java.util.stream.Collectors.toList());
 
     Vae.Posterior post = vae.encode(x);
     // Point i belongs to group i mod groups: points 0 and 1 are on different moons or blobs; the
@@ -155,14 +147,50 @@ public final class VaeLatentDemo implements Demo {
     return result.data("labels", data.y())
         .data("latent_mu", post.mu())
         .data("latent_sigma", post.sigma())
-        .data("elbo", Map.of("steps", main.history().steps(), "elbo", elbo,
+        .data("elbo", ordered("steps", main.history().steps(), "elbo", elbo,
             "reconstruction", main.history().reconstruction(), "kl", main.history().kl()))
-        .data("kl_check", Map.of("mu", mu0, "sigma", sigma0, "closed_form", klClosed,
+        .data("kl_check", ordered("mu", mu0, "sigma", sigma0, "closed_form", klClosed,
             "monte_carlo", klMc.mean(), "standard_error", klMc.standardError(),
             "draws", mcSamples))
         .data("beta_sweep", sweepData(sweep))
-        .data("gradient_check", Map.of("max_relative_error", check.maxRelativeError(),
+        .data("gradient_check", ordered("max_relative_error", check.maxRelativeError(),
             "parameters_checked", check.checked()));
+  }
+
+  /** The main model and the β sweep that continues it (neither is changed after training). */
+  private record Trained(VaeTraining.Run main, List<VaeTraining.Run> sweep) {}
+
+  /**
+   * Trained models of the last few settings, keyed by every input of {@link #train} (the data's
+   * name and size, β, steps, seed): a rerun at the same setting (the window redrawing, a new
+   * language, another mc-samples) skips the training, by far the largest cost of a run.
+   */
+  private static final RecentRuns<Trained> TRAINED = new RecentRuns<>(4);
+
+  private static Trained train(double[][] x, double beta, int steps, long seed) {
+    VaeTraining.Run main = VaeTraining.train(x, beta, steps, CHECKPOINTS,
+        Rng.stream(seed, 2), Rng.stream(seed, 3));
+    Vae vae = main.vae();
+    // The β sweep continues copies of the main model for 3/8 of its steps each (3/8 of the cost
+    // of training from scratch); the five runs are independent and train in parallel.
+    List<Vae> copies = new ArrayList<>();
+    for (int b = 0; b < BETAS.length; b++) {
+      copies.add(vae.copy());
+    }
+    List<VaeTraining.Run> sweep = java.util.stream.IntStream.range(0, BETAS.length).parallel()
+        .mapToObj(b -> VaeTraining.train(copies.get(b), x, BETAS[b], sweepSteps(steps), 1,
+            Rng.stream(seed, 4, b)))
+        .collect(java.util.stream.Collectors.toList());
+    return new Trained(main, List.copyOf(sweep));
+  }
+
+  /** A map in the order given (Map.of's order changes from one JVM to the next; ID.json's not). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /** Steps each β of the sweep trains on, continuing the main model. */

@@ -43,6 +43,19 @@ class ClipContrastiveTest {
     assertThat(ClipLoss.loss(a, b, 1.3)).isCloseTo(ClipLoss.loss(b, a, 1.3), within(1e-14));
   }
 
+  /** The loss-only path (cosines once, rescaled) gives the loss of the full forward-backward. */
+  @Test
+  void lossAloneMatchesTheLossWithGradients() {
+    Rng rng = Rng.seeded(11);
+    for (int n : new int[] {2, 7, 32}) {
+      double[][] a = ClipLoss.normalised(randomMatrix(n, 5, rng));
+      double[][] b = ClipLoss.normalised(randomMatrix(n, 5, rng));
+      for (double t : new double[] {-1, 0, 2.66, Math.log(100)}) {
+        assertThat(ClipLoss.loss(a, b, t)).isEqualTo(ClipLoss.of(a, b, t).loss());
+      }
+    }
+  }
+
   /** The loss's gradients in the embeddings and in t, against central differences. */
   @Test
   void lossGradientMatchesFiniteDifferences() {
