@@ -42,13 +42,15 @@ public final class Svm {
   private final double sign; // +1 when LIBSVM's first label is 1, else −1
   private final Kernel kernel;
   private final double c;
+  private final double gamma;
   private final int[] support; // input indices of the support vectors, ascending
   private final double[] alpha; // α_i by input index (0 for non-support vectors)
 
-  private Svm(svm_model model, Kernel kernel, double c, int n) {
+  private Svm(svm_model model, Kernel kernel, double c, double gamma, int n) {
     this.model = model;
     this.kernel = kernel;
     this.c = c;
+    this.gamma = gamma;
     this.sign = model.label[0] == 1 ? 1 : -1;
     this.alpha = new double[n];
     int[] idx = new int[model.l];
@@ -92,7 +94,7 @@ public final class Svm {
     if (problem != null) {
       throw new IllegalArgumentException("LIBSVM: " + problem);
     }
-    return new Svm(svm.svm_train(prob, param), kernel, c, x.length);
+    return new Svm(svm.svm_train(prob, param), kernel, c, gamma, x.length);
   }
 
   private static svm_node[] nodes(double a, double b) {
@@ -121,6 +123,76 @@ public final class Svm {
     return f;
   }
 
+  /**
+   * f on a regular grid, z[j][i] = f(xs[i], ys[j]): the same f as {@link #decision(double,
+   * double)} (LIBSVM's support vectors, coefficients and ρ; equal to rounding), without LIBSVM's
+   * per-point allocations. The RBF kernel factorises on a grid,
+   * exp(−γ‖p − s‖²) = exp(−γ(p₁ − s₁)²) · exp(−γ(p₂ − s₂)²), so each support vector needs
+   * nx + ny exponentials instead of nx · ny, and the sum is a (ny, nSV) × (nSV, nx) product.
+   */
+  public double[][] field(double[] xs, double[] ys) {
+    int n = model.l;
+    double[] s1 = new double[n];
+    double[] s2 = new double[n];
+    double[] coef = new double[n]; // α_k y_k in scikit-learn's sign
+    for (int k = 0; k < n; k++) {
+      for (svm_node node : model.SV[k]) {
+        (node.index == 1 ? s1 : s2)[k] = node.value;
+      }
+      coef[k] = sign * model.sv_coef[0][k];
+    }
+    double b = bias();
+    double[][] z = new double[ys.length][xs.length];
+    switch (kernel) {
+      case LINEAR -> {
+        double[] w = weights();
+        for (int j = 0; j < ys.length; j++) {
+          for (int i = 0; i < xs.length; i++) {
+            z[j][i] = w[0] * xs[i] + w[1] * ys[j] + b;
+          }
+        }
+      }
+      case RBF -> {
+        double[][] ex = new double[n][xs.length]; // exp(−γ(x_i − s₁)²) per support vector
+        double[][] eyc = new double[ys.length][n]; // coef_k · exp(−γ(y_j − s₂)²)
+        for (int k = 0; k < n; k++) {
+          for (int i = 0; i < xs.length; i++) {
+            double d = xs[i] - s1[k];
+            ex[k][i] = Math.exp(-gamma * d * d);
+          }
+          for (int j = 0; j < ys.length; j++) {
+            double d = ys[j] - s2[k];
+            eyc[j][k] = coef[k] * Math.exp(-gamma * d * d);
+          }
+        }
+        for (int j = 0; j < ys.length; j++) {
+          double[] row = z[j];
+          java.util.Arrays.fill(row, b);
+          for (int k = 0; k < n; k++) {
+            double a = eyc[j][k];
+            double[] e = ex[k];
+            for (int i = 0; i < xs.length; i++) {
+              row[i] += a * e[i];
+            }
+          }
+        }
+      }
+      case POLY -> {
+        for (int j = 0; j < ys.length; j++) {
+          for (int i = 0; i < xs.length; i++) {
+            double f = b;
+            for (int k = 0; k < n; k++) {
+              double u = gamma * (xs[i] * s1[k] + ys[j] * s2[k]); // coef0 = 0
+              f += coef[k] * u * u * u; // POLY_DEGREE = 3
+            }
+            z[j][i] = f;
+          }
+        }
+      }
+    }
+    return z;
+  }
+
   /** Input indices of the support vectors (α > 0), ascending. */
   public int[] support() {
     return support.clone();
@@ -137,6 +209,11 @@ public final class Svm {
 
   public Kernel kernel() {
     return kernel;
+  }
+
+  /** γ the model was trained with (unused by the linear kernel). */
+  public double gamma() {
+    return gamma;
   }
 
   /** The linear kernel's weight vector w = Σ α_i y_i x_i (in scikit-learn's sign). */
