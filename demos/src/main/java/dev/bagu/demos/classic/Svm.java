@@ -123,74 +123,24 @@ public final class Svm {
     return f;
   }
 
-  /**
-   * f on a regular grid, z[j][i] = f(xs[i], ys[j]): the same f as {@link #decision(double,
-   * double)} (LIBSVM's support vectors, coefficients and ρ; equal to rounding), without LIBSVM's
-   * per-point allocations. The RBF kernel factorises on a grid,
-   * exp(−γ‖p − s‖²) = exp(−γ(p₁ − s₁)²) · exp(−γ(p₂ − s₂)²), so each support vector needs
-   * nx + ny exponentials instead of nx · ny, and the sum is a (ny, nSV) × (nSV, nx) product.
-   */
-  public double[][] field(double[] xs, double[] ys) {
-    int n = model.l;
-    double[] s1 = new double[n];
-    double[] s2 = new double[n];
-    double[] coef = new double[n]; // α_k y_k in scikit-learn's sign
-    for (int k = 0; k < n; k++) {
+  /** The support vectors (nSV, 2), in LIBSVM's order. */
+  double[][] supportPoints() {
+    double[][] p = new double[model.l][2];
+    for (int k = 0; k < model.l; k++) {
       for (svm_node node : model.SV[k]) {
-        (node.index == 1 ? s1 : s2)[k] = node.value;
+        p[k][node.index - 1] = node.value;
       }
+    }
+    return p;
+  }
+
+  /** α_k y_k per support vector, in LIBSVM's order and scikit-learn's sign. */
+  double[] coefficients() {
+    double[] coef = new double[model.l];
+    for (int k = 0; k < model.l; k++) {
       coef[k] = sign * model.sv_coef[0][k];
     }
-    double b = bias();
-    double[][] z = new double[ys.length][xs.length];
-    switch (kernel) {
-      case LINEAR -> {
-        double[] w = weights();
-        for (int j = 0; j < ys.length; j++) {
-          for (int i = 0; i < xs.length; i++) {
-            z[j][i] = w[0] * xs[i] + w[1] * ys[j] + b;
-          }
-        }
-      }
-      case RBF -> {
-        double[][] ex = new double[n][xs.length]; // exp(−γ(x_i − s₁)²) per support vector
-        double[][] eyc = new double[ys.length][n]; // coef_k · exp(−γ(y_j − s₂)²)
-        for (int k = 0; k < n; k++) {
-          for (int i = 0; i < xs.length; i++) {
-            double d = xs[i] - s1[k];
-            ex[k][i] = Math.exp(-gamma * d * d);
-          }
-          for (int j = 0; j < ys.length; j++) {
-            double d = ys[j] - s2[k];
-            eyc[j][k] = coef[k] * Math.exp(-gamma * d * d);
-          }
-        }
-        for (int j = 0; j < ys.length; j++) {
-          double[] row = z[j];
-          java.util.Arrays.fill(row, b);
-          for (int k = 0; k < n; k++) {
-            double a = eyc[j][k];
-            double[] e = ex[k];
-            for (int i = 0; i < xs.length; i++) {
-              row[i] += a * e[i];
-            }
-          }
-        }
-      }
-      case POLY -> {
-        for (int j = 0; j < ys.length; j++) {
-          for (int i = 0; i < xs.length; i++) {
-            double f = b;
-            for (int k = 0; k < n; k++) {
-              double u = gamma * (xs[i] * s1[k] + ys[j] * s2[k]); // coef0 = 0
-              f += coef[k] * u * u * u; // POLY_DEGREE = 3
-            }
-            z[j][i] = f;
-          }
-        }
-      }
-    }
-    return z;
+    return coef;
   }
 
   /** Input indices of the support vectors (α > 0), ascending. */

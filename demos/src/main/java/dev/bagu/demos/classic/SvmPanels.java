@@ -42,7 +42,7 @@ final class SvmPanels {
 
   /** f on the grid, z[j][i] at (x_i, y_j). */
   static double[][] grid(Svm m, double[] w) {
-    return m.field(axis(w[0], w[1]), axis(w[2], w[3]));
+    return DecisionGrid.field(m, axis(w[0], w[1]), axis(w[2], w[3]));
   }
 
   /** GRID evenly spaced values from lo to hi. */

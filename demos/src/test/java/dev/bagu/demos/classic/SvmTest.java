@@ -87,7 +87,7 @@ class SvmTest {
     for (Kernel k : Kernel.values()) {
       for (double gamma : new double[] {0.3, 4}) {
         Svm m = Svm.train(p.x(), p.y(), k, 2, gamma);
-        double[][] z = m.field(xs, ys);
+        double[][] z = DecisionGrid.field(m, xs, ys);
         assertThat(z).hasDimensions(ys.length, xs.length);
         for (int j = 0; j < ys.length; j++) {
           for (int i = 0; i < xs.length; i++) {
