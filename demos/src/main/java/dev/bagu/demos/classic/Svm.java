@@ -42,13 +42,15 @@ public final class Svm {
   private final double sign; // +1 when LIBSVM's first label is 1, else −1
   private final Kernel kernel;
   private final double c;
+  private final double gamma;
   private final int[] support; // input indices of the support vectors, ascending
   private final double[] alpha; // α_i by input index (0 for non-support vectors)
 
-  private Svm(svm_model model, Kernel kernel, double c, int n) {
+  private Svm(svm_model model, Kernel kernel, double c, double gamma, int n) {
     this.model = model;
     this.kernel = kernel;
     this.c = c;
+    this.gamma = gamma;
     this.sign = model.label[0] == 1 ? 1 : -1;
     this.alpha = new double[n];
     int[] idx = new int[model.l];
@@ -92,7 +94,7 @@ public final class Svm {
     if (problem != null) {
       throw new IllegalArgumentException("LIBSVM: " + problem);
     }
-    return new Svm(svm.svm_train(prob, param), kernel, c, x.length);
+    return new Svm(svm.svm_train(prob, param), kernel, c, gamma, x.length);
   }
 
   private static svm_node[] nodes(double a, double b) {
@@ -121,6 +123,26 @@ public final class Svm {
     return f;
   }
 
+  /** The support vectors (nSV, 2), in LIBSVM's order. */
+  double[][] supportPoints() {
+    double[][] p = new double[model.l][2];
+    for (int k = 0; k < model.l; k++) {
+      for (svm_node node : model.SV[k]) {
+        p[k][node.index - 1] = node.value;
+      }
+    }
+    return p;
+  }
+
+  /** α_k y_k per support vector, in LIBSVM's order and scikit-learn's sign. */
+  double[] coefficients() {
+    double[] coef = new double[model.l];
+    for (int k = 0; k < model.l; k++) {
+      coef[k] = sign * model.sv_coef[0][k];
+    }
+    return coef;
+  }
+
   /** Input indices of the support vectors (α > 0), ascending. */
   public int[] support() {
     return support.clone();
@@ -137,6 +159,11 @@ public final class Svm {
 
   public Kernel kernel() {
     return kernel;
+  }
+
+  /** γ the model was trained with (unused by the linear kernel). */
+  public double gamma() {
+    return gamma;
   }
 
   /** The linear kernel's weight vector w = Σ α_i y_i x_i (in scikit-learn's sign). */

@@ -72,7 +72,7 @@ public final class SvmDemo implements Demo {
     double[] w = hard.weights();
     double wError = Math.hypot(w[0] - closed[0], w[1] - closed[1]) / Math.hypot(closed[0],
         closed[1]);
-    SvmPanels.CSweep sweep = panels.marginAgainstC(c);
+    SvmPanels.CSweep sweep = panels.marginAgainstC(c, model);
 
     String gammaText = kernel == Kernel.LINEAR ? ""
         : l.f(" · γ = %.4g%s", " · γ = %.4g%s", gamma, p.real("gamma") > 0 ? ""
@@ -84,7 +84,7 @@ public final class SvmDemo implements Demo {
             num(c), gammaText, model.support().length, num(Svm.TOLERANCE), p.seed()))
         .add(panels.boundary(model, kernel, c))
         .add(sweep.panel())
-        .add(panels.gammaSweep(scale, c))
+        .add(panels.gammaSweep(scale, c, model))
         .add(panels.hardMargin(sep, hard, closed));
 
     Result result = Result.of(figure);

@@ -42,14 +42,16 @@ final class SvmPanels {
 
   /** f on the grid, z[j][i] at (x_i, y_j). */
   static double[][] grid(Svm m, double[] w) {
-    double[][] z = new double[GRID][GRID];
-    for (int j = 0; j < GRID; j++) {
-      double y = w[2] + (w[3] - w[2]) * j / (GRID - 1);
-      for (int i = 0; i < GRID; i++) {
-        z[j][i] = m.decision(w[0] + (w[1] - w[0]) * i / (GRID - 1), y);
-      }
+    return DecisionGrid.field(m, axis(w[0], w[1]), axis(w[2], w[3]));
+  }
+
+  /** GRID evenly spaced values from lo to hi. */
+  static double[] axis(double lo, double hi) {
+    double[] v = new double[GRID];
+    for (int i = 0; i < GRID; i++) {
+      v[i] = lo + (hi - lo) * i / (GRID - 1);
     }
-    return z;
+    return v;
   }
 
   private ContourPlot withPoints(ContourPlot plot, SvmPoints p) {
@@ -100,41 +102,53 @@ final class SvmPanels {
   /** Top right's panel and data. */
   record CSweep(XyPlot panel, Map<String, Object> data) {}
 
-  static final double[] C_GRID = {1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000};
+  static final double[] C_GRID = MarginSweep.C_GRID;
 
-  /** Top right: the linear SVM's margin width and share of support vectors against C. */
-  CSweep marginAgainstC(double chosen) {
-    double[] width = new double[C_GRID.length];
-    double[] share = new double[C_GRID.length];
-    for (int i = 0; i < C_GRID.length; i++) {
-      Svm m = Svm.train(pts.x(), pts.y(), Kernel.LINEAR, C_GRID[i], 1);
-      double[] w = m.weights();
-      width[i] = 2 / Math.hypot(w[0], w[1]);
-      share[i] = (double) m.support().length / pts.size();
+  /**
+   * Top right: the linear SVM's margin width and share of support vectors against C. The chosen
+   * C's point comes from the demo's own model when it is linear, else from the sweep when C is on
+   * its grid, else from one more fit.
+   */
+  CSweep marginAgainstC(double chosen, Svm main) {
+    MarginSweep sweep = MarginSweep.of(pts.x(), pts.y());
+    double[] width = sweep.width();
+    double[] share = sweep.share();
+    double[] at;
+    int onGrid = MarginSweep.indexOf(chosen);
+    if (main.kernel() == Kernel.LINEAR && main.c() == chosen) {
+      at = new double[] {MarginSweep.width(main), MarginSweep.share(main, pts.size())};
+    } else if (onGrid >= 0) {
+      at = new double[] {width[onGrid], share[onGrid]};
+    } else {
+      Svm m = Svm.train(pts.x(), pts.y(), Kernel.LINEAR, chosen, 1);
+      at = new double[] {MarginSweep.width(m), MarginSweep.share(m, pts.size())};
     }
-    Svm at = Svm.train(pts.x(), pts.y(), Kernel.LINEAR, chosen, 1);
-    double[] wa = at.weights();
     XyPlot plot = XyPlot.titled(l.t("Linear SVM against C", "线性 SVM 随 C 的变化"))
         .axes("C", l.t("width, share", "宽度、占比")).logX().logY()
         .line(l.t("margin width 2/‖w‖", "间隔宽度 2/‖w‖"), C_GRID, width)
         .line(l.t("share of points that are support vectors", "支持向量占全部点的比例"), C_GRID,
             share)
-        .highlight(l.t("chosen C", "所选 C"), new double[] {chosen, chosen},
-            new double[] {2 / Math.hypot(wa[0], wa[1]),
-                (double) at.support().length / pts.size()}).colour(Color.BLACK);
+        .highlight(l.t("chosen C", "所选 C"), new double[] {chosen, chosen}, at)
+        .colour(Color.BLACK);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("c", C_GRID);
+    data.put("c", C_GRID.clone());
     data.put("margin_width", width);
     data.put("support_share", share);
     return new CSweep(plot, data);
   }
 
-  /** Bottom left: the RBF boundary for γ at a tenth, one and ten times 'scale'. */
-  ContourPlot gammaSweep(double scale, double c) {
+  /**
+   * Bottom left: the RBF boundary for γ at a tenth, one and ten times 'scale' (the demo's own
+   * model stands in when it is that RBF fit).
+   */
+  ContourPlot gammaSweep(double scale, double c, Svm main) {
     double[] factors = {0.1, 1, 10};
     double[][][] fields = new double[factors.length][][];
     for (int k = 0; k < factors.length; k++) {
-      fields[k] = grid(Svm.train(pts.x(), pts.y(), Kernel.RBF, c, scale * factors[k]), window);
+      double gamma = scale * factors[k];
+      Svm m = main.kernel() == Kernel.RBF && main.c() == c && main.gamma() == gamma ? main
+          : Svm.train(pts.x(), pts.y(), Kernel.RBF, c, gamma);
+      fields[k] = grid(m, window);
     }
     ContourPlot plot = ContourPlot.titled(l.f("RBF boundary f = 0 against γ (C = %s)",
             "RBF 边界 f = 0 随 γ 的变化（C = %s）", SvmDemo.num(c)))

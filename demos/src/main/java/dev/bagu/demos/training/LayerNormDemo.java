@@ -58,22 +58,21 @@ public final class LayerNormDemo implements Demo {
     double padding = p.real("padding");
     Invariances inv = NormExperiments.invariances(Rng.stream(p.seed(), 1));
     double[] x = new double[BATCHES.length];
-    double[] noise = new double[BATCHES.length];
-    double[] gap = new double[BATCHES.length];
     for (int i = 0; i < BATCHES.length; i++) {
       x[i] = BATCHES[i];
-      noise[i] = NormExperiments.batchNoise(BATCHES[i], seq, DRAWS, noiseRng(p, BATCHES[i]));
-      gap[i] = NormExperiments.trainEvalGap(BATCHES[i], seq, GAP_STEPS, gapRng(p, BATCHES[i]));
     }
-    double[][] pad = new double[2][PADDINGS.length];
-    for (int i = 0; i < PADDINGS.length; i++) {
-      double[] e = NormExperiments.paddingBias(PAD_BATCH, seq, PADDINGS[i], padRng(p, PADDINGS[i]));
-      pad[0][i] = e[0];
-      pad[1][i] = e[1];
-    }
-    double noiseAt = NormExperiments.batchNoise(batch, seq, DRAWS, noiseRng(p, batch));
-    double gapAt = NormExperiments.trainEvalGap(batch, seq, GAP_STEPS, gapRng(p, batch));
-    double[] padAt = NormExperiments.paddingBias(PAD_BATCH, seq, padding, padRng(p, padding));
+    NormCurves curve = NormCurves.of(seq, p.seed());
+    double[] noise = curve.noise();
+    double[] gap = curve.gap();
+    double[][] pad = {curve.padMean(), curve.padStd()};
+    // The chosen values: the curve's own point when they are on its grid (same stream), else
+    // one more point.
+    int bi = NormCurves.batchIndex(batch);
+    int pi = NormCurves.paddingIndex(padding);
+    double noiseAt = bi >= 0 ? noise[bi] : NormCurves.noise(batch, seq, p.seed());
+    double gapAt = bi >= 0 ? gap[bi] : NormCurves.gap(batch, seq, p.seed());
+    double[] padAt = pi >= 0 ? new double[] {pad[0][pi], pad[1][pi]}
+        : NormCurves.padding(padding, seq, p.seed());
 
     LayerNormPanels panels = new LayerNormPanels(l);
     Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1700, 1150)
@@ -145,20 +144,6 @@ public final class LayerNormDemo implements Demo {
 
   /** Sequences per batch in the padding experiment. */
   static final int PAD_BATCH = 32;
-
-  // Streams keyed by the value, not the grid index: the chosen value's diamond then lands on
-  // the curve whenever the value is on the grid.
-  private static Rng noiseRng(Params p, int batch) {
-    return Rng.stream(p.seed(), 2, batch);
-  }
-
-  private static Rng gapRng(Params p, int batch) {
-    return Rng.stream(p.seed(), 3, batch);
-  }
-
-  private static Rng padRng(Params p, double padding) {
-    return Rng.stream(p.seed(), 4, (int) Math.round(padding * 1000));
-  }
 
   @Override
   public String toString() {

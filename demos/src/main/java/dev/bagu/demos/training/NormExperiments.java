@@ -11,20 +11,25 @@ public final class NormExperiments {
 
   public static final int FEATURES = 8;
 
+  /** μ_d in [−2, 2] and s_d in [0.5, 3], the same for every draw. */
+  private static final double[] MU = new double[FEATURES];
+  private static final double[] SCALE = new double[FEATURES];
+
+  static {
+    Rng fixed = Rng.stream(17, 0);
+    for (int k = 0; k < FEATURES; k++) {
+      MU[k] = fixed.uniform(-2, 2);
+      SCALE[k] = fixed.uniform(0.5, 3);
+    }
+  }
+
   /** x[b][t][d] = μ_d + s_d·N(0, 1), μ_d in [−2, 2], s_d in [0.5, 3]. */
   public static double[][][] tensor(int batch, int seq, Rng rng) {
-    double[] mu = new double[FEATURES];
-    double[] s = new double[FEATURES];
-    Rng fixed = Rng.stream(17, 0); // the same feature statistics for every draw
-    for (int k = 0; k < FEATURES; k++) {
-      mu[k] = fixed.uniform(-2, 2);
-      s[k] = fixed.uniform(0.5, 3);
-    }
     double[][][] x = new double[batch][seq][FEATURES];
     for (double[][] ex : x) {
       for (double[] pos : ex) {
         for (int k = 0; k < FEATURES; k++) {
-          pos[k] = mu[k] + s[k] * rng.gaussian();
+          pos[k] = MU[k] + SCALE[k] * rng.gaussian();
         }
       }
     }
@@ -162,24 +167,12 @@ public final class NormExperiments {
 
   /** μ_d of the features {@link #tensor} draws. */
   static double featureMean(int d) {
-    Rng fixed = Rng.stream(17, 0);
-    double mu = 0;
-    for (int k = 0; k <= d; k++) {
-      mu = fixed.uniform(-2, 2);
-      fixed.uniform(0.5, 3);
-    }
-    return mu;
+    return MU[d];
   }
 
   /** s_d of the features {@link #tensor} draws. */
   static double featureScale(int d) {
-    Rng fixed = Rng.stream(17, 0);
-    double s = 1;
-    for (int k = 0; k <= d; k++) {
-      fixed.uniform(-2, 2);
-      s = fixed.uniform(0.5, 3);
-    }
-    return s;
+    return SCALE[d];
   }
 
   /**
@@ -221,12 +214,12 @@ public final class NormExperiments {
     double[] runMean = new double[FEATURES];
     double[] runVar = new double[FEATURES];
     java.util.Arrays.fill(runVar, 1);
+    int n = batch * seq;
+    double[] flat = new double[n * FEATURES]; // one batch, positions × features, reused
+    double[] m = new double[FEATURES];
+    double[] v = new double[FEATURES];
     for (int s = 0; s < steps; s++) {
-      double[][][] x = tensor(batch, seq, rng);
-      double[] m = new double[FEATURES];
-      double[] v = new double[FEATURES];
-      Norms.batchNorm(x, null, 1e-5, m, v);
-      long n = (long) batch * seq;
+      batchStats(batch, seq, rng, flat, m, v);
       for (int k = 0; k < FEATURES; k++) {
         runMean[k] = 0.9 * runMean[k] + 0.1 * m[k];
         runVar[k] = 0.9 * runVar[k] + 0.1 * v[k] * n / Math.max(1, n - 1);
@@ -247,6 +240,41 @@ public final class NormExperiments {
       }
     }
     return sum / count;
+  }
+
+  /**
+   * BatchNorm's statistics (mean, biased variance) per feature of one batch {@link #tensor} would
+   * draw, without building the tensor: the same draws in the same order, and the same two-pass
+   * sums as {@link Norms#batchNorm}, so the numbers are identical. flat holds batch·seq·FEATURES
+   * values, (position, feature) row-major.
+   */
+  static void batchStats(int batch, int seq, Rng rng, double[] flat, double[] mean,
+      double[] var) {
+    int n = batch * seq;
+    for (int i = 0, at = 0; i < n; i++) {
+      for (int k = 0; k < FEATURES; k++) {
+        flat[at++] = MU[k] + SCALE[k] * rng.gaussian();
+      }
+    }
+    java.util.Arrays.fill(mean, 0);
+    java.util.Arrays.fill(var, 0);
+    for (int i = 0, at = 0; i < n; i++) {
+      for (int k = 0; k < FEATURES; k++) {
+        mean[k] += flat[at++];
+      }
+    }
+    for (int k = 0; k < FEATURES; k++) {
+      mean[k] /= n;
+    }
+    for (int i = 0, at = 0; i < n; i++) {
+      for (int k = 0; k < FEATURES; k++) {
+        double c = flat[at++] - mean[k];
+        var[k] += c * c;
+      }
+    }
+    for (int k = 0; k < FEATURES; k++) {
+      var[k] /= n;
+    }
   }
 
   /** max |LayerNorm output of one token in batch A − in batch B| (other tokens redrawn). */

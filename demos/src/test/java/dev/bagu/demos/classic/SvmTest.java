@@ -80,6 +80,48 @@ class SvmTest {
   }
 
   @Test
+  void gridFieldIsLibsvmsDecisionFunctionForEveryKernel() {
+    SvmPoints p = SvmPoints.of(Params.defaults(new SvmDemo().params()).withSeed(5), "moons", 60);
+    double[] xs = {-1.7, -0.3, 0, 0.4, 2.9};
+    double[] ys = {-1.1, 0.2, 0.75, 1.6};
+    for (Kernel k : Kernel.values()) {
+      for (double gamma : new double[] {0.3, 4}) {
+        Svm m = Svm.train(p.x(), p.y(), k, 2, gamma);
+        double[][] z = DecisionGrid.field(m, xs, ys);
+        assertThat(z).hasDimensions(ys.length, xs.length);
+        for (int j = 0; j < ys.length; j++) {
+          for (int i = 0; i < xs.length; i++) {
+            double f = m.decision(xs[i], ys[j]); // LIBSVM's svm_predict_values
+            assertThat(z[j][i]).as(k + " γ=" + gamma + " at " + xs[i] + ", " + ys[j])
+                .isCloseTo(f, within(1e-9 * Math.max(1, Math.abs(f))));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void memoisedMarginSweepEqualsFreshFitsAndNarrowsWithC() {
+    SvmPoints p = SvmPoints.of(Params.defaults(new SvmDemo().params()).withSeed(7), "blobs", 70);
+    MarginSweep fresh = MarginSweep.fit(p.x(), p.y());
+    MarginSweep first = MarginSweep.of(p.x(), p.y());
+    first.width()[0] = -1; // a caller's arrays are its own
+    MarginSweep again = MarginSweep.of(p.x(), p.y());
+    assertThat(again.width()).containsExactly(fresh.width());
+    assertThat(again.share()).containsExactly(fresh.share());
+    for (int i = 0; i < MarginSweep.C_GRID.length; i++) {
+      Svm m = Svm.train(p.x(), p.y(), Kernel.LINEAR, MarginSweep.C_GRID[i], 1);
+      assertThat(fresh.width()[i]).isEqualTo(MarginSweep.width(m));
+      if (i > 0) { // the margin cannot widen as C grows (½‖w‖² weighs less against the slacks)
+        assertThat(fresh.width()[i]).isLessThanOrEqualTo(fresh.width()[i - 1] * (1 + 1e-2));
+      }
+    }
+    SvmPoints other = SvmPoints.of(Params.defaults(new SvmDemo().params()).withSeed(8), "blobs",
+        70);
+    assertThat(MarginSweep.of(other.x(), other.y()).width()).isNotEqualTo(fresh.width());
+  }
+
+  @Test
   void scaleGammaIsOneOverFeaturesTimesVariance() {
     double[][] x = {{0, 0}, {2, 0}, {0, 2}, {2, 2}}; // all 8 values: mean 1, variance 1
     assertThat(Svm.scaleGamma(x)).isCloseTo(0.5, within(1e-15));

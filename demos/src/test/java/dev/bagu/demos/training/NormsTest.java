@@ -56,4 +56,47 @@ class NormsTest {
     assertThat(NormExperiments.paddingBias(32, 16, 0, Rng.stream(1, 4))).containsExactly(0, 0);
     assertThat(NormExperiments.paddingBias(32, 16, 0.5, Rng.stream(1, 5))[0]).isGreaterThan(0.2);
   }
+
+  @Test
+  void batchStatsWithoutTheTensorAreBatchNormsOwnStatistics() {
+    for (int[] shape : new int[][] {{1, 2}, {3, 5}, {16, 8}}) {
+      double[][][] x = NormExperiments.tensor(shape[0], shape[1], Rng.stream(4, 9));
+      double[] mean = new double[NormExperiments.FEATURES];
+      double[] var = new double[NormExperiments.FEATURES];
+      Norms.batchNorm(x, null, 0, mean, var);
+      double[] flat = new double[shape[0] * shape[1] * NormExperiments.FEATURES];
+      double[] m = new double[NormExperiments.FEATURES];
+      double[] v = new double[NormExperiments.FEATURES];
+      NormExperiments.batchStats(shape[0], shape[1], Rng.stream(4, 9), flat, m, v);
+      assertThat(m).containsExactly(mean); // the same draws, the same sums: bit for bit
+      assertThat(v).containsExactly(var);
+    }
+  }
+
+  @Test
+  void trainInferenceGapShrinksWithTheBatch() {
+    double small = NormExperiments.trainEvalGap(2, 8, 60, Rng.stream(2, 3));
+    double large = NormExperiments.trainEvalGap(64, 8, 60, Rng.stream(2, 4));
+    assertThat(small).isGreaterThan(0.1);
+    assertThat(large).isLessThan(small / 3); // batch statistics approach the running ones
+  }
+
+  @Test
+  void memoisedCurvesEqualFreshOnesAndChosenPointsLieOnThem() {
+    NormCurves fresh = NormCurves.compute(4, 11);
+    NormCurves first = NormCurves.of(4, 11);
+    first.noise()[0] = -1; // a caller's arrays are its own
+    NormCurves again = NormCurves.of(4, 11);
+    assertThat(again.noise()).containsExactly(fresh.noise());
+    assertThat(again.gap()).containsExactly(fresh.gap());
+    assertThat(again.padMean()).containsExactly(fresh.padMean());
+    assertThat(again.padStd()).containsExactly(fresh.padStd());
+    int i = NormCurves.batchIndex(16);
+    assertThat(NormCurves.noise(16, 4, 11)).isEqualTo(fresh.noise()[i]);
+    assertThat(NormCurves.gap(16, 4, 11)).isEqualTo(fresh.gap()[i]);
+    int j = NormCurves.paddingIndex(0.3);
+    assertThat(NormCurves.padding(0.3, 4, 11)).containsExactly(fresh.padMean()[j],
+        fresh.padStd()[j]);
+    assertThat(NormCurves.of(5, 11).noise()).isNotEqualTo(fresh.noise());
+  }
 }
