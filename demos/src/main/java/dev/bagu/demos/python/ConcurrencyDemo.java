@@ -320,6 +320,9 @@ public final class ConcurrencyDemo implements Demo {
       for (Run r : List.of(ioRuns.get(m), cpuRuns.get(m))) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("wall_ms", r.wallMillis());
+        if (m == Mode.PROCESSES) {
+          run.put("startup_ms", r.startupMillis()); // paid once, when the pool starts
+        }
         run.put("spans_ms", r.spans().stream().map(s -> new double[] {s.start(), s.end()})
             .toList());
         mode.put(r.kind().name().toLowerCase(Locale.ROOT), run);
