@@ -1,9 +1,5 @@
 package dev.bagu.demos.python;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -13,8 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The same tasks run five ways, timed: one after another; one thread each; one thread each but
  * holding one global lock to compute (a model of CPython's GIL, switched every 5 ms as CPython's
  * default switch interval); in worker processes (real OS processes, each a fresh JVM, as
- * multiprocessing starts fresh interpreters); and as coroutines on a one-thread event loop.
- * Every task's start and end are recorded in milliseconds from the start of the run.
+ * multiprocessing starts fresh interpreters, kept warm for the session by {@link WorkerPool});
+ * and as coroutines on a one-thread event loop. Every task's start and end are recorded in
+ * milliseconds from the start of the run.
  */
 final class ConcurrencyModes {
   private ConcurrencyModes() {}
@@ -26,23 +23,47 @@ final class ConcurrencyModes {
   /** One task's interval, ms from the run's start. */
   record Span(int task, double start, double end) {}
 
-  /** One run: the spans, the wall time, and (processes) when the first task began. */
-  record Run(Mode mode, Kind kind, List<Span> spans, double wallMillis) {}
+  /**
+   * One run: the spans and the wall time; for processes also what starting the pool's workers
+   * cost ({@code startupMillis}, measured when they started: at first use in this JVM, not
+   * necessarily in this run; 0 for the other modes).
+   */
+  record Run(Mode mode, Kind kind, List<Span> spans, double wallMillis, double startupMillis) {}
 
   /** CPython's default sys.getswitchinterval(): 5 ms. */
   static final int SWITCH_MICROS = 5_000;
 
+  /**
+   * Runs and times one mode. For processes the pool's workers are started first if they are not
+   * yet running (outside the timing: their start-up is measured on its own and carried in the
+   * run), so the timeline shows the tasks on warm workers, as with a Pool reused by a program.
+   */
   static Run run(Mode mode, Kind kind, int tasks, int millis, int workers) {
+    int n = Math.min(workers, tasks);
+    if (mode == Mode.PROCESSES) {
+      WorkerPool.start(n);
+    }
     long t0 = System.nanoTime();
-    List<Span> spans = switch (mode) {
-      case SEQUENTIAL -> sequential(kind, tasks, millis, t0);
-      case THREADS -> threads(kind, tasks, millis, null, t0);
-      case GIL_THREADS -> threads(kind, tasks, millis, gil(), t0);
-      case PROCESSES -> processes(kind, tasks, millis, workers);
-      case ASYNC -> eventLoop(kind, tasks, millis, t0);
-    };
+    long t0Micros = TaskRunner.epochMicros();
+    double startup = 0;
+    List<Span> spans;
+    switch (mode) {
+      case SEQUENTIAL -> spans = sequential(kind, tasks, millis, t0);
+      case THREADS -> spans = threads(kind, tasks, millis, null, t0);
+      case GIL_THREADS -> spans = threads(kind, tasks, millis, gil(), t0);
+      case PROCESSES -> {
+        WorkerPool.Batch b = WorkerPool.run(kind == Kind.IO, millis, tasks, n);
+        spans = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) { // the workers' clocks, placed on this run's timeline
+          long[] se = b.spansEpochMicros().get(i);
+          spans.add(new Span(i, (se[0] - t0Micros) / 1e3, (se[1] - t0Micros) / 1e3));
+        }
+        startup = b.startupMillis();
+      }
+      default -> spans = eventLoop(kind, tasks, millis, t0);
+    }
     double wall = (System.nanoTime() - t0) / 1e6;
-    return new Run(mode, kind, spans, wall);
+    return new Run(mode, kind, spans, wall, startup);
   }
 
   private static double since(long t0) {
@@ -105,49 +126,6 @@ final class ConcurrencyModes {
       }
     }
     return List.of(spans);
-  }
-
-  /** Workers are fresh JVMs running {@link TaskRunner#main}; tasks dealt to them round-robin. */
-  private static List<Span> processes(Kind kind, int tasks, int millis, int workers) {
-    long startMicros = TaskRunner.epochMicros();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<Process> ps = new ArrayList<>();
-    int n = Math.min(workers, tasks);
-    try {
-      for (int w = 0; w < n; w++) {
-        int count = tasks / n + (w < tasks % n ? 1 : 0);
-        ps.add(new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-            TaskRunner.class.getName(), kind == Kind.IO ? "io" : "cpu",
-            Integer.toString(millis), Integer.toString(count))
-            .redirectError(ProcessBuilder.Redirect.DISCARD).start());
-      }
-      List<Span> spans = new ArrayList<>();
-      for (int w = 0; w < n; w++) {
-        Process p = ps.get(w);
-        String out;
-        try (InputStream in = p.getInputStream()) {
-          out = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
-        p.waitFor();
-        int k = 0;
-        for (String line : out.strip().split("\n")) {
-          String[] se = line.strip().split(" ");
-          spans.add(new Span(w + k * n, (Long.parseLong(se[0]) - startMicros) / 1e3,
-              (Long.parseLong(se[1]) - startMicros) / 1e3));
-          k++;
-        }
-      }
-      spans.sort((a, b) -> Integer.compare(a.task(), b.task()));
-      return spans;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not start a worker process", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } finally {
-      ps.forEach(Process::destroy);
-    }
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What each mode should do on an ideal machine, worked out instead of measured, so that a figure
  * made with --no-times is the same bytes on every run: {@link #CORES} cores shared fairly, a fixed
- * {@link #STARTUP_MILLIS} to start a worker process, the global lock handed round every 5 ms.
+ * {@link #STARTUP_MILLIS} to start the worker processes (paid once, when the pool starts, so it is
+ * carried beside the timeline, as in the measured runs), the global lock handed round every 5 ms.
  */
 final class ScheduleModel {
   private ScheduleModel() {}
@@ -48,7 +49,7 @@ final class ScheduleModel {
         double share = io ? 1 : Math.max(1.0, (double) n / CORES);
         for (int i = 0; i < tasks; i++) {
           int k = i / n; // the k-th task of worker i % n
-          double start = STARTUP_MILLIS + k * millis * share;
+          double start = k * millis * share; // on workers already started
           spans.add(new Span(i, start, start + millis * share));
         }
       }
@@ -59,7 +60,7 @@ final class ScheduleModel {
       }
     }
     double wall = spans.stream().mapToDouble(Span::end).max().orElse(0);
-    return new Run(mode, kind, spans, wall);
+    return new Run(mode, kind, spans, wall, mode == Mode.PROCESSES ? STARTUP_MILLIS : 0);
   }
 
   /** One lock, slices of {@code slice} ms handed round in turn: each task's first and last slice. */

@@ -65,26 +65,35 @@ final class TaskRunner {
   }
 
   /**
-   * A worker process: {@code io|cpu millis count} runs count tasks one after another and prints
-   * "start end" in epoch microseconds for each, so the parent can place them on its timeline.
+   * A worker process, kept for the session by {@link WorkerPool}: prints "ready" once its JVM has
+   * started, then for each line {@code io|cpu millis count} on its input runs count tasks one after
+   * another and prints "start end" in epoch microseconds for each (so the parent can place them on
+   * its timeline), then "done". It ends when its input closes (the parent has gone).
    */
-  public static void main(String[] args) {
-    boolean io = args[0].equals("io");
-    int millis = Integer.parseInt(args[1]);
-    int count = Integer.parseInt(args[2]);
-    StringBuilder out = new StringBuilder();
-    long sink = 0;
-    for (int i = 0; i < count; i++) {
-      long start = epochMicros();
-      if (io) {
-        io(millis);
-      } else {
-        sink ^= cpu(millis, null, Long.MAX_VALUE / 1000);
-      }
-      out.append(start).append(' ').append(epochMicros()).append('\n');
-    }
-    System.out.print(out);
+  public static void main(String[] args) throws java.io.IOException {
+    var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+        java.nio.charset.StandardCharsets.US_ASCII));
+    System.out.print("ready\n");
     System.out.flush();
+    long sink = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] cmd = line.strip().split(" ");
+      boolean io = cmd[0].equals("io");
+      int millis = Integer.parseInt(cmd[1]);
+      int count = Integer.parseInt(cmd[2]);
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        long start = epochMicros();
+        if (io) {
+          io(millis);
+        } else {
+          sink ^= cpu(millis, null, Long.MAX_VALUE / 1000);
+        }
+        out.append(start).append(' ').append(epochMicros()).append('\n');
+      }
+      System.out.print(out.append("done\n"));
+      System.out.flush();
+    }
     if (sink == 42) {
       System.err.println(); // keeps the computation alive
     }

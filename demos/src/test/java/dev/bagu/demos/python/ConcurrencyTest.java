@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
   @Test
   void theModelGivesTheTextbookWallTimes() {
-    // 4 tasks of 10 ms, 2 cores, 2 workers, 100 ms start-up.
+    // 4 tasks of 10 ms, 2 cores, 2 workers already started (their 100 ms start-up carried aside).
     assertThat(wall(Mode.SEQUENTIAL, Kind.IO)).isEqualTo(40);
     assertThat(wall(Mode.THREADS, Kind.IO)).isEqualTo(10);
     assertThat(wall(Mode.THREADS, Kind.CPU)).isEqualTo(20);
     assertThat(wall(Mode.GIL_THREADS, Kind.IO)).isEqualTo(10);
     assertThat(wall(Mode.GIL_THREADS, Kind.CPU)).isEqualTo(40);
-    assertThat(wall(Mode.PROCESSES, Kind.CPU)).isEqualTo(120);
+    assertThat(wall(Mode.PROCESSES, Kind.CPU)).isEqualTo(20);
+    assertThat(ScheduleModel.model(Mode.PROCESSES, Kind.CPU, 4, 10, 2).startupMillis())
+        .isEqualTo(100);
+    assertThat(ScheduleModel.model(Mode.THREADS, Kind.CPU, 4, 10, 2).startupMillis()).isZero();
     assertThat(wall(Mode.ASYNC, Kind.IO)).isEqualTo(10);
     assertThat(wall(Mode.ASYNC, Kind.CPU)).isEqualTo(40);
   }
@@ -76,5 +79,19 @@ class ConcurrencyTest {
       assertThat(s.start()).isGreaterThan(0); // after the process started
       assertThat(s.end() - s.start()).isCloseTo(5, within(30.0));
     });
+    assertThat(r.startupMillis()).isGreaterThan(0); // measured when the pool started
+  }
+
+  @Test
+  void thePoolIsStartedOnceAndReused() {
+    Run first = ConcurrencyModes.run(Mode.PROCESSES, Kind.CPU, 2, 3, 2);
+    Run second = ConcurrencyModes.run(Mode.PROCESSES, Kind.CPU, 2, 3, 2);
+    // The same workers: the same start-up, measured once; the second run pays no start-up, so
+    // its tasks begin within a few ms of its start (a fresh JVM takes far longer to start).
+    assertThat(second.startupMillis()).isEqualTo(first.startupMillis());
+    assertThat(second.spans()).allSatisfy(s -> assertThat(s.start()).isLessThan(
+        0.5 * second.startupMillis()));
+    assertThat(second.spans()).allSatisfy(s -> assertThat(s.end() - s.start())
+        .isGreaterThanOrEqualTo(3 * 0.9));
   }
 }
