@@ -107,26 +107,29 @@ final class PagedAttentionPanels {
     return lines.size();
   }
 
+  /** One pixel per step (x) and map row (y, slot 0 at the bottom), written in one call. */
   private static BufferedImage raster(KvAllocation a) {
     List<KvAllocation.Step> steps = a.steps();
     int rows = a.mapRows();
-    BufferedImage img = new BufferedImage(steps.size(), rows, BufferedImage.TYPE_INT_RGB);
-    int white = Theme.BACKGROUND.getRGB();
-    for (int t = 0; t < steps.size(); t++) {
+    int width = steps.size();
+    // Colours looked up once: [request colour][state], state FREE, USED, RESERVED, WASTED.
+    int[][] palette = new int[6][4];
+    for (int c = 0; c < 6; c++) { // six colours: black stays for text
+      Color colour = Theme.category(c);
+      palette[c] = new int[] {Theme.BACKGROUND.getRGB(), colour.getRGB(), tint(colour).getRGB(),
+          WASTED.getRGB()};
+    }
+    int[] pixels = new int[width * rows];
+    for (int t = 0; t < width; t++) {
       byte[] state = a.states(t);
       short[] owner = a.owners(t);
       for (int y = 0; y < rows; y++) {
-        int slot = y;
-        int rgb = white;
-        if (state[slot] == KvAllocation.WASTED) {
-          rgb = WASTED.getRGB();
-        } else if (state[slot] != KvAllocation.FREE) {
-          Color c = Theme.category(owner[slot] % 6); // six colours: black stays for text
-          rgb = state[slot] == KvAllocation.USED ? c.getRGB() : tint(c).getRGB();
-        }
-        img.setRGB(t, rows - 1 - y, rgb); // slot 0 at the bottom
+        int colour = state[y] == KvAllocation.FREE ? 0 : owner[y] % 6;
+        pixels[(rows - 1 - y) * width + t] = palette[colour][state[y]];
       }
     }
+    BufferedImage img = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, width, rows, pixels, 0, width);
     return img;
   }
 
