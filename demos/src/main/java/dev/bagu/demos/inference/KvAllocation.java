@@ -51,6 +51,8 @@ public final class KvAllocation {
   private final List<short[]> owners = new ArrayList<>(); // per step: request id per slot, −1 free
   private final List<byte[]> states = new ArrayList<>();
   private Running[] byId; // the running request of each id, null when not running
+  private int[] logicalBlock; // paged: each physical block's place in its request's block table
+  private int[] mapSlots; // the slot each memory-map row shows
   private int maxPagedWaste;
   private int preemptions;
 
@@ -80,6 +82,11 @@ public final class KvAllocation {
     int[] owner = new int[memory];
     Arrays.fill(owner, -1);
     byId = new Running[requests.stream().mapToInt(Request::id).max().orElse(0) + 1];
+    logicalBlock = new int[memory / block];
+    mapSlots = new int[mapRows()];
+    for (int y = 0; y < mapSlots.length; y++) {
+      mapSlots[y] = mapSlot(y);
+    }
     int next = 0;
     int finished = 0;
     for (int t = 0; finished < requests.size(); t++) {
@@ -154,6 +161,7 @@ public final class KvAllocation {
     for (int b = 0; b < memory / block; b++) {
       if (owner[b * block] == -1) {
         Arrays.fill(owner, b * block, (b + 1) * block, r.request.id());
+        logicalBlock[b] = r.blocks.size();
         r.blocks.add(b);
         return true;
       }
@@ -232,7 +240,7 @@ public final class KvAllocation {
     short[] ids = new short[rows];
     byte[] sampled = new byte[rows];
     for (int y = 0; y < rows; y++) {
-      int slot = mapSlot(y);
+      int slot = mapSlots[y];
       int id = owner[slot];
       ids[y] = (short) id;
       if (id == -1) {
@@ -248,7 +256,7 @@ public final class KvAllocation {
   /** The state of one of r's allocated slots. */
   private byte state(Running r, int slot) {
     int i = scheme == Scheme.CONTIGUOUS ? slot - r.start
-        : r.blocks.indexOf(slot / block) * block + slot % block; // position in its cache
+        : logicalBlock[slot / block] * block + slot % block; // position in its cache
     byte s = i < r.length ? USED : i < r.request.total() ? RESERVED : WASTED;
     return scheme == Scheme.PAGED && s == RESERVED ? WASTED : s;
   }

@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.Locale;
 
@@ -107,7 +108,7 @@ final class PagedAttentionPanels {
     return lines.size();
   }
 
-  /** One pixel per step (x) and map row (y, slot 0 at the bottom), written in one call. */
+  /** One pixel per step (x) and map row (y, slot 0 at the bottom). */
   private static BufferedImage raster(KvAllocation a) {
     List<KvAllocation.Step> steps = a.steps();
     int rows = a.mapRows();
@@ -119,7 +120,9 @@ final class PagedAttentionPanels {
       palette[c] = new int[] {Theme.BACKGROUND.getRGB(), colour.getRGB(), tint(colour).getRGB(),
           WASTED.getRGB()};
     }
-    int[] pixels = new int[width * rows];
+    BufferedImage img = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
+    // The image's own pixels (row-major, one int per pixel): no per-pixel colour-model calls.
+    int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
     for (int t = 0; t < width; t++) {
       byte[] state = a.states(t);
       short[] owner = a.owners(t);
@@ -128,8 +131,6 @@ final class PagedAttentionPanels {
         pixels[(rows - 1 - y) * width + t] = palette[colour][state[y]];
       }
     }
-    BufferedImage img = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
-    img.setRGB(0, 0, width, rows, pixels, 0, width);
     return img;
   }
 
