@@ -49,12 +49,27 @@ public final class TinyDecoder {
     }
   }
 
-  /** One block's weights; upByInput (d, 4d) and downByInput (4d, d) are the Dense weights
-   *  transposed once, input-major, for {@link RowProducts#times}. */
-  private record Layer(MultiHeadAttention attention, Dense up, Dense down, double[][] upByInput,
-      double[][] downByInput) {
+  /**
+   * One block's weights. qkvByInput (d, 3d) puts every head's W_Q, then W_K, then W_V side by
+   * side, so the no-cache pass projects all heads with one wide product; upByInput (d, 4d) and
+   * downByInput (4d, d) are the Dense weights transposed, input-major, for
+   * {@link RowProducts#times}. All are copies made once; the arithmetic per element is unchanged.
+   */
+  private record Layer(MultiHeadAttention attention, Dense up, Dense down, double[][] qkvByInput,
+      double[][] upByInput, double[][] downByInput) {
     Layer(MultiHeadAttention attention, Dense up, Dense down) {
-      this(attention, up, down, RowProducts.transpose(up.w), RowProducts.transpose(down.w));
+      this(attention, up, down, sideBySide(attention), RowProducts.transpose(up.w),
+          RowProducts.transpose(down.w));
+    }
+
+    private static double[][] sideBySide(MultiHeadAttention mha) {
+      List<double[][]> parts = new ArrayList<>();
+      for (int which = 0; which < 3; which++) {
+        for (AttentionHead head : mha.heads()) {
+          parts.add(which == 0 ? head.wq() : which == 1 ? head.wk() : head.wv());
+        }
+      }
+      return Matrices.concatColumns(parts);
     }
   }
 
@@ -111,10 +126,13 @@ public final class TinyDecoder {
     for (Layer layer : layers) {
       double[][] normed = layerNorm(x);
       List<double[][]> heads = new ArrayList<>();
-      for (AttentionHead head : layer.attention().heads()) {
-        double[][] q = RowProducts.times(normed, head.wq()); // (n, d_k)
-        double[][] k = RowProducts.times(normed, head.wk());
-        double[][] v = RowProducts.times(normed, head.wv());
+      double[][] qkv = RowProducts.times(normed, layer.qkvByInput()); // (n, 3d): every head
+      for (int h = 0; h < config.heads(); h++) {
+        AttentionHead head = layer.attention().heads().get(h);
+        int dk = head.dK();
+        double[][] q = Matrices.columns(qkv, h * dk, (h + 1) * dk); // (n, d_k)
+        double[][] k = Matrices.columns(qkv, d + h * dk, d + (h + 1) * dk);
+        double[][] v = Matrices.columns(qkv, 2 * d + h * dk, 2 * d + (h + 1) * dk);
         heads.add(attend(q, k, v, n, true));
         count.add(n, d, 3L * head.dK()); // Q, K, V projections
         count.add(n, head.dK(), n); // Q·Kᵀ
