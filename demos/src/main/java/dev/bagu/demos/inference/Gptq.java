@@ -2,9 +2,9 @@ package dev.bagu.demos.inference;
 
 import dev.bagu.demos.inference.RoundToNearest.Granularity;
 import dev.bagu.demos.inference.RoundToNearest.Grid;
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * GPTQ (Frantar et al. 2022, Algorithm 1, without the lazy batching that only speeds it up).
@@ -29,10 +29,40 @@ public final class Gptq {
 
   private Gptq() {}
 
-  /** XXᵀ (cols, cols) from inputs X (cols, n). */
+  /**
+   * XXᵀ (cols, cols) from inputs X (cols, n): one dot product of two rows per entry, the upper
+   * triangle only (the matrix is symmetric, and exactly so: each entry is computed once).
+   */
   public static double[][] gram(double[][] x) {
-    RealMatrix m = new org.apache.commons.math3.linear.BlockRealMatrix(x);
-    return m.multiply(m.transpose()).getData();
+    int cols = x.length;
+    double[][] g = new double[cols][cols];
+    for (int a = 0; a < cols; a++) {
+      for (int b = a; b < cols; b++) {
+        double s = dot(x[a], x[b]);
+        g[a][b] = s;
+        g[b][a] = s;
+      }
+    }
+    return g;
+  }
+
+  /** a · b with four running sums, so the additions do not wait on each other. */
+  private static double dot(double[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < a.length; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < a.length; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** H = 2XXᵀ + λI from the Gram matrix XXᵀ, λ = 1% of the mean diagonal of 2XXᵀ. */
@@ -54,13 +84,42 @@ public final class Gptq {
     return h;
   }
 
-  /** U with H⁻¹ = Uᵀ U. */
+  /**
+   * U with H⁻¹ = Uᵀ U, from one Cholesky factorisation and one triangular inverse instead of an
+   * inverse and a second factorisation. With P the order-reversing permutation and PHP = L Lᵀ:
+   * H⁻¹ = P L⁻ᵀ L⁻¹ P = (P L⁻¹ P)ᵀ (P L⁻¹ P), and P L⁻¹ P is upper triangular (the upper Cholesky
+   * factor of H⁻¹ is unique, so this is the same U).
+   */
   public static double[][] inverseCholeskyUpper(double[][] h) {
-    RealMatrix inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(h))
-        .getSolver().getInverse();
-    // Symmetrise rounding noise away before the second factorisation.
-    RealMatrix sym = inverse.add(inverse.transpose()).scalarMultiply(0.5);
-    return new CholeskyDecomposition(sym).getLT().getData();
+    int n = h.length;
+    double[][] reversed = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        reversed[i][j] = h[n - 1 - i][n - 1 - j];
+      }
+    }
+    double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(reversed, false)).getL()
+        .getData();
+    // L⁻¹ (lower) by forward substitution, one column j at a time.
+    double[][] inverse = new double[n][n];
+    for (int j = 0; j < n; j++) {
+      inverse[j][j] = 1 / l[j][j];
+      for (int i = j + 1; i < n; i++) {
+        double s = 0;
+        double[] li = l[i];
+        for (int k = j; k < i; k++) {
+          s += li[k] * inverse[k][j];
+        }
+        inverse[i][j] = -s / li[i];
+      }
+    }
+    double[][] upper = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        upper[i][j] = inverse[n - 1 - i][n - 1 - j];
+      }
+    }
+    return upper;
   }
 
   /** Ŵ by GPTQ; w is not modified. */
@@ -102,26 +161,38 @@ public final class Gptq {
     return out;
   }
 
-  /** ‖(W − Ŵ)X‖²_F = Σ_rows δ (XXᵀ) δᵀ, δ = w_row − ŵ_row, from the Gram matrix XXᵀ. */
+  /**
+   * ‖(W − Ŵ)X‖²_F = Σ_rows δ (XXᵀ) δᵀ, δ = w_row − ŵ_row, from the (symmetric) Gram matrix G =
+   * XXᵀ: δGδᵀ = Σ_a G_aa δ_a² + 2 Σ_a<b δ_a G_ab δ_b, the upper triangle gathered as
+   * y_b = Σ_a<b δ_a G_ab one row of G at a time (a loop the JIT vectorises).
+   */
   public static double outputError(double[][] w, double[][] quantized, double[][] xxt) {
     double total = 0;
     int cols = w[0].length;
     double[] delta = new double[cols];
+    double[] y = new double[cols];
     for (int r = 0; r < w.length; r++) {
       for (int c = 0; c < cols; c++) {
         delta[c] = w[r][c] - quantized[r][c];
       }
+      Arrays.fill(y, 0);
+      double diagonal = 0;
       for (int a = 0; a < cols; a++) {
-        if (delta[a] == 0) {
+        double da = delta[a];
+        if (da == 0) {
           continue;
         }
-        double s = 0;
         double[] row = xxt[a];
-        for (int b = 0; b < cols; b++) {
-          s += row[b] * delta[b];
+        diagonal += da * da * row[a];
+        for (int b = a + 1; b < cols; b++) {
+          y[b] += da * row[b];
         }
-        total += delta[a] * s;
       }
+      double cross = 0;
+      for (int b = 0; b < cols; b++) {
+        cross += delta[b] * y[b];
+      }
+      total += diagonal + 2 * cross;
     }
     return total;
   }

@@ -50,7 +50,9 @@ public final class KvAllocation {
   private final List<Step> steps = new ArrayList<>();
   private final List<short[]> owners = new ArrayList<>(); // per step: request id per slot, −1 free
   private final List<byte[]> states = new ArrayList<>();
-  private final byte[] stateBuffer;
+  private Running[] byId; // the running request of each id, null when not running
+  private int[] logicalBlock; // paged: each physical block's place in its request's block table
+  private int[] mapSlots; // the slot each memory-map row shows
   private int maxPagedWaste;
   private int preemptions;
 
@@ -71,7 +73,6 @@ public final class KvAllocation {
     this.memory = memory;
     this.maxLength = maxLength;
     this.block = block;
-    this.stateBuffer = new byte[memory];
     simulate(requests);
   }
 
@@ -80,6 +81,12 @@ public final class KvAllocation {
     List<Running> running = new ArrayList<>();
     int[] owner = new int[memory];
     Arrays.fill(owner, -1);
+    byId = new Running[requests.stream().mapToInt(Request::id).max().orElse(0) + 1];
+    logicalBlock = new int[memory / block];
+    mapSlots = new int[mapRows()];
+    for (int y = 0; y < mapSlots.length; y++) {
+      mapSlots[y] = mapSlot(y);
+    }
     int next = 0;
     int finished = 0;
     for (int t = 0; finished < requests.size(); t++) {
@@ -146,6 +153,7 @@ public final class KvAllocation {
     }
     r.length = first;
     running.add(r);
+    byId[request.id()] = r;
     return true;
   }
 
@@ -153,6 +161,7 @@ public final class KvAllocation {
     for (int b = 0; b < memory / block; b++) {
       if (owner[b * block] == -1) {
         Arrays.fill(owner, b * block, (b + 1) * block, r.request.id());
+        logicalBlock[b] = r.blocks.size();
         r.blocks.add(b);
         return true;
       }
@@ -169,6 +178,7 @@ public final class KvAllocation {
   }
 
   private void release(Running r, int[] owner) {
+    byId[r.request.id()] = null;
     if (scheme == Scheme.CONTIGUOUS) {
       Arrays.fill(owner, r.start, r.start + maxLength, -1);
     } else {
@@ -191,26 +201,26 @@ public final class KvAllocation {
     return -1;
   }
 
+  /**
+   * One step's counts and memory-map column. A request's allocation holds, in order, its written
+   * token states (USED), the slots its later tokens will fill (RESERVED; in a paged block's tail
+   * they count as WASTED, the only waste paging leaves) and slots it will never fill (WASTED): the
+   * counts follow from its lengths, and only the sampled map rows look up a slot's state.
+   */
   private void record(List<Running> running, int[] owner, boolean waiting) {
-    byte[] state = stateBuffer; // reused: only the sampled rows are kept
-    Arrays.fill(state, FREE);
     int used = 0;
     int reserved = 0;
     int internal = 0;
     for (Running r : running) {
-      for (int i = 0; i < allocated(r); i++) {
-        int slot = slot(r, i);
-        byte s = i < r.length ? USED : i < r.request.total() ? RESERVED : WASTED;
-        if (scheme == Scheme.PAGED && s == RESERVED) {
-          s = WASTED; // a paged block's empty tail: the only waste paging leaves
-        }
-        state[slot] = s;
-        used += s == USED ? 1 : 0;
-        reserved += s == RESERVED ? 1 : 0;
-        internal += s == WASTED ? 1 : 0;
-      }
+      int allocated = allocated(r);
+      int willFill = Math.min(r.request.total(), allocated); // slots its tokens will ever use
+      used += r.length;
       if (scheme == Scheme.PAGED) {
-        maxPagedWaste = Math.max(maxPagedWaste, allocated(r) - r.length);
+        internal += allocated - r.length;
+        maxPagedWaste = Math.max(maxPagedWaste, allocated - r.length);
+      } else {
+        reserved += willFill - r.length;
+        internal += allocated - willFill;
       }
     }
     int external = 0;
@@ -230,20 +240,29 @@ public final class KvAllocation {
     short[] ids = new short[rows];
     byte[] sampled = new byte[rows];
     for (int y = 0; y < rows; y++) {
-      int slot = mapSlot(y);
-      ids[y] = (short) owner[slot];
-      sampled[y] = state[slot];
+      int slot = mapSlots[y];
+      int id = owner[slot];
+      ids[y] = (short) id;
+      if (id == -1) {
+        sampled[y] = FREE;
+        continue;
+      }
+      sampled[y] = state(byId[id], slot);
     }
     owners.add(ids);
     states.add(sampled);
   }
 
-  private int allocated(Running r) {
-    return scheme == Scheme.CONTIGUOUS ? maxLength : r.blocks.size() * block;
+  /** The state of one of r's allocated slots. */
+  private byte state(Running r, int slot) {
+    int i = scheme == Scheme.CONTIGUOUS ? slot - r.start
+        : logicalBlock[slot / block] * block + slot % block; // position in its cache
+    byte s = i < r.length ? USED : i < r.request.total() ? RESERVED : WASTED;
+    return scheme == Scheme.PAGED && s == RESERVED ? WASTED : s;
   }
 
-  private int slot(Running r, int i) {
-    return scheme == Scheme.CONTIGUOUS ? r.start + i : r.blocks.get(i / block) * block + i % block;
+  private int allocated(Running r) {
+    return scheme == Scheme.CONTIGUOUS ? maxLength : r.blocks.size() * block;
   }
 
   public List<Step> steps() {

@@ -140,8 +140,10 @@ public final class PagedAttentionDemo implements Demo {
         .finding(Finding.of("sharing_saving", l.f(
                 "KV blocks saved by sharing the prompt, %d samples", "共享提示省下的 KV 块，%d 个样本",
                 SAMPLES), cowSaving, frac));
-    return result.data("breakdown", Map.of("contiguous", breakdownData(bc), "paged",
-            breakdownData(bp)))
+    Map<String, Map<String, Double>> breakdown = new LinkedHashMap<>(); // fixed key order
+    breakdown.put("contiguous", breakdownData(bc));
+    breakdown.put("paged", breakdownData(bp));
+    return result.data("breakdown", breakdown)
         .data("running_contiguous", contiguous.steps().stream().mapToInt(KvAllocation.Step::running)
             .toArray())
         .data("running_paged", paged.steps().stream().mapToInt(KvAllocation.Step::running)

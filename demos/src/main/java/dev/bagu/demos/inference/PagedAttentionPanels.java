@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.Locale;
 
@@ -107,24 +108,27 @@ final class PagedAttentionPanels {
     return lines.size();
   }
 
+  /** One pixel per step (x) and map row (y, slot 0 at the bottom). */
   private static BufferedImage raster(KvAllocation a) {
     List<KvAllocation.Step> steps = a.steps();
     int rows = a.mapRows();
-    BufferedImage img = new BufferedImage(steps.size(), rows, BufferedImage.TYPE_INT_RGB);
-    int white = Theme.BACKGROUND.getRGB();
-    for (int t = 0; t < steps.size(); t++) {
+    int width = steps.size();
+    // Colours looked up once: [request colour][state], state FREE, USED, RESERVED, WASTED.
+    int[][] palette = new int[6][4];
+    for (int c = 0; c < 6; c++) { // six colours: black stays for text
+      Color colour = Theme.category(c);
+      palette[c] = new int[] {Theme.BACKGROUND.getRGB(), colour.getRGB(), tint(colour).getRGB(),
+          WASTED.getRGB()};
+    }
+    BufferedImage img = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
+    // The image's own pixels (row-major, one int per pixel): no per-pixel colour-model calls.
+    int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    for (int t = 0; t < width; t++) {
       byte[] state = a.states(t);
       short[] owner = a.owners(t);
       for (int y = 0; y < rows; y++) {
-        int slot = y;
-        int rgb = white;
-        if (state[slot] == KvAllocation.WASTED) {
-          rgb = WASTED.getRGB();
-        } else if (state[slot] != KvAllocation.FREE) {
-          Color c = Theme.category(owner[slot] % 6); // six colours: black stays for text
-          rgb = state[slot] == KvAllocation.USED ? c.getRGB() : tint(c).getRGB();
-        }
-        img.setRGB(t, rows - 1 - y, rgb); // slot 0 at the bottom
+        int colour = state[y] == KvAllocation.FREE ? 0 : owner[y] % 6;
+        pixels[(rows - 1 - y) * width + t] = palette[colour][state[y]];
       }
     }
     return img;

@@ -72,11 +72,10 @@ public final class RoundToNearest {
     for (int r = 0; r < rows; r++) {
       Grid channel = granularity == Granularity.PER_CHANNEL ? grid(w, r, r + 1, 0, cols, bits)
           : tensor;
+      Grid gr = channel;
       for (int c = 0; c < cols; c++) {
-        Grid gr = channel;
-        if (granularity == Granularity.GROUPED) {
-          int start = c - c % groupSize;
-          gr = grid(w, r, r + 1, start, Math.min(cols, start + groupSize), bits);
+        if (granularity == Granularity.GROUPED && c % groupSize == 0) { // a new group starts
+          gr = grid(w, r, r + 1, c, Math.min(cols, c + groupSize), bits);
         }
         out[r][c] = gr.quantize(w[r][c]);
       }

@@ -3,12 +3,13 @@ package dev.bagu.demos.inference;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Activation;
-import dev.bagu.nn.Attention;
 import dev.bagu.nn.AttentionHead;
 import dev.bagu.nn.Dense;
 import dev.bagu.nn.Init;
 import dev.bagu.nn.MultiHeadAttention;
+import dev.bagu.math.Softmax;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ import java.util.List;
  * new token (no cache), and {@link Cache#step} feeds one token and keeps each layer's and head's
  * K and V rows, so a new token costs one row of work plus one attention row over the cache. Both
  * count the multiply-adds of the products they perform (layer norms and softmaxes, O(n·d), are
- * left out).
+ * left out). The weights are the shared nn classes' ({@link MultiHeadAttention#random}, two
+ * {@link Dense} layers); the products run on {@link RowProducts}, which the JIT vectorises.
  */
 public final class TinyDecoder {
   /** The shape of the model. */
@@ -47,7 +49,29 @@ public final class TinyDecoder {
     }
   }
 
-  private record Layer(MultiHeadAttention attention, Dense up, Dense down) {}
+  /**
+   * One block's weights. qkvByInput (d, 3d) puts every head's W_Q, then W_K, then W_V side by
+   * side, so the no-cache pass projects all heads with one wide product; upByInput (d, 4d) and
+   * downByInput (4d, d) are the Dense weights transposed, input-major, for
+   * {@link RowProducts#times}. All are copies made once; the arithmetic per element is unchanged.
+   */
+  private record Layer(MultiHeadAttention attention, Dense up, Dense down, double[][] qkvByInput,
+      double[][] upByInput, double[][] downByInput) {
+    Layer(MultiHeadAttention attention, Dense up, Dense down) {
+      this(attention, up, down, sideBySide(attention), RowProducts.transpose(up.w),
+          RowProducts.transpose(down.w));
+    }
+
+    private static double[][] sideBySide(MultiHeadAttention mha) {
+      List<double[][]> parts = new ArrayList<>();
+      for (int which = 0; which < 3; which++) {
+        for (AttentionHead head : mha.heads()) {
+          parts.add(which == 0 ? head.wq() : which == 1 ? head.wk() : head.wv());
+        }
+      }
+      return Matrices.concatColumns(parts);
+    }
+  }
 
   private final Config config;
   private final double[][] embedding; // (V, d)
@@ -101,12 +125,21 @@ public final class TinyDecoder {
     }
     for (Layer layer : layers) {
       double[][] normed = layerNorm(x);
-      double[][] attended = layer.attention().forward(normed, true).output();
-      for (AttentionHead head : layer.attention().heads()) {
+      List<double[][]> heads = new ArrayList<>();
+      double[][] qkv = RowProducts.times(normed, layer.qkvByInput()); // (n, 3d): every head
+      for (int h = 0; h < config.heads(); h++) {
+        AttentionHead head = layer.attention().heads().get(h);
+        int dk = head.dK();
+        double[][] q = Matrices.columns(qkv, h * dk, (h + 1) * dk); // (n, d_k)
+        double[][] k = Matrices.columns(qkv, d + h * dk, d + (h + 1) * dk);
+        double[][] v = Matrices.columns(qkv, 2 * d + h * dk, 2 * d + (h + 1) * dk);
+        heads.add(attend(q, k, v, n, true));
         count.add(n, d, 3L * head.dK()); // Q, K, V projections
         count.add(n, head.dK(), n); // Q·Kᵀ
         count.add(n, n, head.dV()); // A·V
       }
+      double[][] attended = RowProducts.times(Matrices.concatColumns(heads),
+          layer.attention().wo());
       count.add(n, d, d); // W_O
       x = Matrices.add(x, attended);
       x = Matrices.add(x, mlp(layer, layerNorm(x), count));
@@ -116,19 +149,12 @@ public final class TinyDecoder {
 
   /** The K and V rows every layer and head has seen so far: the KV cache. */
   public final class Cache {
-    // kv[layer][head][0 = K, 1 = V] holds one row of head_dim values per token seen.
-    private final List<List<List<List<double[]>>>> kv = new ArrayList<>();
+    // keys[layer][head][position] and values[…]: one row of head_dim numbers per token seen.
+    private final double[][][][] keys =
+        new double[config.layers()][config.heads()][config.maxLength()][];
+    private final double[][][][] values =
+        new double[config.layers()][config.heads()][config.maxLength()][];
     private int length;
-
-    public Cache() {
-      for (int l = 0; l < config.layers(); l++) {
-        List<List<List<double[]>>> perHead = new ArrayList<>();
-        for (int h = 0; h < config.heads(); h++) {
-          perHead.add(List.of(new ArrayList<>(), new ArrayList<>()));
-        }
-        kv.add(perHead);
-      }
-    }
 
     /** Tokens cached so far. */
     public int length() {
@@ -137,17 +163,17 @@ public final class TinyDecoder {
 
     /** Numbers stored: 2 (K and V) · layers · heads · head_dim per token. */
     public long storedValues() {
-      long values = 0;
-      for (List<List<List<double[]>>> perHead : kv) {
-        for (List<List<double[]>> pair : perHead) {
-          for (List<double[]> rows : pair) {
-            for (double[] row : rows) {
-              values += row.length;
+      long stored = 0;
+      for (double[][][][] kOrV : List.of(keys, values)) {
+        for (double[][][] perLayer : kOrV) {
+          for (double[][] perHead : perLayer) {
+            for (double[] row : perHead) {
+              stored += row == null ? 0 : row.length;
             }
           }
         }
       }
-      return values;
+      return stored;
     }
 
     /**
@@ -164,19 +190,17 @@ public final class TinyDecoder {
         List<double[][]> heads = new ArrayList<>();
         for (int h = 0; h < config.heads(); h++) {
           AttentionHead head = layer.attention().heads().get(h);
-          List<double[]> keys = kv.get(l).get(h).get(0);
-          List<double[]> values = kv.get(l).get(h).get(1);
-          double[][] q = Matrices.multiply(normed, head.wq()); // (1, d_k)
-          keys.add(Matrices.multiply(normed, head.wk())[0]); // cache grows by one row
-          values.add(Matrices.multiply(normed, head.wv())[0]);
+          double[][] q = RowProducts.times(normed, head.wq()); // (1, d_k)
+          keys[l][h][length] = RowProducts.times(normed, head.wk())[0]; // the cache grows by a row
+          values[l][h][length] = RowProducts.times(normed, head.wv())[0];
+          int seen = length + 1;
           count.add(1, d, 3L * head.dK());
           // The new query sees every cached key: no mask needed, they are all in its past.
-          heads.add(Attention.attend(q, keys.toArray(double[][]::new),
-              values.toArray(double[][]::new), false));
-          count.add(1, head.dK(), keys.size());
-          count.add(1, keys.size(), head.dV());
+          heads.add(attend(q, keys[l][h], values[l][h], seen, false));
+          count.add(1, head.dK(), seen);
+          count.add(1, seen, head.dV());
         }
-        double[][] attended = Matrices.multiply(Matrices.concatColumns(heads),
+        double[][] attended = RowProducts.times(Matrices.concatColumns(heads),
             layer.attention().wo());
         count.add(1, d, d);
         x = Matrices.add(x, attended);
@@ -199,10 +223,51 @@ public final class TinyDecoder {
     return row;
   }
 
+  /** W₂ ReLU(W₁ x + b₁) + b₂ for rows x (n, d), the Dense layers' weights and activations. */
   private static double[][] mlp(Layer layer, double[][] x, Counter count) {
     count.add(x.length, layer.up().inputs(), layer.up().outputs());
     count.add(x.length, layer.down().inputs(), layer.down().outputs());
-    return layer.down().forward(layer.up().forward(x).a()).a();
+    double[][] hidden = RowProducts.times(x, layer.upByInput()); // (n, 4d)
+    activate(hidden, layer.up());
+    double[][] out = RowProducts.times(hidden, layer.downByInput()); // (n, d)
+    activate(out, layer.down());
+    return out;
+  }
+
+  private static void activate(double[][] z, Dense dense) {
+    for (double[] row : z) {
+      for (int o = 0; o < row.length; o++) {
+        row[o] = dense.activation.apply(row[o] + dense.b[o]);
+      }
+    }
+  }
+
+  /**
+   * softmax(q kᵀ / √d_k) v for queries q (n_q, d_k) against the first nk rows of k and v
+   * (n_k, d_k), as nn.Attention computes it; causal: query i sees keys 0..i only. Every score and
+   * every product with V is computed, masked ones included, as a plain implementation does (the
+   * n_q·n_k·d_k work counted above).
+   */
+  static double[][] attend(double[][] q, double[][] k, double[][] v, int nk, boolean causal) {
+    double scale = 1 / Math.sqrt(q[0].length);
+    double[][] out = new double[q.length][v[0].length];
+    double[] scores = new double[nk];
+    for (int i = 0; i < q.length; i++) {
+      for (int j = 0; j < nk; j++) {
+        scores[j] = RowProducts.dot(q[i], k[j]) * scale;
+      }
+      int visible = causal ? i + 1 : nk;
+      double[] weights = Arrays.copyOf(Softmax.of(Arrays.copyOf(scores, visible)), nk);
+      double[] o = out[i];
+      for (int j = 0; j < nk; j++) {
+        double a = weights[j];
+        double[] vj = v[j];
+        for (int c = 0; c < o.length; c++) {
+          o[c] += a * vj[c];
+        }
+      }
+    }
+    return out;
   }
 
   private double[] logits(double[] last, Counter count) {

@@ -103,6 +103,22 @@ class KvCacheTest {
         .isEqualTo(llama.bytesPerToken(2));
   }
 
+  /** The decoder's own attention loop computes what the shared nn.Attention computes. */
+  @Test
+  void attentionMatchesTheSharedImplementation() {
+    Rng rng = Rng.seeded(7);
+    double[][] q = dev.bagu.math.Matrices.gaussian(6, 4, 1, rng);
+    double[][] k = dev.bagu.math.Matrices.gaussian(6, 4, 1, rng);
+    double[][] v = dev.bagu.math.Matrices.gaussian(6, 3, 1, rng);
+    for (boolean causal : new boolean[] {true, false}) {
+      assertThat(dev.bagu.math.Matrices.maxAbsDifference(TinyDecoder.attend(q, k, v, 6, causal),
+          dev.bagu.nn.Attention.attend(q, k, v, causal))).isLessThan(1e-12);
+    }
+    double[][] product = RowProducts.times(q, dev.bagu.math.Matrices.transpose(k));
+    assertThat(dev.bagu.math.Matrices.maxAbsDifference(product,
+        dev.bagu.math.Matrices.multiplyTransposed(q, k))).isLessThan(1e-12);
+  }
+
   @Test
   void argmaxTakesTheLowestIndexOnATie() {
     assertThat(GreedyGeneration.argmax(new double[] {1, 3, 3, 2})).isEqualTo(1);

@@ -57,6 +57,36 @@ class QuantizationTest {
   }
 
   /**
+   * The fast paths against the plain ones: the Gram matrix against Commons Math's XXᵀ, the output
+   * error against ‖(W − Ŵ)X‖² computed from the outputs, and U against the Cholesky factor of
+   * H⁻¹ taken directly (the factor is unique).
+   */
+  @Test
+  void fastPathsAgreeWithThePlainComputations() {
+    double[][] x = Matrices.gaussian(9, 30, 1, Rng.seeded(5));
+    double[][] gram = Gptq.gram(x);
+    assertThat(Matrices.maxAbsDifference(gram, Matrices.multiplyTransposed(x, x)))
+        .isLessThan(1e-10);
+    double[][] w = Matrices.gaussian(4, 9, 1, Rng.seeded(6));
+    double[][] q = RoundToNearest.quantize(w, 3, PER_CHANNEL, 9);
+    double[][] diff = Matrices.multiply(Matrices.add(w, Matrices.scale(q, -1)), x);
+    double direct = 0;
+    for (double[] row : diff) {
+      for (double v : row) {
+        direct += v * v;
+      }
+    }
+    assertThat(Gptq.outputError(w, q, gram)).isCloseTo(direct, within(1e-9 * direct));
+    double[][] h = Gptq.hessian(gram);
+    var inverse = new org.apache.commons.math3.linear.CholeskyDecomposition(
+        new org.apache.commons.math3.linear.Array2DRowRealMatrix(h)).getSolver().getInverse();
+    var sym = inverse.add(inverse.transpose()).scalarMultiply(0.5);
+    double[][] plain = new org.apache.commons.math3.linear.CholeskyDecomposition(sym).getLT()
+        .getData();
+    assertThat(Matrices.maxAbsDifference(Gptq.inverseCholeskyUpper(h), plain)).isLessThan(1e-10);
+  }
+
+  /**
    * With uncorrelated inputs (XXᵀ diagonal) the inverse Hessian's factor is diagonal, nothing is
    * passed on to later columns, and GPTQ is round-to-nearest exactly.
    */
