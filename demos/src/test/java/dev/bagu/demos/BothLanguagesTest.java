@@ -93,7 +93,10 @@ class BothLanguagesTest {
     List<Figure> figures = new ArrayList<>(List.of(r.figure()));
     figures.addAll(r.frames().stream().limit(2).toList());
     for (Figure f : figures) {
+      java.awt.Font face = new java.awt.Font(Fonts.familyFor(f.texts()), java.awt.Font.PLAIN, 12);
       for (String s : drawnStrings(f)) {
+        assertThat(face.canDisplayUpTo(s)).as("\"" + s + "\" in " + face.getFamily()
+            + ": a character the figure's face cannot draw (a tofu box)").isEqualTo(-1);
         english.addAll(englishWords(s, also).stream().map(w -> w + " (in \"" + s + "\")")
             .toList());
       }
