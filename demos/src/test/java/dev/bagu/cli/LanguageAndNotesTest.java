@@ -84,7 +84,7 @@ class LanguageAndNotesTest {
     assertThat(r.code()).as(r.err()).isZero();
     String out = r.out();
     assertThat(out.indexOf("## 面试怎么答")).isPositive().isLessThan(out.indexOf("## 是什么"));
-    assertThat(out).contains("测得未缩放的方差为 63.87").doesNotContain("{var_qk_unscaled}")
+    assertThat(out).containsPattern("测得未缩放的方差为 6\\d\\.\\d+").doesNotContain("{var_qk_unscaled}")
         .contains("## 参数");
   }
 

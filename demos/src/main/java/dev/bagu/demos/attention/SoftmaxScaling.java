@@ -39,7 +39,37 @@ public final class SoftmaxScaling {
     return (int) Math.max(1000, Math.min(samples, MAX_PRODUCTS / dk));
   }
 
+  /**
+   * The same estimate from {@value #PARTS} parts of the samples, each on its own stream of
+   * {@code seed}, run in parallel and summed in order: the same numbers on any number of cores.
+   */
+  public static Variance variance(int dk, int samples, long seed, int stream) {
+    double[][] sums = IntStream.range(0, PARTS).parallel()
+        .mapToObj(part -> sums(dk, samples * (part + 1) / PARTS - samples * part / PARTS,
+            Rng.stream(seed, stream, part)))
+        .toArray(double[][]::new);
+    double sum = 0;
+    double sumSq = 0;
+    for (double[] s : sums) {
+      sum += s[0];
+      sumSq += s[1];
+    }
+    return estimate(dk, samples, sum, sumSq);
+  }
+
   public static Variance variance(int dk, int samples, Rng rng) {
+    double[] s = sums(dk, samples, rng);
+    return estimate(dk, samples, s[0], s[1]);
+  }
+
+  private static Variance estimate(int dk, int samples, double sum, double sumSq) {
+    double mean = sum / samples;
+    double var = (sumSq - samples * mean * mean) / (samples - 1); // unbiased
+    return new Variance(dk, samples, var, var / dk, Math.sqrt((2 + 6.0 / dk) / samples));
+  }
+
+  /** Σ q·k and Σ (q·k)² over independent pairs of standard normal q, k. */
+  private static double[] sums(int dk, int samples, Rng rng) {
     double[] q = new double[dk];
     double[] k = new double[dk];
     double sum = 0;
@@ -54,9 +84,7 @@ public final class SoftmaxScaling {
       sum += dot;
       sumSq += dot * dot;
     }
-    double mean = sum / samples;
-    double var = (sumSq - samples * mean * mean) / (samples - 1); // unbiased
-    return new Variance(dk, samples, var, var / dk, Math.sqrt((2 + 6.0 / dk) / samples));
+    return new double[] {sum, sumSq};
   }
 
   /**

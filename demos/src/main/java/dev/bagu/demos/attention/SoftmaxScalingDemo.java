@@ -72,7 +72,7 @@ public final class SoftmaxScalingDemo implements Demo {
     Lang l = p.lang();
     // Separate random streams: moving one slider leaves the other experiments' draws alone.
     int used = SoftmaxScaling.samplesUsed(dk, samples);
-    SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, used, Rng.stream(p.seed(), 1));
+    SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, used, p.seed(), 1);
     Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials, p.seed(), 2);
     SoftmaxScaling.ExampleRow row = SoftmaxScaling.exampleRow(dk, keys, Rng.stream(p.seed(), 3));
 

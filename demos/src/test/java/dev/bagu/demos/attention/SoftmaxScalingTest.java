@@ -27,6 +27,20 @@ class SoftmaxScalingTest {
   }
 
   @Test
+  void theVarianceInParallelPartsIsTheSameOnOneCore() throws Exception {
+    SoftmaxScaling.Variance parallel = SoftmaxScaling.variance(64, 20_000, 7, 1);
+    var one = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      SoftmaxScaling.Variance serial = one.submit(() -> new java.util.concurrent.ForkJoinPool(1)
+          .submit(() -> SoftmaxScaling.variance(64, 20_000, 7, 1)).get()).get();
+      assertThat(parallel).isEqualTo(serial);
+      assertThat(parallel.unscaled() / 64).isCloseTo(1, within(5 * parallel.relativeError()));
+    } finally {
+      one.shutdown();
+    }
+  }
+
+  @Test
   void curvesReproduceTheCatalogueMaxProbabilities() {
     // 64 keys: E[max weight] ≈ 0.59/0.80/0.90/0.95 unscaled at d_k = 16/64/256/1024 and 0.107
     // scaled (catalogue, derived). Per-query spread is ≤ 0.25, so 2,000 queries give a standard
