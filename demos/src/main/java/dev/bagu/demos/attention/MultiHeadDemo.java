@@ -68,7 +68,7 @@ public final class MultiHeadDemo implements Demo {
         Rng.stream(p.seed(), 2));
     // The two trainings are independent (own streams): run side by side, same result either way.
     MultiHeadTraining.Run[] runs = IntStream.of(1, 2).parallel().mapToObj(h ->
-        MultiHeadTraining.train(train, MultiHeadTraining.initial(train, h, p.integer("dk"),
+        MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h, p.integer("dk"),
             Rng.stream(p.seed(), 2 + h)), p.integer("steps"), LEARNING_RATE))
         .toArray(MultiHeadTraining.Run[]::new);
     MultiHeadTraining.Run one = runs[0];
@@ -78,16 +78,21 @@ public final class MultiHeadDemo implements Demo {
     MultiHeadAttention.Output twoOut = two.model().forward(test.input(0), true);
     RelationWeights oneW = RelationWeights.of(test, one.model());
     RelationWeights twoW = RelationWeights.of(test, two.model());
-    // Name the two heads by what they learned: the one leaning more on t−1 is "previous".
+    // The findings name the two heads by what they learned: the one leaning more on t−1 is the
+    // "previous" head. The panels keep the heads in their own order, 1 then 2, as the
+    // concatenation does.
     int prevHead = twoW.previous()[0] >= twoW.previous()[1] ? 0 : 1;
     int offHead = 1 - prevHead;
 
+    List<String> keys = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < length; i++) {
-      labels.add(i + " " + TwoRelationsTask.letter(test.tokens()[0][i]));
+      String label = i + " " + TwoRelationsTask.letter(test.tokens()[0][i]);
+      keys.add(label);
+      labels.add(i < offset ? "(" + label + ")" : label); // no target: not scored
     }
     double floor = train.oneRelationError();
-    String positionToken = l.t("position, token", "位置，词元");
+    String positionToken = l.t("position, token; ( ) not scored", "位置，词元；括号内不计分");
     Figure figure = Figure.grid(l.t("Multi-head attention: two relations need two heads",
             "多头注意力：两种关系要两个头"), 2, 3)
         .subtitle(l.f("target at position i: [token i−1 | token i−%d] · V = %d · n = %d · %d "
@@ -96,17 +101,16 @@ public final class MultiHeadDemo implements Demo {
                 + "Adam %d 步 · d_k = %d · 种子 %d", offset,
             vocab, length, train.sequences(), one.loss().length - 1, p.integer("dk"), p.seed()))
         .add(lossPanel(one, two, floor, l))
-        .add(weights(l.t("1 head: weights", "1 个头：权重"), oneOut.heads().get(0), labels, l))
+        .add(weights(l.t("1 head: weights", "1 个头：权重"), oneOut.heads().get(0), labels, keys, l))
         .add(HeatmapPlot.titled(l.t("1 head: output (target: two one-hots)",
                 "1 个头：输出（目标：两个独热向量）"))
-            .matrix(oneOut.output()).rowLabels(labels).columnLabels(outputLabels(vocab, offset))
+            .matrix(scoredRows(oneOut.output(), offset)).rowLabels(labels)
+            .columnLabels(outputLabels(vocab, offset))
             .axes(l.t("output: token i−1 | token i−", "输出：词元 i−1 | 词元 i−") + offset,
-                positionToken).diverging()
-            .cellFormat("%.1f").colourBarLabel(l.t("output", "输出")))
-        .add(weights(l.f("2 heads: head %d, learned i−1", "2 个头：头 %d，学到 i−1", prevHead + 1),
-            twoOut.heads().get(prevHead), labels, l))
-        .add(weights(l.f("2 heads: head %d, learned i−%d", "2 个头：头 %d，学到 i−%d", offHead + 1,
-            offset), twoOut.heads().get(offHead), labels, l))
+                l.t("position, token; grey: not scored", "位置，词元；灰色：不计分"))
+            .diverging().cellFormat("%.1f").colourBarLabel(l.t("output", "输出")))
+        .add(weights(headTitle(0, twoW, offset, l), twoOut.heads().get(0), labels, keys, l))
+        .add(weights(headTitle(1, twoW, offset, l), twoOut.heads().get(1), labels, keys, l))
         .add(HeatmapPlot.titled(l.t("2 heads: concatenation [head 1 | head 2]",
                 "2 个头：拼接 [头 1 | 头 2]"))
             .matrix(twoOut.concatenated()).rowLabels(labels)
@@ -114,8 +118,8 @@ public final class MultiHeadDemo implements Demo {
             .axes(l.t("value dimension", "值的维度"), positionToken)
             .diverging().cellFormat("%.1f").colourBarLabel(l.t("head output", "头的输出")));
 
-    double testOne = MultiHeadTraining.loss(test, one.model());
-    double testTwo = MultiHeadTraining.loss(test, two.model());
+    double testOne = one.finalTestLoss();
+    double testTwo = two.finalTestLoss();
     return Result.of(figure)
         .finding(Finding.of("one_head_error", l.t("1 head: error per row, test",
                 "1 个头：每行误差，测试集"), testOne, "")
@@ -154,17 +158,60 @@ public final class MultiHeadDemo implements Demo {
     }
     double[] fl = new double[x.length];
     Arrays.fill(fl, floor);
-    return XyPlot.titled(l.t("Training error per row", "每行的训练误差"))
-        .axes(l.t("Adam step", "Adam 步数"), l.t("‖Ŷ_i − Y_i‖², mean", "‖Ŷ_i − Y_i‖² 的均值"))
-        .logY().curve(l.t("1 head", "1 个头"), x, one.loss())
-        .curve(l.t("2 heads", "2 个头"), x, two.loss())
+    String oneTrain = l.t("1 head", "1 个头");
+    String twoTrain = l.t("2 heads", "2 个头");
+    return XyPlot.titled(l.t("Training and test error per row", "训练集与测试集的每行误差"))
+        .axes(l.t("Adam step (line: training, dots: test)", "Adam 步数（线：训练集，点：测试集）"), l.t("‖Ŷ_i − Y_i‖², mean", "‖Ŷ_i − Y_i‖² 的均值"))
+        .logY().curve(oneTrain, x, one.loss())
+        .line(l.t("1 head, test", "1 个头，测试集"), one.testSteps(), one.testLoss())
+        .sameColourAs(oneTrain).notInLegend()
+        .curve(twoTrain, x, two.loss())
+        .line(l.t("2 heads, test", "2 个头，测试集"), two.testSteps(), two.testLoss())
+        .sameColourAs(twoTrain).notInLegend()
         .dashed(l.t("fixed-weight head, 1 − 1/V", "权重固定的头，1 − 1/V"), x, fl);
   }
 
-  private static HeatmapPlot weights(String title, Attention.Steps s, List<String> labels,
-      Lang l) {
-    return HeatmapPlot.titled(title).matrix(s.weights()).range(0, 1)
-        .rowLabels(labels).columnLabels(labels).axes(l.t("key", "键"), l.t("query", "查询"))
+  /**
+   * A head's title says "learned i−k" only when the weights say so: at least half its weight,
+   * averaged over the scored test rows, on that relation (the number in brackets). Otherwise it
+   * gives its mean weight on both relations and claims nothing.
+   */
+  static String headTitle(int head, RelationWeights w, int offset, Lang l) {
+    double prev = w.previous()[head];
+    double off = w.offset()[head];
+    if (Math.max(prev, off) >= 0.5) {
+      boolean isPrev = prev >= off;
+      return l.f("2 heads: head %d learned i−%d (%.2f)", "2 个头：头 %d 学到 i−%d（%.2f）",
+          head + 1, isPrev ? 1 : offset, isPrev ? prev : off);
+    }
+    return l.f("2 heads: head %d (i−1: %.2f, i−%d: %.2f)", "2 个头：头 %d（i−1：%.2f，i−%d：%.2f）",
+        head + 1, prev, offset, off);
+  }
+
+  /** The rows with a target (i ≥ offset); the others become NaN (drawn grey, "—"). */
+  private static double[][] scoredRows(double[][] m, int offset) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i].clone();
+      if (i < offset) {
+        Arrays.fill(out[i], Double.NaN);
+      }
+    }
+    return out;
+  }
+
+  /** A head's weights; the causal mask's cells (key after query) are grey, "—". */
+  private static HeatmapPlot weights(String title, Attention.Steps s, List<String> rows,
+      List<String> keys, Lang l) {
+    double[][] w = new double[s.weights().length][];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = s.weights()[i].clone();
+      Arrays.fill(w[i], i + 1, w[i].length, Double.NaN);
+    }
+    return HeatmapPlot.titled(title).matrix(w).range(0, 1)
+        .rowLabels(rows).columnLabels(keys)
+        .axes(l.t("key (grey: masked)", "键（灰色：被掩码）"),
+            l.t("query; ( ) not scored", "查询；括号内不计分"))
         .cellFormat("%.2f").colourBarLabel(l.t("weight", "权重"));
   }
 

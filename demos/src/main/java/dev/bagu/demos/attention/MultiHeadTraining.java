@@ -3,27 +3,41 @@ package dev.bagu.demos.attention;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Adam;
-import dev.bagu.nn.AttentionBackward;
 import dev.bagu.nn.AttentionHead;
 import dev.bagu.nn.MultiHeadAttention;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Trains a {@link MultiHeadAttention} with causal mask on a {@link TwoRelationsTask} by full-batch
  * Adam on the mean squared error per scored row, L = (1/R) Σ_rows ‖Ŷ_i − Y_i‖², with the hand-
- * written backward pass of {@link AttentionBackward}. The total value width is 2V for every h:
+ * written backward pass of {@link OneHotAttention} (the same as the shared AttentionBackward,
+ * specialised to one-hot inputs). The total value width is 2V for every h:
  * h heads of d_v = 2V/h, so one head and two heads have the same output width.
  */
 public final class MultiHeadTraining {
   private MultiHeadTraining() {}
 
-  /** The trained model and its loss after every step (index 0: before training). */
-  public record Run(MultiHeadAttention model, double[] loss) {
+  /**
+   * The trained model, its training loss after every step (index 0: before training) and its
+   * test loss at the steps {@code testSteps} (about {@value #TEST_POINTS} evenly spaced steps,
+   * first and last included: the test set is larger than the training set, so testing at every
+   * step would cost more than the training).
+   */
+  public record Run(MultiHeadAttention model, double[] loss, double[] testSteps,
+      double[] testLoss) {
     public double finalLoss() {
       return loss[loss.length - 1];
     }
+
+    public double finalTestLoss() {
+      return testLoss[testLoss.length - 1];
+    }
   }
+
+  /** How many steps the test loss is measured at (at most). */
+  static final int TEST_POINTS = 21;
 
   /** A model of h heads of width d_k, d_v = 2V/h, N(0, 1/fan_in) weights. */
   public static MultiHeadAttention initial(TwoRelationsTask task, int heads, int dk, Rng rng) {
@@ -39,34 +53,47 @@ public final class MultiHeadTraining {
         rng));
   }
 
-  public static Run train(TwoRelationsTask task, MultiHeadAttention model, int steps,
-      double learningRate) {
+  public static Run train(TwoRelationsTask task, TwoRelationsTask test,
+      MultiHeadAttention model, int steps, double learningRate) {
     List<double[][]> params = parameters(model);
     Adam adam = new Adam(params, learningRate);
+    OneHotAttention pass = new OneHotAttention(task, model);
+    OneHotAttention testPass = new OneHotAttention(test, model);
+    List<double[][]> grads = new ArrayList<>();
+    for (double[][] p : params) {
+      grads.add(new double[p.length][p[0].length]);
+    }
     double[] loss = new double[steps + 1];
+    int points = Math.min(steps + 1, TEST_POINTS);
+    double[] testSteps = new double[points];
+    double[] testLoss = new double[points];
+    int next = 0;
     for (int t = 0; t <= steps; t++) {
-      List<double[][]> grads = new ArrayList<>();
-      loss[t] = lossAndGradient(task, model, grads);
+      if (next < points && t == testStep(next, points, steps)) {
+        testSteps[next] = t;
+        testLoss[next++] = testPass.loss();
+      }
+      for (double[][] g : grads) {
+        for (double[] row : g) {
+          Arrays.fill(row, 0);
+        }
+      }
+      loss[t] = pass.lossAndGradient(grads);
       if (t < steps) {
         adam.step(grads);
       }
     }
-    return new Run(model, loss);
+    return new Run(model, loss, testSteps, testLoss);
+  }
+
+  /** The k-th of {@code points} evenly spaced steps in [0, steps], first and last included. */
+  private static int testStep(int k, int points, int steps) {
+    return points == 1 ? 0 : (int) Math.round((double) k * steps / (points - 1));
   }
 
   /** The error per scored row of a model on a task (no gradient). */
   public static double loss(TwoRelationsTask task, MultiHeadAttention model) {
-    double loss = 0;
-    for (int s = 0; s < task.sequences(); s++) {
-      double[][] out = model.forward(task.input(s), true).output();
-      double[][] y = task.target(s);
-      for (int i = task.offset(); i < y.length; i++) {
-        for (int j = 0; j < y[i].length; j++) {
-          loss += (out[i][j] - y[i][j]) * (out[i][j] - y[i][j]);
-        }
-      }
-    }
-    return loss / ((double) task.sequences() * task.scoredRows());
+    return new OneHotAttention(task, model).loss();
   }
 
   /** W_Q, W_K, W_V of every head, then W_O: the order of the gradients too. */
@@ -88,44 +115,8 @@ public final class MultiHeadTraining {
     for (double[][] p : parameters(model)) {
       sum.add(new double[p.length][p[0].length]);
     }
-    double loss = 0;
-    double rows = (double) task.sequences() * task.scoredRows();
-    for (int s = 0; s < task.sequences(); s++) {
-      double[][] x = task.input(s);
-      double[][] y = task.target(s);
-      MultiHeadAttention.Output out = model.forward(x, true);
-      double[][] dY = new double[x.length][y[0].length]; // ∂L/∂Ŷ, (n, 2V)
-      for (int i = task.offset(); i < x.length; i++) {
-        for (int j = 0; j < y[i].length; j++) {
-          double e = out.output()[i][j] - y[i][j];
-          loss += e * e / rows;
-          dY[i][j] = 2 * e / rows;
-        }
-      }
-      int last = sum.size() - 1;
-      addInto(sum.get(last), Matrices.multiply(Matrices.transpose(out.concatenated()), dY));
-      double[][] dConcat = Matrices.multiplyTransposed(dY, model.wo()); // (n, h·d_v)
-      int col = 0;
-      for (int h = 0; h < model.heads().size(); h++) {
-        AttentionHead head = model.heads().get(h);
-        double[][] dOut = Matrices.columns(dConcat, col, col + head.dV());
-        col += head.dV();
-        AttentionBackward.Gradient g = AttentionBackward.backward(x, head, out.heads().get(h),
-            dOut);
-        addInto(sum.get(3 * h), g.wq());
-        addInto(sum.get(3 * h + 1), g.wk());
-        addInto(sum.get(3 * h + 2), g.wv());
-      }
-    }
+    double loss = new OneHotAttention(task, model).lossAndGradient(sum);
     grads.addAll(sum);
     return loss;
-  }
-
-  private static void addInto(double[][] acc, double[][] g) {
-    for (int i = 0; i < acc.length; i++) {
-      for (int j = 0; j < acc[i].length; j++) {
-        acc[i][j] += g[i][j];
-      }
-    }
   }
 }
