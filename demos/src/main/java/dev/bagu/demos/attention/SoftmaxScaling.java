@@ -32,7 +32,7 @@ public final class SoftmaxScaling {
    * The most q·k products drawn for the variance (samples × d_k): past it the samples are cut,
    * and the figure says how many were used, so every setting runs in about a second.
    */
-  public static final long MAX_PRODUCTS = 60_000_000L;
+  public static final long MAX_PRODUCTS = 30_000_000L;
 
   /** The pairs the variance uses at d_k: samples, or fewer when samples × d_k is over the cap. */
   public static int samplesUsed(int dk, int samples) {
@@ -128,7 +128,7 @@ public final class SoftmaxScaling {
   }
 
   /** The most query–key scores per d_k for the curves (trials × keys), as for the variance. */
-  public static final long MAX_SCORES = 2_000_000L;
+  public static final long MAX_SCORES = 1_000_000L;
 
   /** The queries the curves use: trials, or fewer when trials × keys is over the cap. */
   public static int trialsUsed(int keys, int trials) {
@@ -191,20 +191,48 @@ public final class SoftmaxScaling {
           acc.sumSq[next] += dot[j] * dot[j];
         }
         for (int scaling = 0; scaling < 2; scaling++) {
+          double c = scaling == Curves.SCALED ? invSqrt : 1;
           for (int j = 0; j < keys; j++) {
-            z[j] = scaling == Curves.SCALED ? dot[j] * invSqrt : dot[j];
+            z[j] = c * dot[j];
           }
-          Softmax.into(z, p);
-          double max = Arrays.stream(p).max().orElseThrow();
-          acc.maxProb[scaling][next] += max;
-          acc.saturated[scaling][next] += max > SATURATED ? 1 : 0;
-          acc.entropy[scaling][next] += Softmax.entropy(p);
+          double entropy = softmaxEntropy(z, p);
+          double top = 0;
+          for (double w : p) {
+            top = Math.max(top, w);
+          }
+          acc.maxProb[scaling][next] += top;
+          acc.saturated[scaling][next] += top > SATURATED ? 1 : 0;
+          acc.entropy[scaling][next] += entropy;
           acc.grad[scaling][next][t] = Softmax.jacobianNorm(p);
         }
         next++;
       }
     }
     return acc;
+  }
+
+  /**
+   * Writes softmax(z) into p and returns its entropy in nats, from the logits: with m = max z and
+   * S = Σ e^(z_j − m), H = ln S − Σ p_j (z_j − m): one log per row instead of one per key (the
+   * profile's largest cost after the exps). z is shifted by m in place.
+   */
+  static double softmaxEntropy(double[] z, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int j = 0; j < z.length; j++) {
+      z[j] -= max;
+      p[j] = Math.exp(z[j]);
+      sum += p[j];
+    }
+    double weighted = 0;
+    for (int j = 0; j < z.length; j++) {
+      p[j] /= sum;
+      weighted += p[j] * z[j];
+    }
+    return Math.log(sum) - weighted;
   }
 
   private static Curves combine(int[] dks, int keys, int trials, List<Partial> parts) {

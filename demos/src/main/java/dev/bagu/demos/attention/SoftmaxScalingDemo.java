@@ -13,6 +13,7 @@ import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.Figure;
+import dev.bagu.plot.Numbers;
 import dev.bagu.plot.XyPlot;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +40,27 @@ public final class SoftmaxScalingDemo implements Demo {
           .zh("每个查询要打分的键的个数（softmax 的长度）"),
       Param.integer("samples", 100_000, 1_000, 1_000_000,
           "independent (q, k) pairs for the variance at d_k; relative error √(2 + 6/d_k)/√samples "
-          + "(√8/√samples at d_k = 1, √2/√samples for large d_k); at most 6·10⁷/d_k are used")
+          + "(√8/√samples at d_k = 1, √2/√samples for large d_k); at most 3·10⁷/d_k are used")
           .logScale()
           .zh("估计 d_k 处方差所用的独立 (q, k) 对数；相对误差 √(2 + 6/d_k)/√samples（d_k = 1 时为 "
-              + "√8/√samples，d_k 大时为 √2/√samples）；最多用 6·10⁷/d_k 对"),
-      Param.integer("trials", 1_000, 100, 20_000,
+              + "√8/√samples，d_k 大时为 √2/√samples）；最多用 3·10⁷/d_k 对"),
+      Param.integer("trials", 1_000, 100, 10_000,
           "random queries for the softmax curves (each against `keys` keys); at most "
-          + "2·10⁶/keys are used").logScale()
-          .zh("画 softmax 曲线用的随机查询数（每个对 keys 个键）；最多用 2·10⁶/keys 个"));
+          + "10⁶/keys are used").logScale()
+          .zh("画 softmax 曲线用的随机查询数（每个对 keys 个键）；最多用 10⁶/keys 个"));
+
+  /**
+   * The two sampled experiments, memoised on their own parameters and the seed (bounded; see
+   * {@link BoundedCache}): moving `keys` or `trials` reuses the variance, moving `samples` reuses
+   * the curves, and a rerun reuses both. Each is deterministic in its key.
+   */
+  private record VarianceKey(int dk, int samples, long seed) {}
+
+  private record CurvesKey(int dk, int keys, int trials, long seed) {}
+
+  private static final BoundedCache<VarianceKey, SoftmaxScaling.Variance> VARIANCES =
+      new BoundedCache<>(8);
+  private static final BoundedCache<CurvesKey, Curves> CURVES = new BoundedCache<>(8);
 
   @Override
   public DemoInfo info() {
@@ -72,17 +86,19 @@ public final class SoftmaxScalingDemo implements Demo {
     Lang l = p.lang();
     // Separate random streams: moving one slider leaves the other experiments' draws alone.
     int used = SoftmaxScaling.samplesUsed(dk, samples);
-    SoftmaxScaling.Variance v = SoftmaxScaling.variance(dk, used, p.seed(), 1);
-    Curves c = SoftmaxScaling.curves(SoftmaxScaling.grid(dk), keys, trials, p.seed(), 2);
+    SoftmaxScaling.Variance v = VARIANCES.get(new VarianceKey(dk, used, p.seed()),
+        k -> SoftmaxScaling.variance(k.dk(), k.samples(), k.seed(), 1));
+    Curves c = CURVES.get(new CurvesKey(dk, keys, trials, p.seed()),
+        k -> SoftmaxScaling.curves(SoftmaxScaling.grid(k.dk()), k.keys(), k.trials(), k.seed(), 2));
     SoftmaxScaling.ExampleRow row = SoftmaxScaling.exampleRow(dk, keys, Rng.stream(p.seed(), 3));
 
     Figure figure = Figure.grid(info().title(l), 2, 2)
         .subtitle(l.f("d_k = %d · %d keys · %,d (q, k) pairs%s · %,d random queries%s · seed %d",
             "d_k = %d · %d 个键 · %,d 对 (q, k)%s · %,d 个随机查询%s · 种子 %d", dk, keys,
-            used, used < samples ? l.f(" (of %,d: capped at 6·10⁷ products)",
-                "（共 %,d 对：乘积数上限 6·10⁷）", samples) : "", trials,
-            trials < asked ? l.f(" (of %,d: capped at 2·10⁶ scores)",
-                "（共 %,d 个：分数个数上限 2·10⁶）", asked) : "", p.seed()))
+            used, used < samples ? l.f(" (of %,d: capped at 3·10⁷ products)",
+                "（共 %,d 对：乘积数上限 3·10⁷）", samples) : "", trials,
+            trials < asked ? l.f(" (of %,d: capped at 10⁶ scores)",
+                "（共 %,d 个：分数个数上限 10⁶）", asked) : "", p.seed()))
         .add(variancePanel(c, v, l))
         .add(maxProbPanel(c, l).verticalLine(dk))
         .add(gradientPanel(c, l).verticalLine(dk))
@@ -172,7 +188,12 @@ public final class SoftmaxScalingDemo implements Demo {
   /** Keys shown in panel 4; beyond this the bars become hairlines. */
   private static final int SHOWN_KEYS = 32;
 
-  /** Panel 4: one query's attention row at the chosen d_k, keys in order of score. */
+  /**
+   * Panel 4: one query's attention row at the chosen d_k, keys in order of score, on a log scale
+   * so that both rows show at every setting (at d_k = 4096 and 1,024 keys the scaled weights are
+   * about 10⁻³ beside an unscaled 1). The axis starts at the decade below the smallest scaled
+   * weight shown; unscaled weights below it get no bar, and the axis label says so.
+   */
   private static BarPlot examplePanel(SoftmaxScaling.ExampleRow row, int dk, Lang l) {
     int keys = row.scores().length;
     int shown = Math.min(keys, SHOWN_KEYS);
@@ -180,18 +201,35 @@ public final class SoftmaxScalingDemo implements Demo {
     for (int i = 1; i <= shown; i++) {
       ranks.add(Integer.toString(i));
     }
+    double[] scaled = Arrays.copyOf(row.scaled(), shown);
+    double smallest = Arrays.stream(scaled).min().orElse(1);
+    double floor = Math.min(1e-2, Math.pow(10, Math.floor(Math.log10(smallest))));
+    double[] unscaled = Arrays.copyOf(row.unscaled(), shown);
+    int cut = 0;
+    for (int i = 0; i < shown; i++) {
+      if (unscaled[i] < floor) {
+        unscaled[i] = Double.NaN; // no bar: below the axis
+        cut++;
+      }
+    }
     String xLabel = l.t("key, by score (highest first)", "键，按分数排序（高者在前）");
     if (shown < keys) {
-      xLabel = l.f("top %d keys; the other %d hold %.1f%% unscaled, %.1f%% scaled",
-          "前 %d 个键；其余 %d 个占：未缩放 %.1f%%，缩放后 %.1f%%",
-          shown, keys - shown, 100 * tail(row.unscaled(), shown), 100 * tail(row.scaled(), shown));
+      xLabel = l.f("top %d of %d keys; the other %d hold: unscaled %.1f%%, scaled %.1f%%",
+          "%2$d 个键中的前 %1$d 个；其余 %3$d 个占：未缩放 %4$.1f%%，缩放后 %5$.1f%%",
+          shown, keys, keys - shown, 100 * tail(row.unscaled(), shown),
+          100 * tail(row.scaled(), shown));
+    }
+    String yLabel = l.t("softmax weight (log)", "softmax 权重（对数）");
+    if (cut > 0) {
+      yLabel = l.f("softmax weight (log; %d unscaled < %s)", "权重（对数；%d 个未缩放 < %s）",
+          cut, Numbers.readable(floor));
     }
     return BarPlot.titled(l.t("One query's weights at d_k = ", "d_k = ") + dk
             + l.t("", " 时一个查询的权重"))
-        .axes(xLabel, l.t("softmax weight", "softmax 权重"))
+        .axes(xLabel, yLabel).logY().yRange(floor, 1)
         .categories(ranks).maxLabels(9)
-        .bars(l.t("unscaled", "未缩放"), Arrays.copyOf(row.unscaled(), shown))
-        .bars(l.t("scaled", "缩放后"), Arrays.copyOf(row.scaled(), shown));
+        .bars(l.t("unscaled", "未缩放"), unscaled)
+        .bars(l.t("scaled", "缩放后"), scaled);
   }
 
   /** The weight held by the keys from index {@code from} on. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.bagu.demos.attention.SoftmaxScaling.Curves;
 import dev.bagu.math.Rng;
+import dev.bagu.math.Softmax;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,25 @@ class SoftmaxScalingTest {
     assertThat(tolerance).as("a bound worth testing").isLessThan(0.06);
     assertThat(v.unscaled() / dk).isCloseTo(1, within(tolerance));
     assertThat(v.scaled()).isCloseTo(1, within(tolerance));
+  }
+
+  @Test
+  void entropyFromTheLogitsEqualsMinusSumPLogP() {
+    Rng rng = Rng.seeded(5);
+    for (int n : new int[] {2, 7, 64}) {
+      double[] z = new double[n];
+      rng.fillGaussian(z);
+      for (int i = 0; i < n; i++) {
+        z[i] *= 10; // peaked rows too
+      }
+      double[] expected = Softmax.of(z);
+      double[] p = new double[n];
+      double h = SoftmaxScaling.softmaxEntropy(z.clone(), p);
+      assertThat(h).isCloseTo(Softmax.entropy(expected), within(1e-12));
+      for (int i = 0; i < n; i++) {
+        assertThat(p[i]).isCloseTo(expected[i], within(1e-15));
+      }
+    }
   }
 
   @Test
