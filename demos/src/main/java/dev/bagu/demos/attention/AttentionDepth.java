@@ -8,14 +8,38 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The rank-collapse experiment: {@link #TRIALS} random networks of one shape (each its own
+ * The rank-collapse experiment: {@link #TRIALS} random networks of one shape (fewer for large
+ * shapes, see {@link #trials}) (each its own
  * seeded sub-stream, so they can run in parallel and still give the same numbers), their relative
  * residuals averaged per layer as a geometric mean (the mean of ln r), which is what a log axis
  * shows.
  */
 public final class AttentionDepth {
-  /** Random networks (input and weights) averaged per point. */
+  /** Random networks (input and weights) averaged per point, when the shape is small. */
   public static final int TRIALS = 8;
+  /** The fewest networks averaged, however large the shape. */
+  public static final int MIN_TRIALS = 2;
+  /**
+   * Multiply-adds allowed for all trials together, about a second on two cores: past it, fewer
+   * networks are averaged (the figure says how many), so every allowed shape runs in a few
+   * seconds. The defaults use 8 × 1.0·10⁷.
+   */
+  public static final double WORK_BUDGET = 3e9;
+
+  /**
+   * Multiply-adds of one network, all three paths: per layer Q, K, V and W_O (4nd² per path),
+   * scores and A·V (2n²d per path), and the MLP's two products (8nd², skip + MLP path only).
+   */
+  public static double work(Shape s) {
+    double n = s.tokens();
+    double d = s.dModel();
+    return s.depth() * (3 * (4 * n * d * d + 2 * n * n * d) + 8 * n * d * d);
+  }
+
+  /** How many networks a shape averages: {@value #TRIALS}, fewer past the work budget. */
+  public static int trials(Shape s) {
+    return (int) Math.max(MIN_TRIALS, Math.min(TRIALS, Math.floor(WORK_BUDGET / work(s))));
+  }
   /**
    * Below this, a computed r is rounding noise: the entries of X carry relative errors of a few
    * ε = 2.2·10⁻¹⁶ from every product, so r settles near 5·10⁻¹⁶ instead of going on down.
@@ -38,7 +62,7 @@ public final class AttentionDepth {
    * @param firstDeviation mean over trials of max_ij |P_ij − 1/n| in pure layer 1
    * @param lastDeviation the same in the last pure layer
    */
-  public record Curves(Shape shape, double[][] r, int[] lastAboveFloor, double pureSlope,
+  public record Curves(Shape shape, int trials, double[][] r, int[] lastAboveFloor, double pureSlope,
       int fitFrom, double[][] firstWeights, double[][] lastWeights, double firstDeviation,
       double lastDeviation) {
     public double rAt(Path path, int layer) {
@@ -47,7 +71,7 @@ public final class AttentionDepth {
   }
 
   public static Curves measure(Shape s, long seed, int stream) {
-    List<Trial> trials = IntStream.range(0, TRIALS).parallel()
+    List<Trial> trials = IntStream.range(0, trials(s)).parallel()
         .mapToObj(t -> AttentionStack.run(s, Rng.stream(seed, stream, t))).toList();
     int paths = Path.values().length;
     double[][] r = new double[paths][s.depth() + 1];
@@ -76,7 +100,7 @@ public final class AttentionDepth {
       double[] values = IntStream.of(layers).mapToDouble(l -> pure[l]).toArray();
       slope = RankCollapse.doubleLogSlope(layers, values);
     }
-    return new Curves(s, r, lastAbove, slope, Double.isNaN(slope) ? -1 : fitFrom,
+    return new Curves(s, trials.size(), r, lastAbove, slope, Double.isNaN(slope) ? -1 : fitFrom,
         trials.get(0).firstWeights(), trials.get(0).lastWeights(),
         trials.stream().mapToDouble(t -> fromUniform(t.firstWeights())).average().orElseThrow(),
         trials.stream().mapToDouble(t -> fromUniform(t.lastWeights())).average().orElseThrow());

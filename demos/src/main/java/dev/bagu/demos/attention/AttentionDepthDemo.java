@@ -27,12 +27,14 @@ public final class AttentionDepthDemo implements Demo {
   static final double SLOPE_TOLERANCE = (Math.log(4) - Math.log(3)) / 2;
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("depth", 12, 1, 32, "attention layers stacked; pure attention reaches "
+      // At least 2 layers: a stack, and a first and a last layer to compare (at 1 the two
+      // heatmaps were the same matrix under two titles).
+      Param.integer("depth", 12, 2, 32, "attention layers stacked; pure attention reaches "
           + "the 1e-12 rounding floor in a few") // past ~40 layers XChart crowds the x ticks
           .zh("堆叠的注意力层数；纯注意力几层之内就跌到 1e-12 的舍入下限"),
-      Param.integer("tokens", 32, 2, 256, "tokens n (rows of X)").logScale()
+      Param.integer("tokens", 32, 2, 128, "tokens n (rows of X)").logScale()
           .zh("词元数 n（X 的行数）"),
-      Param.integer("d-model", 32, 4, 256, "model width d; must be a multiple of heads")
+      Param.integer("d-model", 32, 4, 128, "model width d; must be a multiple of heads")
           .logScale().zh("模型维度 d；必须是 heads 的倍数"),
       Param.integer("heads", 4, 1, 16, "attention heads per layer, each d_model/heads wide")
           .zh("每层的注意力头数，每个头宽 d_model/heads"),
@@ -82,7 +84,7 @@ public final class AttentionDepthDemo implements Demo {
                 + "%d 个随机网络的几何平均 · 种子 %d", shape.tokens(), dModel, heads,
             shape.qkScale(), shape.branchScale(), shape.layerNorm()
                 ? l.t("pre-LN", "前置 LN") : l.t("no layer norm", "无层规范化"),
-            AttentionDepth.TRIALS, p.seed()))
+            c.trials(), p.seed()))
         .add(AttentionDepthPanels.residual(c, l))
         .add(AttentionDepthPanels.doubleLog(c, l))
         .add(AttentionDepthPanels.weights(l.t("Pure attention, head 1, layer 1",
@@ -120,7 +122,7 @@ public final class AttentionDepthDemo implements Demo {
     }
     result.finding(Finding.of("weights_from_uniform_first", l.t("max |P − 1/n|, pure layer 1",
         "max |P − 1/n|，纯注意力第 1 层"), c.firstDeviation(), ""));
-    if (depth > 1) {
+    if (depth > 1) { // always, since depth ≥ 2; kept for callers that build Shapes directly
       result.finding(Finding.of("weights_from_uniform_last", l.f("max |P − 1/n|, pure layer %d",
           "max |P − 1/n|，纯注意力第 %d 层", depth), c.lastDeviation(), ""));
     }
@@ -140,7 +142,7 @@ public final class AttentionDepthDemo implements Demo {
   /** r per path and layer (null past the rounding floor), and the fit. */
   private static Map<String, Object> curveData(Curves c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("trials", AttentionDepth.TRIALS);
+    m.put("trials", c.trials());
     m.put("floor", AttentionDepth.FLOOR);
     for (Path path : Path.values()) {
       Double[] r = new Double[c.shape().depth() + 1];

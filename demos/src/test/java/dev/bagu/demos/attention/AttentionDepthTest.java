@@ -10,7 +10,13 @@ import dev.bagu.demos.attention.AttentionDepth.Curves;
 import dev.bagu.demos.attention.AttentionStack.Path;
 import dev.bagu.demos.attention.AttentionStack.Shape;
 import dev.bagu.demos.attention.AttentionStack.Trial;
+import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
+import dev.bagu.nn.Activation;
+import dev.bagu.nn.Dense;
+import dev.bagu.nn.Init;
+import dev.bagu.nn.Mlp;
+import dev.bagu.nn.MultiHeadAttention;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +24,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AttentionDepthTest {
   private static final Shape DEFAULT = new Shape(12, 32, 32, 4, 1, 1, false);
+
+  /** StackLayer's products equal MultiHeadAttention.forward and Mlp.forward (the shared path). */
+  @Test
+  void stackLayerEqualsTheSharedAttentionAndMlp() {
+    Rng rng = Rng.seeded(9);
+    for (int heads : new int[] {1, 4}) {
+      MultiHeadAttention mha = AttentionStack.scaledQk(MultiHeadAttention.random(16, heads, rng),
+          1.5);
+      Mlp mlp = new Mlp(new int[] {16, 64, 16}, Activation.RELU, Init.LECUN_NORMAL, false, rng);
+      for (Dense d : mlp.layers()) {
+        rng.fillGaussian(d.b); // biases start at 0; make them count
+      }
+      double[][] x = Matrices.gaussian(10, 16, 1, rng);
+      StackLayer layer = new StackLayer(mha, mlp);
+      double[][] headZero = new double[10][10];
+      MultiHeadAttention.Output expected = mha.forward(x, false);
+      assertThat(Matrices.maxAbsDifference(layer.attention(x, headZero), expected.output()))
+          .isLessThan(1e-12);
+      assertThat(Matrices.maxAbsDifference(headZero, expected.heads().get(0).weights()))
+          .isLessThan(1e-15);
+      assertThat(Matrices.maxAbsDifference(layer.mlp(x), mlp.forward(x).output()))
+          .isLessThan(1e-12);
+    }
+  }
+
+  @Test
+  void largeShapesAverageFewerNetworksWithinTheBudget() {
+    assertThat(AttentionDepth.trials(DEFAULT)).isEqualTo(AttentionDepth.TRIALS);
+    Shape largest = new Shape(32, 128, 128, 16, 1, 1, false);
+    int t = AttentionDepth.trials(largest);
+    assertThat(t).isGreaterThanOrEqualTo(AttentionDepth.MIN_TRIALS).isLessThan(8);
+    assertThat(t * AttentionDepth.work(largest)).isLessThanOrEqualTo(
+        Math.max(AttentionDepth.WORK_BUDGET, AttentionDepth.MIN_TRIALS
+            * AttentionDepth.work(largest)));
+  }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3, 4})
@@ -85,10 +126,14 @@ class AttentionDepthTest {
   }
 
   @Test
-  void depthOneHasNoFitAndNoDuplicateFinding() {
+  void theTwoHeatmapsShowDifferentLayersAndDepthOneIsRefused() {
     AttentionDepthDemo demo = new AttentionDepthDemo();
-    Result r = demo.run(Params.defaults(demo.params()).with("depth", 1));
-    assertThat(r.findings()).noneMatch(f -> f.key().equals("pure_double_log_slope"))
-        .noneMatch(f -> f.key().equals("weights_from_uniform_last"));
+    Result r = demo.run(Params.defaults(demo.params()).with("depth", 2));
+    assertThat(r.figure().texts()).contains("Pure attention, head 1, layer 1")
+        .anyMatch(t -> t.startsWith("Pure attention, head 1, layer 2"));
+    assertThat(r.findings().stream().map(f -> f.key()).distinct().count())
+        .isEqualTo(r.findings().size());
+    assertThatThrownBy(() -> Params.defaults(demo.params()).with("depth", 1))
+        .isInstanceOf(UserException.class);
   }
 }
