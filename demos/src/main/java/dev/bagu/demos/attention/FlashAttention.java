@@ -79,6 +79,7 @@ public final class FlashAttention {
     double[][] s = new double[b.rows()][b.cols()];
     double[] mi = new double[b.rows()];
     double[] li = new double[b.rows()];
+    double[] pv = new double[d];
     for (int j0 = 0; j0 < n; j0 += b.cols()) {
       int j1 = Math.min(n, j0 + b.cols());
       reads += 2L * (j1 - j0) * d; // K_j, V_j
@@ -113,12 +114,16 @@ public final class FlashAttention {
           double oldScale = Math.exp(m[row] - mNew) * l[row]; // 0 on the first visit (m = −∞)
           double newScale = Math.exp(mTilde - mNew);
           double lNew = oldScale + newScale * lTilde;
-          for (int t = 0; t < d; t++) {
-            double pv = 0;
-            for (int c = j0; c < last; c++) {
-              pv += s[r][c - j0] * v[c][t];
+          Arrays.fill(pv, 0); // P̃ V_j for this row, summed key by key along V's rows
+          for (int c = j0; c < last; c++) {
+            double pc = s[r][c - j0];
+            double[] vc = v[c];
+            for (int t = 0; t < d; t++) {
+              pv[t] += pc * vc[t];
             }
-            o[row][t] = (oldScale * o[row][t] + newScale * pv) / lNew;
+          }
+          for (int t = 0; t < d; t++) {
+            o[row][t] = (oldScale * o[row][t] + newScale * pv[t]) / lNew;
           }
           mi[r] = mNew;
           li[r] = lNew;

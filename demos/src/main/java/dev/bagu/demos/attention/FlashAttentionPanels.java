@@ -49,9 +49,10 @@ final class FlashAttentionPanels {
       fit[i] = c * x[i] * x[i];
     }
     String naive = l.t("naive (N×N scores)", "朴素（N×N 分数矩阵）");
-    return XyPlot.titled(l.f("Time on this machine (median of %d)", "本机耗时（%d 次的中位数）",
-            AttentionTiming.REPEATS))
-        .axes(l.t("sequence length N", "序列长度 N"), l.t("milliseconds", "毫秒"))
+    return XyPlot.titled(l.f("CPU time on this machine (median of %d warm runs)",
+            "本机 CPU 耗时（%d 次预热后运行的中位数）", AttentionTiming.REPEATS))
+        .axes(l.t("sequence length N", "序列长度 N"), l.t("CPU milliseconds, one thread",
+            "CPU 毫秒，单线程"))
         .line(naive, x, t.naiveMillis())
         .dashed(l.t("c·N² fit", "c·N² 拟合"), x, fit).sameColourAs(naive)
         .line(l.t("tiled (Java loops)", "分块（Java 循环）"), x, t.tiledMillis());

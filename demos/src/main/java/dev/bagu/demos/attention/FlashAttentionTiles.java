@@ -94,6 +94,16 @@ final class FlashAttentionTiles {
     return steps;
   }
 
+  /** T_c, the key blocks. */
+  int keyBlocks() {
+    return (n + blocks.cols() - 1) / blocks.cols();
+  }
+
+  /** T_r, the query blocks. */
+  int queryBlocks() {
+    return (n + blocks.rows() - 1) / blocks.rows();
+  }
+
   /** The snapshot nearest the end of the middle key block, for the still figure. */
   Snapshot middle() {
     int tc = (n + blocks.cols() - 1) / blocks.cols();
@@ -164,7 +174,7 @@ final class FlashAttentionTiles {
         y0 + side);
     rotated.dispose();
     // Right: one bar per query row, its length the share of the row's softmax sum seen so far.
-    int bx = x0 + side + label;
+    int bx = x0 + side + label + 4;
     int bw = Math.max(10, area.x + area.width - bx - 4);
     g.setColor(Theme.GRID);
     g.fillRect(bx, y0, bw, side);
@@ -174,9 +184,11 @@ final class FlashAttentionTiles {
       int h = Math.max(1, y0 + (int) Math.round((r + 1) * cell) - top);
       g.fillRect(bx, top, (int) Math.round(bw * Math.min(1, s.seen()[r])), h);
     }
-    int rowBlock = s.i() * blocks.rows(); // the rows just rescaled, tinted over their bars
-    g.setColor(Theme.withAlpha(CURRENT, 0.45));
-    g.fillRect(bx, y0 + (int) Math.round(rowBlock * cell), bw,
+    // The rows just rescaled: a strip in the current block's colour left of their bars, not a
+    // tint over them (a tint mixed the two colours into a third that the text did not name).
+    int rowBlock = s.i() * blocks.rows();
+    g.setColor(CURRENT);
+    g.fillRect(bx - label / 2 - 3, y0 + (int) Math.round(rowBlock * cell), label / 2,
         Math.max(1, (int) Math.round(Math.min(blocks.rows(), n - rowBlock) * cell)));
     g.setColor(Theme.TEXT);
     g.drawString(l.t("softmax sum seen", "已累计的 softmax 和"), bx, y0 - 4);
