@@ -17,6 +17,7 @@ import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.Figure;
 import dev.bagu.plot.XyPlot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** transformer head 为什么要降维: d_head = d/h keeps cost flat in h; each head is rank ≤ d_head. */
@@ -146,6 +147,9 @@ public final class HeadDimensionDemo implements Demo {
     return XyPlot.titled(l.t("Projection parameters W_Q, W_K, W_V, W_O",
             "投影参数 W_Q、W_K、W_V、W_O"))
         .axes(l.t("heads h", "头数 h"), l.t("parameters", "参数量"))
+        // From 0: a count axis that starts near the smallest value put the 4d² line on the
+        // bottom edge and made a flat line look like the floor of the chart.
+        .yRange(0, 1.08 * Arrays.stream(grown).max().orElse(1))
         .largePoints(flatCounted, hx, flat)
         .dashed("4d²", hx, f4).sameColourAs(flatCounted)
         .largePoints(grownCounted, hx, grown)
@@ -153,17 +157,19 @@ public final class HeadDimensionDemo implements Demo {
   }
 
   private static XyPlot flopsPanel(double[] hx, List<HeadCosts.Row> rows, Lang l) {
-    String flatTotal = l.t("d_head = d/h: total", "d_head = d/h：总计");
-    String grownTotal = l.t("d_head = d: total", "d_head = d：总计");
-    return XyPlot.titled(l.t("FLOPs of one attention layer", "一层注意力的 FLOPs"))
-        .axes(l.t("heads h", "头数 h"), "FLOPs")
+    String flatTotal = l.t("d/h: total", "d/h：总计");
+    String grownTotal = l.t("d: total", "d：总计");
+    double top = rows.stream().mapToDouble(r -> r.grownFlops()).max().orElse(1);
+    return XyPlot.titled(l.t("FLOPs of one attention layer (d_head = d/h or d)",
+            "一层注意力的 FLOPs（d_head = d/h 或 d）"))
+        .axes(l.t("heads h", "头数 h"), "FLOPs").yRange(0, 1.08 * top)
         .curve(flatTotal, hx, rows.stream().mapToDouble(r -> r.flatFlops())
             .toArray())
         .curve(grownTotal, hx, rows.stream().mapToDouble(r -> r.grownFlops())
             .toArray())
-        .dashed(l.t("d/h: QKᵀ and AV only", "d/h：仅 QKᵀ 和 AV"), hx, rows.stream()
+        .dashed(l.t("d/h: QKᵀ, AV only", "d/h：仅 QKᵀ、AV"), hx, rows.stream()
             .mapToDouble(r -> r.flatScoreFlops()).toArray()).sameColourAs(flatTotal)
-        .dashed(l.t("d: QKᵀ and AV only", "d：仅 QKᵀ 和 AV"), hx, rows.stream()
+        .dashed(l.t("d: QKᵀ, AV only", "d：仅 QKᵀ、AV"), hx, rows.stream()
             .mapToDouble(r -> r.grownScoreFlops()).toArray()).sameColourAs(grownTotal);
   }
 

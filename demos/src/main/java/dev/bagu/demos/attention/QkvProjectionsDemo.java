@@ -81,10 +81,9 @@ public final class QkvProjectionsDemo implements Demo {
         .add(scoreMap(l.t("Separate W_Q, W_K: S = QKᵀ", "分开的 W_Q、W_K：S = QKᵀ"), separate,
             words, l))
         .add(lossPanel(runs, l))
-        .add(weightMap(l.t("Trained, shared: weights", "训练后，共享：权重"), runs[0], n,
-            positions, l))
-        .add(weightMap(l.t("Trained, separate: weights", "训练后，分开：权重"), runs[1], n,
-            positions, l))
+        .add(weightMap(weightsTitle(l.t("shared", "共享"), steps, l), runs[0], n, positions, l))
+        .add(weightMap(weightsTitle(l.t("separate", "分开"), steps, l), runs[1], n, positions,
+            l))
         .add(diagonalPanel(st, n, l));
 
     return Result.of(figure)
@@ -109,15 +108,22 @@ public final class QkvProjectionsDemo implements Demo {
         .finding(Finding.of("pair_violations", l.t("shared: pairs with S_ij > max(S_ii, S_jj)",
                 "共享：S_ij > max(S_ii, S_jj) 的对数"),
             st.pairViolations(), "").withReference(0, cauchySchwarz, 0))
-        .finding(Finding.of("shared_prev_error", l.t("shared: 1 − weight on i−1, trained",
-                "共享：1 − i−1 上的权重，训练后"), runs[0].finalError(), ""))
-        .finding(Finding.of("separate_prev_error", l.t("separate: 1 − weight on i−1, trained",
-                "分开：1 − i−1 上的权重，训练后"), runs[1].finalError(), "")
+        .finding(Finding.of("shared_prev_error", l.f("shared: 1 − weight on i−1, after %d steps",
+                "共享：1 − i−1 上的权重，%d 步之后", steps), runs[0].finalError(), ""))
+        .finding(Finding.of("separate_prev_error", l.f("separate: 1 − weight on i−1, after %d "
+                + "steps", "分开：1 − i−1 上的权重，%d 步之后", steps), runs[1].finalError(), "")
             .withUpperBound(0.05, l.t("W_Q W_Kᵀ can be a shift matrix",
                 "W_Q W_Kᵀ 可以是移位矩阵")))
         .data("tokens", s.tokens()).data("shared_scores", shared)
         .data("separate_scores", separate).data("shared_error", runs[0].error())
         .data("separate_error", runs[1].error());
+  }
+
+  /** "After 200 Adam steps, shared: weights"; "Untrained (0 steps)" when nothing was trained. */
+  static String weightsTitle(String which, int steps, Lang l) {
+    return steps == 0
+        ? l.f("Untrained (0 steps), %s: weights", "未训练（0 步），%s：权重", which)
+        : l.f("After %d Adam steps, %s: weights", "Adam %d 步之后，%s：权重", steps, which);
   }
 
   private static HeatmapPlot scoreMap(String title, double[][] s, List<String> words, Lang l) {

@@ -69,7 +69,9 @@ public final class SelfAttentionDemo implements Demo {
     for (int j = 1; j <= dk; j++) {
       valueDims.add("v" + j);
     }
-    String mask = causal ? l.t(" (causal mask)", "（因果掩码）") : "";
+    // Masked cells are grey ("—") in both panels that have them: a masked weight is not a
+    // learned 0, and panel 3 drew it dark like one while panel 2 drew it grey.
+    String mask = causal ? l.t(" (grey: masked)", "（灰色：被掩码）") : "";
     // The whole sentence fits the title up to about eight words; beyond, the labels carry it.
     String title = n <= 8
         ? l.t("Self-attention on \"", "自注意力作用在“") + String.join(" ", words)
@@ -88,7 +90,8 @@ public final class SelfAttentionDemo implements Demo {
             .matrix(masked(steps.scaled(), causal)).diverging()
             .cellFormat("%.1f").colourBarLabel("q·k/√d_k"))
         .add(tokens(HeatmapPlot.titled(l.t("3. Weights A = softmax(row)", "3. 权重 A = softmax(按行)")
-            + mask), words, l).matrix(steps.weights()).range(0, 1).cellFormat("%.2f")
+            + mask), words, l).matrix(masked(steps.weights(), causal)).range(0, 1)
+            .cellFormat("%.2f")
             .colourBarLabel(l.t("weight", "权重")))
         .add(HeatmapPlot.titled(l.t("4. Output O = A·V (one row per token)",
                 "4. 输出 O = A·V（每个词元一行）")).matrix(steps.output())
@@ -124,7 +127,7 @@ public final class SelfAttentionDemo implements Demo {
         .axes(l.t("key token", "键词元"), l.t("query token", "查询词元"));
   }
 
-  /** The scaled scores as the softmax sees them: masked entries NaN (drawn grey, "—"). */
+  /** Scores or weights with the masked entries NaN (drawn grey, "—"). */
   private static double[][] masked(double[][] scaled, boolean causal) {
     double[][] m = Matrices.scale(scaled, 1);
     for (int i = 0; causal && i < m.length; i++) {
