@@ -32,7 +32,7 @@ public final class HeadDimensionDemo implements Demo {
           .zh("模型维度 d；必须是 heads 的倍数"),
       Param.integer("heads", 16, 1, 32, "largest head count: h = 1, 2, 4, … up to it "
           + "(a power of two)").zh("最多的头数：h 取 1, 2, 4, … 直到它（必须是 2 的幂）"),
-      Param.integer("tokens", 96, 2, 256, "sequence length n (FLOPs; the score matrices "
+      Param.integer("tokens", 96, 2, 128, "sequence length n (FLOPs; the score matrices "
           + "are n × n)").zh("序列长度 n（用于算 FLOPs；分数矩阵是 n × n）"));
 
   @Override
@@ -63,17 +63,21 @@ public final class HeadDimensionDemo implements Demo {
     }
     List<Integer> hs = HeadCosts.headCounts(maxHeads);
     double[][] x = Matrices.gaussian(n, d, 1, Rng.stream(p.seed(), 1));
+    // Every head count on its own streams, so the counts (and their n × n SVDs, the profile's
+    // largest cost) run in parallel and are collected in order: the same numbers on any core count.
+    List<Object[]> perH = hs.parallelStream().map(h -> {
+      MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
+      MultiHeadAttention grown = HeadCosts.fullWidth(d, h, Rng.stream(p.seed(), 3, h));
+      return new Object[] {HeadCosts.row(flat, grown, n),
+          HeadCosts.scoreSingularValues(flat.heads().get(0), x)};
+    }).toList();
     List<HeadCosts.Row> rows = new ArrayList<>();
     List<double[]> sigmas = new ArrayList<>();
     int[] ranks = new int[hs.size()];
     for (int k = 0; k < hs.size(); k++) {
-      int h = hs.get(k);
-      MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
-      MultiHeadAttention grown = HeadCosts.fullWidth(d, h, Rng.stream(p.seed(), 3, h));
-      rows.add(HeadCosts.row(flat, grown, n));
-      double[] s = HeadCosts.scoreSingularValues(flat.heads().get(0), x);
-      sigmas.add(s);
-      ranks[k] = HeadCosts.numericalRank(s);
+      rows.add((HeadCosts.Row) perH.get(k)[0]);
+      sigmas.add((double[]) perH.get(k)[1]);
+      ranks[k] = HeadCosts.numericalRank(sigmas.get(k));
     }
 
     double[] hx = hs.stream().mapToDouble(Integer::doubleValue).toArray();
