@@ -36,6 +36,12 @@ public final class MultiHeadDemo implements Demo {
           .zh("全批量 Adam 的步数（学习率 0.1）"),
       Param.integer("dk", 4, 1, 16, "query/key width of every head").zh("每个头的查询/键维度"));
   private static final int TEST_SEQUENCES = 200;
+
+  private record TrainingKey(int vocab, int length, int offset, int sequences, int steps, int dk,
+      long seed) {}
+
+  private static final BoundedCache<TrainingKey, MultiHeadTraining.Run[]> TRAINED =
+      new BoundedCache<>(8);
   private static final double LEARNING_RATE = 0.1;
 
   @Override
@@ -67,10 +73,15 @@ public final class MultiHeadDemo implements Demo {
     TwoRelationsTask test = TwoRelationsTask.random(vocab, length, offset, TEST_SEQUENCES,
         Rng.stream(p.seed(), 2));
     // The two trainings are independent (own streams): run side by side, same result either way.
-    MultiHeadTraining.Run[] runs = IntStream.of(1, 2).parallel().mapToObj(h ->
-        MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h, p.integer("dk"),
-            Rng.stream(p.seed(), 2 + h)), p.integer("steps"), LEARNING_RATE))
-        .toArray(MultiHeadTraining.Run[]::new);
+    // Memoised on every parameter and the seed (a bounded cache; the trained models are only
+    // read afterwards): a rerun, or the same figure in the other language, reuses them.
+    int dk = p.integer("dk");
+    int steps = p.integer("steps");
+    MultiHeadTraining.Run[] runs = TRAINED.get(new TrainingKey(vocab, length, offset,
+        train.sequences(), steps, dk, p.seed()), key -> IntStream.of(1, 2).parallel()
+        .mapToObj(h -> MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h,
+            dk, Rng.stream(p.seed(), 2 + h)), steps, LEARNING_RATE))
+        .toArray(MultiHeadTraining.Run[]::new));
     MultiHeadTraining.Run one = runs[0];
     MultiHeadTraining.Run two = runs[1];
 

@@ -37,7 +37,7 @@ public final class MultiHeadTraining {
   }
 
   /** How many steps the test loss is measured at (at most). */
-  static final int TEST_POINTS = 21;
+  static final int TEST_POINTS = 11;
 
   /** A model of h heads of width d_k, d_v = 2V/h, N(0, 1/fan_in) weights. */
   public static MultiHeadAttention initial(TwoRelationsTask task, int heads, int dk, Rng rng) {
