@@ -35,6 +35,11 @@ public final class HeadDimensionDemo implements Demo {
       Param.integer("tokens", 96, 2, 128, "sequence length n (FLOPs; the score matrices "
           + "are n × n)").zh("序列长度 n（用于算 FLOPs；分数矩阵是 n × n）"));
 
+  private record HeadCountKey(int d, int h, int n, long seed) {}
+
+  private static final BoundedCache<HeadCountKey, Object[]> PER_HEAD_COUNT =
+      new BoundedCache<>(32);
+
   @Override
   public DemoInfo info() {
     return new DemoInfo("head-dimension", "Head dimension: d_head = d/h", Section.ATTENTION,
@@ -65,12 +70,15 @@ public final class HeadDimensionDemo implements Demo {
     double[][] x = Matrices.gaussian(n, d, 1, Rng.stream(p.seed(), 1));
     // Every head count on its own streams, so the counts (and their n × n SVDs, the profile's
     // largest cost) run in parallel and are collected in order: the same numbers on any core count.
-    List<Object[]> perH = hs.parallelStream().map(h -> {
-      MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
-      MultiHeadAttention grown = HeadCosts.fullWidth(d, h, Rng.stream(p.seed(), 3, h));
-      return new Object[] {HeadCosts.row(flat, grown, n),
-          HeadCosts.scoreSingularValues(flat.heads().get(0), x)};
-    }).toList();
+    // Each head count is memoised on (d, h, n, seed) (a bounded cache): moving `heads` reuses the
+    // SVDs of the counts already drawn, and a rerun reuses them all.
+    List<Object[]> perH = hs.parallelStream().map(h -> PER_HEAD_COUNT.get(
+        new HeadCountKey(d, h, n, p.seed()), key -> {
+          MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
+          MultiHeadAttention grown = HeadCosts.fullWidth(d, h, Rng.stream(p.seed(), 3, h));
+          return new Object[] {HeadCosts.row(flat, grown, n),
+              HeadCosts.scoreSingularValues(flat.heads().get(0), x)};
+        })).toList();
     List<HeadCosts.Row> rows = new ArrayList<>();
     List<double[]> sigmas = new ArrayList<>();
     int[] ranks = new int[hs.size()];
