@@ -47,6 +47,10 @@ public final class AttentionDepthDemo implements Demo {
       Param.bool("layer-norm", false, "pre-LN: every sub-layer reads LN(X), pure path too")
           .zh("前置层规范化（Pre-LN）：每个子层读入 LN(X)，纯注意力路径也一样"));
 
+  private record MeasureKey(Shape shape, long seed) {}
+
+  private static final BoundedCache<MeasureKey, Curves> MEASURED = new BoundedCache<>(8);
+
   @Override
   public DemoInfo info() {
     return new DemoInfo("attention-depth", "Stacking self-attention: rank collapse",
@@ -73,7 +77,9 @@ public final class AttentionDepthDemo implements Demo {
     }
     Shape shape = new Shape(p.integer("depth"), p.integer("tokens"), dModel, heads,
         p.real("qk-scale"), p.real("branch-scale"), p.bool("layer-norm"));
-    Curves c = AttentionDepth.measure(shape, p.seed(), 1);
+    // Memoised on the shape and seed (bounded): a rerun, or the other language, reuses it.
+    Curves c = MEASURED.get(new MeasureKey(shape, p.seed()),
+        k -> AttentionDepth.measure(k.shape(), k.seed(), 1));
     int depth = shape.depth();
 
     double top = max(c.firstWeights());
