@@ -26,6 +26,7 @@ public final class Figure {
   private final int rows;
   private final int cols;
   private String subtitle = "";
+  private String stamp = "";
   private Dimension preferredSize = new Dimension(1600, 1000);
   private final List<Panel> panels = new ArrayList<>();
 
@@ -52,6 +53,17 @@ public final class Figure {
   public Figure subtitle(String text) {
     this.subtitle = Objects.requireNonNull(text);
     return this;
+  }
+
+  /** A word in a badge in the top-right corner, over everything: the window's "preview". */
+  public Figure stamp(String text) {
+    this.stamp = Objects.requireNonNull(text);
+    return this;
+  }
+
+  /** The corner stamp, "" for none. */
+  public String stamp() {
+    return stamp;
   }
 
   /** The size to render at when the user gives none, in logical pixels (96 DPI). */
@@ -109,6 +121,9 @@ public final class Figure {
     List<String> all = new ArrayList<>();
     all.add(title);
     all.add(subtitle);
+    if (!stamp.isEmpty()) {
+      all.add(stamp);
+    }
     for (Panel p : panels) {
       all.addAll(p.texts());
     }
@@ -129,6 +144,9 @@ public final class Figure {
       g2.setColor(Theme.BACKGROUND);
       g2.fillRect(0, 0, width, height);
       int top = MARGIN + paintHeader(g2, width);
+      if (!stamp.isEmpty()) {
+        Stamp.paint(g2, stamp, width, MARGIN); // in the header's margin: no panel covers it
+      }
       int cellW = (width - 2 * MARGIN - (cols - 1) * GAP) / cols;
       int cellH = (height - top - MARGIN - (rows - 1) * GAP) / rows;
       if (cellW < 10 || cellH < 10) {
