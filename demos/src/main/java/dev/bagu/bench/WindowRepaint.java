@@ -4,6 +4,7 @@ import dev.bagu.demo.Demo;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
+import dev.bagu.demo.UserException;
 import dev.bagu.plot.Figure;
 import dev.bagu.window.DemoView;
 import dev.bagu.window.LatestOnlyRunner;
@@ -21,8 +22,9 @@ import java.util.concurrent.ExecutionException;
  * design size). The time runs from the submit to the last painted pixel.
  *
  * <p>Each change moves the first slider to a value not used before, alternately up and down from
- * the defaults (+1, −1, +2, −2, … distinct values), so a demo that remembers its last result
- * cannot answer from memory; a demo without a slider gets a new seed each time.
+ * the defaults (+1, −1, +2, −2, … distinct values; values the demo refuses skipped), so a demo
+ * that remembers its last result cannot answer from memory; a demo without a slider gets a new
+ * seed each time.
  */
 final class WindowRepaint {
   private WindowRepaint() {}
@@ -33,11 +35,20 @@ final class WindowRepaint {
     BufferedImage screen = new BufferedImage(size.width, size.height,
         BufferedImage.TYPE_INT_RGB);
     double[] millis = new double[runs];
-    for (int i = 0; i < runs; i++) {
+    int done = 0;
+    // A move the demo refuses (gqa's heads must be a multiple of its KV heads) is skipped, as the
+    // window shows it as an error; after too many refusals, new seeds instead.
+    for (int i = 0; done < runs; i++) {
       int by = (i / 2 + 1) * (i % 2 == 0 ? 1 : -1);
       long seed = start.seed() + i + 1;
-      Params changed = SliderMoves.move(start, by).orElseGet(() -> start.withSeed(seed));
-      millis[i] = once(demo, changed, screen);
+      Params changed = i >= 4 * runs ? start.withSeed(seed)
+          : SliderMoves.move(start, by).orElseGet(() -> start.withSeed(seed));
+      try {
+        millis[done] = once(demo, changed, screen);
+        done++;
+      } catch (UserException refused) {
+        // not a change the window would draw; try the next one
+      }
     }
     return millis;
   }
@@ -61,6 +72,9 @@ final class WindowRepaint {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while timing " + demo.info().id(), e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof UserException refused) {
+        throw refused;
+      }
       throw new IllegalStateException(demo.info().id() + " failed at " + p.summary(),
           e.getCause());
     }
