@@ -301,8 +301,8 @@ public final class DemoView extends JPanel implements AutoCloseable {
     if (Preview.reduces(demo, outcome.input())) {
       // A preview's findings come from less work: the table and the interview answer keep the
       // last full run's until the slider is released; the figure carries a "preview" stamp.
-      controls.status(l.f("preview in %d ms; the full result follows when you release the slider",
-          "预览用时 %d ms；松开滑块后显示完整结果", millis), false);
+      controls.status(l.f("preview in %d ms · full result on release",
+          "预览用时 %d ms · 松开后给出完整结果", millis), false);
       return;
     }
     findings.setFindings(outcome.output().findings());
