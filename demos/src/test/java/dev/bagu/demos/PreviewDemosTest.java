@@ -33,6 +33,7 @@ class PreviewDemosTest {
   static final Map<String, String> WORK = Map.of(
       "gqa", "/training_loss",                     // Adam steps + 1
       "kv-cache", "/tokens",                       // tokens generated
+      "paged-attention", "/requests",              // requests simulated
       "rnn-gradients", "/bounds/0/norms",          // gradient horizon + 1
       "moe-routing", "/with/checkpoint_steps#last", // Adam steps
       "clip-contrastive", "/loss_by_step",         // Adam steps
