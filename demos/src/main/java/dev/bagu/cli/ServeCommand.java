@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserException("--port " + port + " is out of range: allowed 0 to 65535");
     }
     ServeConfig config = defaults.withHost(host).withPort(port).withLang(lang)
-        .withPool(t, 8 * t);
+        .withPool(t, ServeConfig.WAITING_PER_THREAD * t);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ServeServer server = ServeServer.start(root.registry, config, err);

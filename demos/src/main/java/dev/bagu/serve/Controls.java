@@ -54,8 +54,8 @@ final class Controls {
                 ? " checked" : "").append(">\n");
       }
       b.append("<small>").append(escape(param.help(l).isEmpty() ? param.help() : param.help(l)))
-          .append(" <span class=\"allowed\">(").append(escape(param.allowed()))
-          .append(")</span></small>\n</div>\n");
+          .append(" <span class=\"allowed\">").append(escape(allowed(param, l)))
+          .append("</span></small>\n</div>\n");
     }
     b.append("<div class=\"control\">\n<label for=\"p-seed\"><code>seed</code></label>\n")
         .append("<input type=\"number\" id=\"p-seed\" name=\"seed\" step=\"1\" value=\"")
@@ -80,6 +80,23 @@ final class Controls {
         .append("\" min=\"").append(direct ? (long) min : 0).append("\" max=\"")
         .append(direct ? (long) max : STEPS).append("\" step=\"1\" value=\"").append(position)
         .append("\">\n");
+  }
+
+  /** "(integers 1 to 12)", "（整数 1 到 12，对数刻度）": what the control allows. */
+  static String allowed(Param<?> param, Lang l) {
+    String text;
+    if (param instanceof IntParam i) {
+      text = l.f("integers %d to %d", "整数 %d 到 %d", i.min(), i.max())
+          + (i.isLogScale() ? l.t(", log scale", "，对数刻度") : "");
+    } else if (param instanceof RealParam r) {
+      text = l.f("numbers from %s to %s", "数值 %s 到 %s", r.formatAny(r.min()),
+          r.formatAny(r.max())) + (r.isLogScale() ? l.t(", log scale", "，对数刻度") : "");
+    } else if (param instanceof ChoiceParam c) {
+      text = l.t("one of ", "可选 ") + String.join(", ", c.options());
+    } else {
+      text = l.t("on or off", "开或关");
+    }
+    return l.t("(", "（") + text + l.t(")", "）");
   }
 
   /** Where v sits between min and max, 0 … 1, on a log or linear scale. */

@@ -28,12 +28,19 @@ public record ServeConfig(String host, int port, Lang lang, int threads, int que
     }
   }
 
-  /** Port 8080 on 127.0.0.1, English, a thread per core, 8 waiting requests per thread. */
+  /**
+   * Port 8080 on 127.0.0.1, English, a thread per core, {@value #WAITING_PER_THREAD} waiting
+   * requests per thread: a request that waits behind more than that would wait longer than the
+   * student's next slider move, so it is better refused (503) and sent again.
+   */
   public static ServeConfig defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new ServeConfig(LOCAL_HOST, DEFAULT_PORT, Lang.EN, cores, 8 * cores, 32,
-        UPLOAD_LIMIT_BYTES);
+    return new ServeConfig(LOCAL_HOST, DEFAULT_PORT, Lang.EN, cores, WAITING_PER_THREAD * cores,
+        32, UPLOAD_LIMIT_BYTES);
   }
+
+  /** Queue places per compute thread. */
+  public static final int WAITING_PER_THREAD = 2;
 
   public ServeConfig withHost(String h) {
     return new ServeConfig(h, port, lang, threads, queue, cacheEntries, uploadLimitBytes);

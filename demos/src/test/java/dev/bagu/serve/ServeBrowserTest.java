@@ -31,6 +31,9 @@ import java.util.function.Predicate;
 class ServeBrowserTest {
   private static final File DRIVER = new File("/usr/bin/chromedriver");
   private static final File CHROMIUM = new File("/usr/bin/chromium");
+  /** Kept: Selenium warns on every start that it has no DevTools bindings for this Chromium. */
+  private static final java.util.logging.Logger SELENIUM =
+      java.util.logging.Logger.getLogger("org.openqa.selenium");
 
   private final StringWriter log = new StringWriter();
   private ServeServer server;
@@ -39,6 +42,7 @@ class ServeBrowserTest {
   @BeforeEach
   void open() throws Exception {
     Assumptions.assumeTrue(DRIVER.canExecute(), "no " + DRIVER + " (apt install chromium-driver)");
+    SELENIUM.setLevel(java.util.logging.Level.SEVERE);
     server = ServeServer.start(Catalogue.registry(), ServeConfig.defaults().withPort(0),
         new PrintWriter(log));
     ChromeDriverService service = new ChromeDriverService.Builder()
