@@ -54,7 +54,8 @@ final class Controls {
                 ? " checked" : "").append(">\n");
       }
       b.append("<small>").append(escape(param.help(l).isEmpty() ? param.help() : param.help(l)))
-          .append(" <span class=\"allowed\">").append(escape(allowed(param, l)))
+          .append(l.t(" ", "")).append("<span class=\"allowed\">")
+          .append(escape(allowed(param, l)))
           .append("</span></small>\n</div>\n");
     }
     b.append("<div class=\"control\">\n<label for=\"p-seed\"><code>seed</code></label>\n")

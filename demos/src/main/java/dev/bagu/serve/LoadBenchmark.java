@@ -48,6 +48,7 @@ public final class LoadBenchmark {
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final AtomicLong peakHeap = new AtomicLong();
   private final AtomicInteger failures = new AtomicInteger();
+  private double cpuSeconds;
   private final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
 
   private LoadBenchmark() {}
@@ -83,9 +84,11 @@ public final class LoadBenchmark {
         threads.add(t);
         t.start();
       }
+      long cpuStart = processCpuNanos();
       for (Thread t : threads) {
         t.join();
       }
+      cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       report(out, server, config, students, seconds, demos.size());
       out.print(log);
     }
@@ -134,6 +137,12 @@ public final class LoadBenchmark {
     }
   }
 
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime()
+        : 0;
+  }
+
   private void count(int status) {
     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
   }
@@ -170,6 +179,11 @@ public final class LoadBenchmark {
     out.printf("503 (queue full, Retry-After honoured): %d · other 5xx: %d · internal errors "
             + "logged: %d · waiting requests superseded: %d · cache hits: %d%n", busy,
         otherFiveHundreds, server.internalErrors(), server.superseded(), server.cacheHits());
+    out.printf("demo runs: %d, mean %.0f ms each · figures and pages made: %d, mean %.0f ms "
+            + "each · CPU this JVM got: %.0f s of the %d s that %d cores offer%n",
+        server.demoRuns(), server.meanRunMillis(), server.artifactsMade(),
+        server.meanArtifactMillis(), cpuSeconds, seconds * Runtime.getRuntime()
+            .availableProcessors(), Runtime.getRuntime().availableProcessors());
     out.printf("peak heap used: %d MB (max heap %d MB)%n", peakHeap.get() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
     rejections.forEach(r -> out.println("  answered " + r));

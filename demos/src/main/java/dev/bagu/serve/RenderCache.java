@@ -11,8 +11,6 @@ import java.util.function.Function;
  */
 final class RenderCache {
   private final Map<String, Rendered> entries;
-  private long hits;
-  private long misses;
 
   RenderCache(int capacity) {
     if (capacity < 1) {
@@ -28,28 +26,17 @@ final class RenderCache {
     };
   }
 
+  /** The entry for this view, or null: nothing is added (a refused request leaves no trace). */
+  synchronized Rendered find(ViewRequest view) {
+    return entries.get(view.key());
+  }
+
   /** The entry for this view, made empty (nothing computed yet) when there is none. */
   synchronized Rendered entry(ViewRequest view, Function<ViewRequest, Rendered> create) {
-    Rendered r = entries.get(view.key());
-    if (r == null) {
-      misses++;
-      r = create.apply(view);
-      entries.put(view.key(), r);
-    } else {
-      hits++;
-    }
-    return r;
+    return entries.computeIfAbsent(view.key(), k -> create.apply(view));
   }
 
   synchronized int size() {
     return entries.size();
-  }
-
-  synchronized long hits() {
-    return hits;
-  }
-
-  synchronized long misses() {
-    return misses;
   }
 }

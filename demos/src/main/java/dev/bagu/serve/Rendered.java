@@ -51,7 +51,9 @@ final class Rendered {
       return done;
     }
     Result r = result();
+    long start = System.nanoTime();
     byte[] bytes = Artifacts.make(a, this, r, computeMillis, site);
+    site.stats().artifact(System.nanoTime() - start);
     made.put(a, bytes);
     return bytes;
   }
@@ -68,7 +70,9 @@ final class Rendered {
         failure = new HttpError(400, e.getMessage());
         throw failure;
       }
-      computeMillis = (System.nanoTime() - start) / 1_000_000;
+      long nanos = System.nanoTime() - start;
+      site.stats().run(nanos);
+      computeMillis = nanos / 1_000_000;
     }
     return result;
   }

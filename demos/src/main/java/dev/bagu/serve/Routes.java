@@ -188,21 +188,23 @@ final class Routes implements HttpHandler {
   private void view(HttpExchange ex, ViewRequest v, Artifact a, String client,
       boolean attachment, Runnable onRejected) {
     boolean page = a == Artifact.PAGE;
-    Rendered r = cache.entry(v, x -> new Rendered(x, site));
-    if (r.failure() != null) {
+    Rendered found = cache.find(v);
+    if (found != null && found.failure() != null) {
       if (onRejected != null) {
         onRejected.run();
       }
-      throw r.failure();
+      throw found.failure();
     }
-    byte[] ready = r.ready(a);
+    byte[] ready = found == null ? null : found.ready(a);
     if (ready != null) {
+      site.stats().hit();
       reply(ex, v, a, ready, true, attachment);
       return;
     }
     boolean taken = pool.submit(new ComputePool.Task(client) {
       @Override
       void compute() {
+        Rendered r = cache.entry(v, x -> new Rendered(x, site));
         try {
           byte[] bytes = r.make(a);
           onIo(() -> reply(ex, v, a, bytes, false, attachment));

@@ -28,16 +28,16 @@ public final class ServeServer implements AutoCloseable {
   private final HttpServer http;
   private final ThreadPoolExecutor io;
   private final ComputePool pool;
-  private final RenderCache cache;
   private final Routes routes;
   private final ServeConfig config;
+  private final ServeStats stats;
 
-  private ServeServer(HttpServer http, ThreadPoolExecutor io, ComputePool pool, RenderCache cache,
-      Routes routes, ServeConfig config) {
+  private ServeServer(HttpServer http, ThreadPoolExecutor io, ComputePool pool,
+      Routes routes, ServeConfig config, ServeStats stats) {
+    this.stats = stats;
     this.http = http;
     this.io = io;
     this.pool = pool;
-    this.cache = cache;
     this.routes = routes;
     this.config = config;
   }
@@ -73,7 +73,7 @@ public final class ServeServer implements AutoCloseable {
     io.allowCoreThreadTimeOut(true);
     ComputePool pool = new ComputePool(config.threads(), config.queue());
     RenderCache cache = new RenderCache(config.cacheEntries());
-    Site site = new Site(registry, config.lang(), config.uploadLimitBytes());
+    Site site = new Site(registry, config.lang(), config.uploadLimitBytes(), new ServeStats());
     Routes routes = new Routes(site, cache, pool, new UploadStore(4 * config.uploadLimitBytes()),
         new StaticAssets(), io, line -> {
           synchronized (log) {
@@ -84,7 +84,7 @@ public final class ServeServer implements AutoCloseable {
     http.createContext("/", routes);
     http.setExecutor(io);
     http.start();
-    return new ServeServer(http, io, pool, cache, routes, config);
+    return new ServeServer(http, io, pool, routes, config, site.stats());
   }
 
   /** The port listened on (the one picked when the config asked for 0). */
@@ -119,8 +119,27 @@ public final class ServeServer implements AutoCloseable {
     return routes.internalErrors();
   }
 
+  /** Requests answered from the cache, without computing. */
   public long cacheHits() {
-    return cache.hits();
+    return stats.hits();
+  }
+
+  /** Demo runs so far, and their mean wall time in ms. */
+  public long demoRuns() {
+    return stats.runs();
+  }
+
+  public double meanRunMillis() {
+    return stats.meanRunMillis();
+  }
+
+  /** Figures, pages and downloads made so far, and their mean wall time in ms. */
+  public long artifactsMade() {
+    return stats.artifacts();
+  }
+
+  public double meanArtifactMillis() {
+    return stats.meanArtifactMillis();
   }
 
   public int computeThreads() {

@@ -10,7 +10,7 @@ import java.util.Set;
  * What every page of one server shares: the demos, the language it was started in (addresses
  * without {@code lang=} use it) and the upload limit stated on the page.
  */
-record Site(Registry registry, Lang lang, long uploadLimitBytes) {
+record Site(Registry registry, Lang lang, long uploadLimitBytes, ServeStats stats) {
   /** The demo ids, for linking {@code <code>id</code>} in explanations. */
   Set<String> ids() {
     Set<String> ids = new LinkedHashSet<>();
