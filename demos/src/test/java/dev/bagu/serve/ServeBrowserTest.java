@@ -114,6 +114,25 @@ class ServeBrowserTest {
     assertThat(seed.isDisplayed()).isTrue();
   }
 
+  @Test
+  void aBadUploadShowsTheParsersLineAndColumnOnThePage() throws Exception {
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("points", ".csv");
+    try {
+      java.nio.file.Files.writeString(csv, "x,y\n1,2\n3,abc\n");
+      browser.get(server.url() + "demo/kmeans?points=50&seeds=2");
+      Wait wait = new Wait(browser, Duration.ofSeconds(90));
+      wait.until(d -> loaded(browser.findElement(By.id("figure"))));
+      browser.findElement(By.id("upload")).sendKeys(csv.toString());
+      WebElement error = browser.findElement(By.id("error"));
+      wait.until(d -> error.isDisplayed());
+      assertThat(error.getText()).isEqualTo(csv.getFileName()
+          + " line 3, column y: 'abc' is not a number");
+      assertThat(browser.getCurrentUrl()).doesNotContain("input=");
+    } finally {
+      java.nio.file.Files.delete(csv);
+    }
+  }
+
   /** Polls a condition on the page until it holds or time runs out. */
   private record Wait(WebDriver driver, Duration limit) {
     void until(Predicate<WebDriver> condition) {
