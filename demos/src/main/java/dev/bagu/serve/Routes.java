@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.bagu.i18n.Lang;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -142,41 +139,10 @@ final class Routes implements HttpHandler {
       throw new HttpError(400, id + " takes no input file (the clustering demos, svm and nms "
           + "do)");
     }
-    byte[] bytes = readAtMost(ex, site.uploadLimitBytes());
-    String given = ex.getRequestHeaders().getFirst(FILE_NAME_HEADER);
-    String name;
-    try {
-      name = UploadStore.safeName(given == null ? null
-          : URLDecoder.decode(given, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      name = UploadStore.safeName(null);
-    }
-    UploadedFile file = new UploadedFile(name, bytes);
+    UploadedFile file = UploadBody.read(ex, site.uploadLimitBytes());
     String hash = uploads.put(file);
     view(ex, v.withInput(hash, file), Artifact.VIEW, client(ex), false,
         () -> uploads.remove(hash));
-  }
-
-  private static byte[] readAtMost(HttpExchange ex, long limit) throws IOException {
-    String tooLarge = "the file is larger than " + (limit % (1024 * 1024) == 0
-        ? limit / (1024 * 1024) + " MB" : limit + " bytes") + ", the largest upload allowed";
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > limit) {
-          throw new HttpError(413, tooLarge);
-        }
-      } catch (NumberFormatException e) {
-        throw new HttpError(400, "Content-Length " + length + " is not a number");
-      }
-    }
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw new HttpError(413, tooLarge);
-      }
-      return bytes;
-    }
   }
 
   /**
