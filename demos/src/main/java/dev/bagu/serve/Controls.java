@@ -14,7 +14,9 @@ import dev.bagu.i18n.Lang;
  * A control for every declared {@link Param}, as the window's sliders are made from the same
  * declarations: a range slider with its value shown for numbers (on a log scale where declared),
  * a chooser for choices, a box for booleans, and a field for the seed. The script reads the
- * {@code data-} attributes to turn a slider position into a value and back.
+ * {@code data-} attributes to turn a slider position into a value; {@code data-value} holds the
+ * exact value until that slider itself moves (a position is rounded: 100000 on a log slider
+ * would come back as 100462, so reading positions would change sliders nobody touched).
  */
 final class Controls {
   /** Slider positions of a mapped (log or real-valued) slider: 0 … STEPS. */
@@ -78,6 +80,7 @@ final class Controls {
         .append(map).append("\" data-min=\"").append(param.formatAny(box(min, integer)))
         .append("\" data-max=\"").append(param.formatAny(box(max, integer)))
         .append("\" data-default=\"").append(escape(param.formatAny(param.defaultValue())))
+        .append("\" data-value=\"").append(escape(param.formatAny(value)))
         .append("\" min=\"").append(direct ? (long) min : 0).append("\" max=\"")
         .append(direct ? (long) max : STEPS).append("\" step=\"1\" value=\"").append(position)
         .append("\">\n");

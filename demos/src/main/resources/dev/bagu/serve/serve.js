@@ -32,7 +32,7 @@
 
   function value(el) {
     switch (el.dataset.kind) {
-      case 'int': case 'real': return String(sliderValue(el));
+      case 'int': case 'real': return el.dataset.value; // exact until this slider moves
       case 'bool': return String(el.checked);
       case 'seed': return String(Math.trunc(Number(el.value) || 0));
       default: return el.value;
@@ -161,6 +161,7 @@
   form.addEventListener('input', function (e) {
     var el = e.target;
     if (!el.dataset || !el.dataset.kind) { return; }
+    if (el.type === 'range') { el.dataset.value = String(sliderValue(el)); }
     showValue(el);
     if (el.type === 'range') { later(); }
   });

@@ -81,7 +81,9 @@ class ServeBrowserTest {
     WebElement dk = browser.findElement(By.id("p-dk"));
     dk.sendKeys(Keys.HOME); // d_k = 1: the smallest, and quick to compute
     assertThat(browser.findElement(By.id("o-dk")).getText()).isEqualTo("1");
-    wait.until(d -> d.getCurrentUrl().contains("dk=1&"));
+    // Only the slider moved changes: samples stays 2000 exactly (its log slider's nearest
+    // position would read 1995).
+    wait.until(d -> d.getCurrentUrl().endsWith("/demo/softmax-scaling?dk=1&samples=2000&trials=100"));
     wait.until(d -> !figure.getAttribute("src").equals(srcBefore) && loaded(figure)
         && browser.findElement(By.id("status")).getText().isEmpty());
 
@@ -106,7 +108,7 @@ class ServeBrowserTest {
     WebElement seed = browser.findElement(By.id("p-seed"));
     wait.until(d -> loaded(browser.findElement(By.id("figure"))));
     ((JavascriptExecutor) browser).executeScript("var s = document.getElementById('p-samples');"
-        + "s.dataset.min = '1'; s.value = '0'; s.dispatchEvent(new Event('change', "
+        + "s.dataset.min = '1'; s.value = '0'; s.dispatchEvent(new Event('input', "
         + "{bubbles: true}));");
     WebElement error = browser.findElement(By.id("error"));
     wait.until(d -> error.isDisplayed());
