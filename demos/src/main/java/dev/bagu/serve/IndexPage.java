@@ -27,7 +27,17 @@ final class IndexPage {
             + "address always names what you see, so a link reproduces it.",
             "每个演示都在这台服务器上真实计算。打开一个，拖动滑块，图、数字和面试答案随之更新；"
             + "地址栏始终记录当前画面，把链接发给别人就能复现。"))
-        .append("</p>\n</header>\n<main>\n");
+        .append("</p>\n");
+    if (!site.lanAddresses().isEmpty()) {
+      b.append("<p class=\"share\">").append(l.t("Open on your own device: ", "在自己的设备上打开："));
+      for (int i = 0; i < site.lanAddresses().size(); i++) {
+        String url = site.lanAddresses().get(i);
+        b.append(i == 0 ? "" : " · ").append("<a href=\"").append(escape(url)).append("\">")
+            .append(escape(url)).append("</a>");
+      }
+      b.append("</p>\n");
+    }
+    b.append("</header>\n<main>\n");
     for (Map.Entry<Section, List<Demo>> e : site.registry().bySection().entrySet()) {
       Section section = e.getKey();
       b.append("<section id=\"section-").append(section.letter().toLowerCase())

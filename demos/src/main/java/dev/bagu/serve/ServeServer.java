@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,10 @@ public final class ServeServer implements AutoCloseable {
     io.allowCoreThreadTimeOut(true);
     ComputePool pool = new ComputePool(config.threads(), config.queue());
     RenderCache cache = new RenderCache(config.cacheEntries());
-    Site site = new Site(registry, config.lang(), config.uploadLimitBytes(), new ServeStats());
+    List<String> lan = wildcard(config.host()) ? LanAddresses.ipv4().stream()
+        .map(a -> "http://" + a + ":" + http.getAddress().getPort() + "/").toList() : List.of();
+    Site site = new Site(registry, config.lang(), config.uploadLimitBytes(), new ServeStats(),
+        lan);
     Routes routes = new Routes(site, cache, pool, new UploadStore(4 * config.uploadLimitBytes()),
         new StaticAssets(), io, line -> {
           synchronized (log) {
@@ -95,13 +99,18 @@ public final class ServeServer implements AutoCloseable {
   /** http://HOST:PORT/ as a browser on this machine reaches it. */
   public URI url() {
     String host = config.host();
-    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+    if (wildcard(host)) {
       host = "127.0.0.1";
     }
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** Whether the host means every interface: the local network, not just this machine. */
+  static boolean wildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
   }
 
   /** Requests answered 503 because the queue was full. */
