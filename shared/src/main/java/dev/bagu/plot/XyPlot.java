@@ -202,7 +202,6 @@ public final class XyPlot implements Panel {
     YScale scale = yScale();
     boolean log10Values = scale == YScale.LOG10_VALUES;
     XYChart chart = new XYChart(width, height);
-    chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
     // A figure with Chinese is drawn in a CJK font, which may lack subscript digits: then "lg",
     // the Chinese textbooks' own name for log₁₀, instead of tofu boxes.
@@ -210,13 +209,13 @@ public final class XyPlot implements Panel {
     chart.setYAxisTitle(log10Values ? log10 + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
-    chart.getStyler().setLegendVisible(legend && !series.isEmpty());
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
     tickFormats(chart, scale);
     List<double[][]> drawn = new java.util.ArrayList<>();
     Map<String, String> coincides = coincidences();
+    List<Legend.Entry> legendEntries = new ArrayList<>();
     for (Series s : drawOrder()) {
       double[][] xy = drawable(s.x, s.y);
       if (log10Values) {
@@ -229,7 +228,11 @@ public final class XyPlot implements Panel {
         if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
           xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
         }
-        xs.setShowInLegend(s.inLegend);
+        if (legend && s.inLegend) {
+          legendEntries.add(new Legend.Entry(coincides.getOrDefault(s.name, s.name),
+              sample(s.kind), s.kind == Kind.STEP_AREA ? Theme.withAlpha(s.colour, 0.35)
+                  : s.colour));
+        }
       }
     }
     if (!logX) {
@@ -243,10 +246,21 @@ public final class XyPlot implements Panel {
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
-    XChartStyle.fitToWidth(chart, g, width, legend ? drawOrder().stream()
-        .filter(Series::inLegend).map(sr -> coincides.getOrDefault(sr.name, sr.name))
-        .collect(java.util.stream.Collectors.toList()) : List.of());
-    chart.paint(g, width, height);
+    XChartStyle.paint(chart, g, width, height, title, legendEntries);
+  }
+
+  /** How a series of this kind shows in the legend. */
+  private static Legend.Sample sample(Kind kind) {
+    return switch (kind) {
+      case LINE -> Legend.Sample.LINE;
+      case LINE_MARKERS -> Legend.Sample.LINE_MARKER;
+      case DASHED -> Legend.Sample.DASHED;
+      case POINTS -> Legend.Sample.MARKER;
+      case SMALL_POINTS -> Legend.Sample.SMALL_MARKER;
+      case LARGE_POINTS -> Legend.Sample.LARGE_MARKER;
+      case HIGHLIGHT -> Legend.Sample.DIAMOND;
+      case STEP_AREA -> Legend.Sample.BOX;
+    };
   }
 
   /**
