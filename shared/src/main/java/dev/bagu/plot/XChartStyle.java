@@ -21,6 +21,16 @@ final class XChartStyle {
    */
   static void paint(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
       int height, String title, List<Legend.Entry> legendEntries) {
+    paint(chart, g, width, height, title, legendEntries, (w, h) -> { });
+  }
+
+  /** What a panel does once the size XChart gets is known (fit an equal aspect, say). */
+  interface BeforePaint {
+    void sized(int width, int height);
+  }
+
+  static void paint(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
+      int height, String title, List<Legend.Entry> legendEntries, BeforePaint beforePaint) {
     AxesChartStyler s = chart.getStyler();
     s.setLegendVisible(false);
     g.setFont(Theme.panelTitle());
@@ -36,10 +46,12 @@ final class XChartStyle {
           width - 2 * s.getChartPadding()) + s.getChartTitlePadding();
     }
     Legend.Layout legend = Legend.layout(g, legendEntries, width);
+    int chartHeight = Math.max(1, height - top - legend.height());
+    beforePaint.sized(width, chartHeight);
     Graphics2D plot = (Graphics2D) g.create();
     try {
       plot.translate(0, top);
-      chart.paint(plot, width, Math.max(1, height - top - legend.height()));
+      chart.paint(plot, width, chartHeight);
     } finally {
       plot.dispose();
     }

@@ -41,6 +41,7 @@ public final class XyPlot implements Panel {
   private Double yMin;
   private Double yMax;
   private boolean legend = true;
+  private boolean equalAspect;
   private final List<Series> series = new ArrayList<>();
   private final List<double[]> verticalLines = new ArrayList<>();
   private final List<double[]> horizontalLines = new ArrayList<>();
@@ -79,6 +80,16 @@ public final class XyPlot implements Panel {
   public XyPlot yRange(double min, double max) {
     this.yMin = min;
     this.yMax = max;
+    return this;
+  }
+
+  /**
+   * One unit as long across as up, for 2-D points whose axes share a unit (a circle of points
+   * stays round, not an ellipse): the shorter range is widened about its centre. Linear axes only;
+   * a given {@link #xRange}/{@link #yRange} is the part that must show.
+   */
+  public XyPlot equalAspect() {
+    this.equalAspect = true;
     return this;
   }
 
@@ -201,7 +212,7 @@ public final class XyPlot implements Panel {
   public void paint(Graphics2D g, int width, int height) {
     YScale scale = yScale();
     boolean log10Values = scale == YScale.LOG10_VALUES;
-    XYChart chart = new XYChart(width, height);
+    PlotChart chart = new PlotChart(width, height);
     chart.setXAxisTitle(xLabel);
     // A figure with Chinese is drawn in a CJK font, which may lack subscript digits: then "lg",
     // the Chinese textbooks' own name for log₁₀, instead of tofu boxes.
@@ -246,7 +257,14 @@ public final class XyPlot implements Panel {
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
-    XChartStyle.paint(chart, g, width, height, title, legendEntries);
+    boolean aspect = equalAspect && !logX && scale == YScale.LINEAR;
+    double[] xr = range(true, false, false);
+    double[] yr = range(false, false, false);
+    XChartStyle.paint(chart, g, width, height, title, legendEntries, (w, h) -> {
+      if (aspect && xr != null && yr != null && (xr[1] > xr[0] || yr[1] > yr[0])) {
+        chart.equalAspect(w, h, xr[0], xr[1], yr[0], yr[1]);
+      }
+    });
   }
 
   /** How a series of this kind shows in the legend. */
