@@ -92,6 +92,28 @@ public final class BarPlot implements Panel {
   }
 
   /**
+   * The house spacing (x labels ≥ 110 px apart) drops every other category of a short row whose
+   * names would fit. Here every category is labelled when the names fit side by side, or turned
+   * upright when only that fits; only when neither does XChart drop some (a long row of bars).
+   */
+  private void labelEveryCategoryThatFits(CategoryChart chart, Graphics2D g, int width) {
+    if (categories.isEmpty()) {
+      return;
+    }
+    g.setFont(Theme.tickLabel());
+    double widest = categories.stream().mapToDouble(c -> Text.width(g, c)).max().orElse(0);
+    // The plot is about the panel less the y axis on the left and a margin on the right.
+    double perCategory = (width - 100.0) / categories.size();
+    if (widest + 14 <= perCategory) {
+      chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.ceil(widest + 12));
+    } else if (g.getFontMetrics().getHeight() + 6 <= perCategory
+        && widest <= 160) {
+      chart.getStyler().setXAxisLabelRotation(90);
+      chart.getStyler().setXAxisTickMarkSpacingHint(g.getFontMetrics().getHeight() + 4);
+    }
+  }
+
+  /**
    * A log axis from the data when none is given: whole decades around the positive values. XChart
    * would start the bars at 0, which a log axis cannot place, and throw. Values ≤ 0 draw no bar.
    */
@@ -141,6 +163,8 @@ public final class BarPlot implements Panel {
     chart.getStyler().setAvailableSpaceFill(0.8);
     if (everyLabel) {
       chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    } else if (maxLabels == 0) {
+      labelEveryCategoryThatFits(chart, g, width);
     }
     if (maxLabels > 0) {
       chart.getStyler().setXAxisMaxLabelCount(maxLabels);
