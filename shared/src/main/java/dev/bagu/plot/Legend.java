@@ -21,7 +21,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Legend {
   /** How an entry's sample looks: the way its series is drawn. */
-  enum Sample { LINE, LINE_MARKER, DASHED, MARKER, SMALL_MARKER, LARGE_MARKER, DIAMOND, BOX }
+  enum Sample { LINE, LINE_MARKER, DASHED, MARKER, SMALL_MARKER, LARGE_MARKER, DIAMOND, BOX,
+    /** A box's outline, solid or dashed (BoxPlot's kept boxes and ground truth). */
+    OUTLINE, DASHED_OUTLINE }
 
   record Entry(String label, Sample sample, Color colour) {}
 
@@ -152,6 +154,10 @@ final class Legend {
         g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue())); // outline opaque
         g.setStroke(new BasicStroke(1.5f));
         g.draw(box);
+      }
+      case OUTLINE, DASHED_OUTLINE -> {
+        g.setStroke(e.sample == Sample.OUTLINE ? new BasicStroke(3f) : Theme.DASHED);
+        g.draw(new Rectangle2D.Double(x + 1, mid - 6, SAMPLE_WIDTH - 2, 12));
       }
       default -> throw new IllegalStateException(e.sample.name());
     }

@@ -120,4 +120,24 @@ class LegendAndTitleFitTest {
       }
     }
   }
+
+  @Test
+  void aBoxPanelWithALongLegendWrapsItInsideTheImage() {
+    BoxPlot plot = BoxPlot.titled("Kept boxes, greedy NMS at IoU 0.5, 40 people in a crowd")
+        .axes("x (px)", "y (px)").range(0, 600, 0, 400)
+        .box(100, 100, 200, 300, Theme.category(0), 1).dashedBox(110, 90, 210, 290, Theme.REFERENCE)
+        .legend("kept box (colour: person, opacity: score)", Theme.category(0), false)
+        .legend("ground truth box of each person in the scene", Theme.REFERENCE, true)
+        .legend("removed by the overlap test", Theme.category(1), true);
+    BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = graphics(image);
+    plot.paint(g, W, H);
+    g.dispose();
+    int white = Theme.BACKGROUND.getRGB();
+    for (int y = 0; y < H; y++) {
+      for (int x : new int[] {0, 1, W - 2, W - 1}) {
+        assertThat(image.getRGB(x, y)).as("pixel at " + x + "," + y).isEqualTo(white);
+      }
+    }
+  }
 }
