@@ -225,7 +225,7 @@ public final class XyPlot implements Panel {
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
     tickFormats(chart, scale);
     List<double[][]> drawn = new java.util.ArrayList<>();
-    Map<String, String> coincides = coincidences();
+    Map<String, String> coincides = coincidences(scale);
     List<Legend.Entry> legendEntries = new ArrayList<>();
     for (Series s : drawOrder()) {
       double[][] xy = drawable(s.x, s.y);
@@ -299,24 +299,49 @@ public final class XyPlot implements Panel {
   }
 
   /**
-   * Legend names for series drawn exactly on an earlier one ("skips ≡ skips + MLP"), so a line
-   * hidden under another is still accounted for.
+   * Legend names for series drawn on an earlier one, so a line hidden under another is still
+   * accounted for: "skips ≡ skips + MLP" when equal, "≈" when every point is within
+   * {@link #COINCIDES} of the y axis's drawn range (under a line's own width: just as hidden).
    */
-  private Map<String, String> coincidences() {
+  Map<String, String> coincidences(YScale scale) {
     Map<String, String> names = new java.util.HashMap<>();
     List<Series> ordered = drawOrder();
+    boolean logValues = scale != YScale.LINEAR;
+    double[] yr = range(false, logValues, false);
+    double tolerance = yr == null ? 0 : COINCIDES * (yr[1] - yr[0]);
     for (int i = 0; i < ordered.size(); i++) {
       Series b = ordered.get(i);
       for (int j = 0; j < i; j++) {
         Series a = ordered.get(j);
-        if (a.x.length > 0 && java.util.Arrays.equals(a.x, b.x)
-            && java.util.Arrays.equals(a.y, b.y)) {
+        if (a.x.length == 0 || !java.util.Arrays.equals(a.x, b.x)) {
+          continue;
+        }
+        if (java.util.Arrays.equals(a.y, b.y)) {
           names.put(b.name, b.name + " ≡ " + a.name);
+          break;
+        }
+        if (tolerance > 0 && within(a.y, b.y, tolerance, logValues)) {
+          names.put(b.name, b.name + " ≈ " + a.name);
           break;
         }
       }
     }
     return names;
+  }
+
+  /** Share of the y axis's range under which two series look like one line. */
+  static final double COINCIDES = 0.004;
+
+  private static boolean within(double[] a, double[] b, double tolerance, boolean log10) {
+    for (int k = 0; k < a.length; k++) {
+      double u = log10 ? Math.log10(a[k]) : a[k];
+      double v = log10 ? Math.log10(b[k]) : b[k];
+      boolean bothMissing = !Double.isFinite(u) && !Double.isFinite(v);
+      if (!bothMissing && !(Math.abs(u - v) <= tolerance)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
