@@ -113,6 +113,24 @@ public final class BarPlot implements Panel {
     }
   }
 
+  /** The y range the axis shows: the bars' values (and 0, where linear bars start), or the given
+   * limits; null when there is nothing to show. */
+  private double[] valueRange(Double low, Double high) {
+    double lo = logY ? Double.POSITIVE_INFINITY : 0;
+    double hi = logY ? Double.NEGATIVE_INFINITY : 0;
+    for (Bars b : bars) {
+      for (double v : b.values) {
+        if (Double.isFinite(v) && (!logY || v > 0)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    lo = low != null ? low : lo;
+    hi = high != null ? high : hi;
+    return lo < hi ? new double[] {lo, hi} : null;
+  }
+
   /**
    * A log axis from the data when none is given: whole decades around the positive values. XChart
    * would start the bars at 0, which a log axis cannot place, and throw. Values ≤ 0 draw no bar.
@@ -158,6 +176,11 @@ public final class BarPlot implements Panel {
       high = high == null ? Double.valueOf(range[1]) : high;
     }
     chart.getStyler().setYAxisLogarithmic(logY).setYAxisMin(low).setYAxisMax(high);
+    double[] shown = valueRange(low, high);
+    if (shown != null) { // one formatter for every axis: no "0.001" beside "1E-4"
+      chart.getStyler().setYAxisTickLabelsFormattingFunction(logY
+          ? Ticks.log(shown[0], shown[1]) : Ticks.linear(shown[0], shown[1], false));
+    }
     chart.getStyler().setOverlapped(overlapped);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.8);
