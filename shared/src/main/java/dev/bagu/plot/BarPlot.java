@@ -113,8 +113,10 @@ public final class BarPlot implements Panel {
     }
   }
 
-  /** The y range the axis shows: the bars' values (and 0, where linear bars start), or the given
-   * limits; null when there is nothing to show. */
+  /**
+   * The y range the axis shows: the bars' values (and 0, where linear bars start), or the given
+   * limits; null when there is nothing to show.
+   */
   private double[] valueRange(Double low, Double high) {
     double lo = logY ? Double.POSITIVE_INFINITY : 0;
     double hi = logY ? Double.NEGATIVE_INFINITY : 0;
