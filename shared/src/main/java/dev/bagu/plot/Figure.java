@@ -1,7 +1,6 @@
 package dev.bagu.plot;
 
 import java.awt.Dimension;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -172,18 +171,11 @@ public final class Figure {
   private int paintHeader(Graphics2D g, int width) {
     int y = MARGIN;
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.figureTitle());
-    FontMetrics fm = g.getFontMetrics();
-    y += fm.getAscent();
-    Text.drawCentered(g, Text.fit(g, title, width - 2 * MARGIN), width / 2.0, y);
-    y += fm.getDescent();
+    y = Text.drawTitle(g, Theme.figureTitle(), title, width / 2.0, y, width - 2 * MARGIN);
     if (!subtitle.isEmpty()) {
-      g.setFont(Theme.figureSubtitle());
       g.setColor(Theme.MUTED_TEXT);
-      fm = g.getFontMetrics();
-      y += 4 + fm.getAscent();
-      Text.drawCentered(g, Text.fit(g, subtitle, width - 2 * MARGIN), width / 2.0, y);
-      y += fm.getDescent();
+      y = Text.drawTitle(g, Theme.figureSubtitle(), subtitle, width / 2.0, y + 4,
+          width - 2 * MARGIN);
     }
     return y;
   }
