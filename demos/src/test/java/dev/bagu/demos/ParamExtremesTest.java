@@ -54,15 +54,6 @@ class ParamExtremesTest {
    * owners fix them. Each names its issue; remove the line with the fix.
    */
   static final Set<String> KNOWN_SLOW = Set.of(
-      // issue 22, attention helper: multi-head, softmax-scaling, attention-depth, head-dimension,
-      // flash-attention (times measured at load ~11 on 2 cores: 5–30 s)
-      "multi-head:steps=2000", "multi-head:sequences=128", "multi-head:length=16",
-      "multi-head:dk=16",
-      "softmax-scaling:dk=1", "softmax-scaling:dk=4096", "softmax-scaling:keys=1024",
-      "softmax-scaling:trials=20000", "softmax-scaling:samples=1000000",
-      "attention-depth:d-model=256", "attention-depth:tokens=256", "attention-depth:heads=16",
-      "head-dimension:tokens=256",
-      "flash-attention:n=2048",
       // issue 22, training helper: weight-init, vanishing-gradients
       "weight-init:steps=3000", "weight-init:width=256", "weight-init:lr=0.001",
       "weight-init:depth=2", "weight-init:depth=50", "weight-init:activation=relu",
