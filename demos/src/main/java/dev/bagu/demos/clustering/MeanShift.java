@@ -27,6 +27,8 @@ public final class MeanShift {
   static final double STOP = 1e-3;
   /** The Gaussian kernel is cut off beyond this many bandwidths (its weight there < 0.012). */
   static final double GAUSSIAN_CUTOFF = 3;
+  /** estimateBandwidth averages over at most this many query points (brute force each). */
+  static final int BANDWIDTH_QUERIES = 2000;
 
   /**
    * @param modes the modes left after merging, strongest first (m, 2)
@@ -81,11 +83,11 @@ public final class MeanShift {
   /**
    * scikit-learn's {@code estimate_bandwidth(x, quantile)}: the mean, over the points, of the
    * distance to the (quantile·n)-th nearest point (itself counted), from at most
-   * {@link DbscanDemo#K_DISTANCE_QUERIES} evenly spaced query points.
+   * {@link #BANDWIDTH_QUERIES} evenly spaced query points.
    */
   public static double estimateBandwidth(double[][] x, double quantile) {
     int k = Math.max(1, (int) (quantile * x.length));
-    return Arrays.stream(Dbscan.sortedKDistances(x, k, DbscanDemo.K_DISTANCE_QUERIES)).average()
+    return Arrays.stream(Dbscan.sortedKDistances(x, k, BANDWIDTH_QUERIES)).average()
         .orElse(0);
   }
 
