@@ -13,13 +13,17 @@ final class ClusterPlots {
   /** Scatter panels draw at most about this many points (every s-th point beyond it). */
   static final int MAX_DRAWN = 4000;
 
-  /** Cluster colours: the palette without its black, which means noise. */
-  static final int COLOURS = Theme.categoryCount() - 1;
-
   static final Color NOISE = Color.BLACK;
 
+  /** Cluster colours: the theme's categories without black, which means noise. */
+  private static final Color[] PALETTE = java.util.stream.IntStream
+      .range(0, Theme.categoryCount()).mapToObj(Theme::category)
+      .filter(c -> !c.equals(NOISE)).toArray(Color[]::new);
+
+  static final int COLOURS = PALETTE.length;
+
   static Color colour(int cluster) {
-    return cluster < 0 ? NOISE : Theme.category(cluster % COLOURS);
+    return cluster < 0 ? NOISE : PALETTE[cluster % COLOURS];
   }
 
   /** Every s-th point is drawn, s = ⌈n / MAX_DRAWN⌉. */
@@ -29,7 +33,7 @@ final class ClusterPlots {
 
   /**
    * Adds the points of {@code x} selected by {@code keep} (null: all) to {@code plot}, one series
-   * per cluster colour (clusters c and c + 6 share one), none of them in the legend: colours only
+   * per cluster colour (clusters c and c + COLOURS share one), none of them in the legend: colours only
    * tell clusters apart. Noise (−1) goes in black as "noise", in the legend.
    *
    * @param prefix keeps series names unique when a plot holds two such layers
@@ -61,7 +65,7 @@ final class ClusterPlots {
       } else {
         plot.points(name, cx, cy);
       }
-      plot.colour(colour < 0 ? NOISE : Theme.category(colour));
+      plot.colour(colour(colour));
       if (colour >= 0) {
         plot.notInLegend();
       }
