@@ -105,10 +105,10 @@ final class ClusterPlots {
     return plot;
   }
 
-  /** "500 points" or "100,000 points (one dot per colour per 1/250 × 1/250 cell)". */
+  /** "500 points" or "100,000 points (drawn: 1 dot per colour per 1/250 cell)". */
   static String drawnNote(int n, Lang l) {
     return l.f("%,d point", "%,d 个点", n) + l.t(n == 1 ? "" : "s", "")
-        + (n <= MAX_DRAWN ? "" : l.f(" (drawn: one dot per colour per 1/%d × 1/%d cell)",
-            "（每种颜色在每个 1/%d × 1/%d 小格里只画一个点）", CELLS, CELLS));
+        + (n <= MAX_DRAWN ? "" : l.f(" (drawn: 1 dot per colour per 1/%d cell)",
+            "（每种颜色每个 1/%d 小格只画 1 个点）", CELLS));
   }
 }

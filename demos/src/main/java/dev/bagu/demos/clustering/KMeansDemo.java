@@ -108,15 +108,14 @@ public final class KMeansDemo implements Demo {
     KMeans.Run random = runs.get(Init.RANDOM);
     KMeans.Run plus = runs.get(Init.PLUS_PLUS);
     Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1800, 1100)
-        .subtitle(l.f("%s, %s · k = %d%s · black: each centre's path, "
-                + "diamond: where it ends · histograms over %s · seed %d",
-            "%s，%s · k = %d%s · 黑线：每个中心的轨迹，菱形：它的终点 · 直方图基于%s · 种子 %d",
+        .subtitle(l.f("%s, %s · k = %d%s · black: centre paths, diamonds: final centres · "
+                + "histograms over %s · seed %d",
+            "%s，%s · k = %d%s · 黑线：中心的轨迹，菱形：最终的中心 · 直方图基于%s · 种子 %d",
             src.name(), ClusterPlots.drawnNote(x.length, l), k, k < p.integer("k")
                 ? l.t(" (as many as the points)", "（与点数相同）") : "",
             restarts == seeds ? l.f("%d seeds", " %d 个种子", seeds)
-                : l.f("%1$d seeds per seeding (fewer than seeds = %2$d for %3$,d points)",
-                    "每种初始化 %1$d 个种子（点数 %3$,d 太多，少于 seeds = %2$d）", restarts,
-                    seeds, x.length), p.seed()))
+                : l.f("%1$d seeds each (seeds = %2$d capped for big n)",
+                    "每种 %1$d 个种子（点太多，seeds = %2$d 被封顶）", restarts, seeds), p.seed()))
         .add(KMeansCharts.finalTrails(Init.RANDOM, x, random, l))
         .add(KMeansCharts.finalTrails(Init.PLUS_PLUS, x, plus, l))
         .add(KMeansCharts.inertia(random, plus, l))
