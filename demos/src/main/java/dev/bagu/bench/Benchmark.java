@@ -2,6 +2,7 @@ package dev.bagu.bench;
 
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Params;
+import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.math.Stats;
 import dev.bagu.plot.FigureExport;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * Times demos one after another in this JVM: a first (cold) run, then {@code runs} warm runs
- * whose medians are reported, so one slow run (a GC pause, the other core busy) does not decide.
+ * whose medians are reported, so one slow run (a GC pause, the other core busy) does not decide;
+ * then {@code runs} parameter changes as the window makes them ({@link WindowRepaint}), full and
+ * as previews.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -33,14 +36,17 @@ public final class Benchmark {
       render[i] = t[1];
     }
     long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    return new DemoTiming(demo.info().id(), cold[0] + cold[1], Stats.median(compute), Stats.median(render),
-        peak / 1e6);
+    double repaint = Stats.median(WindowRepaint.times(demo, p, runs));
+    double preview = demo.hasPreview()
+        ? Stats.median(WindowRepaint.times(demo, p.withPreview(true), runs)) : repaint;
+    return new DemoTiming(demo.info().id(), cold[0] + cold[1], Stats.median(compute),
+        Stats.median(render), repaint, preview, demo.hasPreview(), peak / 1e6);
   }
 
   /** {compute ms, render ms} of one run. */
   private static double[] once(Demo demo, Params p) {
     long start = System.nanoTime();
-    Result result = demo.run(p);
+    Result result = Preview.run(demo, p);
     long computed = System.nanoTime();
     Dimension size = result.figure().preferredSize();
     FigureExport.image(result.figure(), size.width, size.height, FigureExport.BASE_DPI);

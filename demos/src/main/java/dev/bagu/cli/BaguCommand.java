@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         + "each computes one concept for real, draws it, and prints the numbers beside the "
         + "paper's values.",
     subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class,
-        GalleryCommand.class, HandoutCommand.class, BenchCommand.class, BrowseCommand.class})
+        GalleryCommand.class, HandoutCommand.class, BenchCommand.class, BrowseCommand.class,
+        ServeCommand.class})
 public final class BaguCommand implements Callable<Integer> {
   final Registry registry;
 

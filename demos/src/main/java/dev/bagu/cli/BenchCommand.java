@@ -28,12 +28,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bagu bench [ID...]}: each demo's cold time, warm compute and render medians and peak
- * heap, then the whole gallery's wall time; printed as a table and written as JSON.
+ * {@code bagu bench [ID...]}: each demo's cold time, warm compute and render medians, the
+ * window's repaint and preview medians after a parameter change, and peak heap, then the whole
+ * gallery's wall time; printed as a table and written as JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Time every demo (or the IDs given) at its defaults: first run, median of "
-        + "warm runs (compute, render), peak heap; then the gallery's wall time.")
+        + "warm runs (compute, render), the window's repaint after a slider move (full and "
+        + "while dragging), peak heap; then the gallery's wall time.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand BaguCommand root;
   @Spec CommandSpec spec;
@@ -63,14 +65,18 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     List<DemoTiming> timings = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("demo", "first run", "compute", "render", "peak heap", "budget"));
+    rows.add(List.of("demo", "first run", "compute", "render", "repaint", "preview", "peak heap",
+        "budget"));
     for (Demo demo : demos) {
       DemoTiming t = Benchmark.time(demo, runs);
       timings.add(t);
       rows.add(List.of(t.id(), ms(t.coldMillis()), ms(t.computeMillis()), ms(t.renderMillis()),
+          ms(t.repaintMillis()), t.hasPreview() ? ms(t.previewMillis()) : "= repaint",
           String.format("%.0f MB", t.peakHeapMb()), t.verdict()));
     }
     w.print(Table.format(rows, "  "));
+    w.println("repaint: a slider moved in the window to the new figure painted at the window's "
+        + "size; preview: the same while dragging (\"= repaint\": the demo has no quicker preview)");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("cores", Runtime.getRuntime().availableProcessors());
     json.put("java", System.getProperty("java.version"));

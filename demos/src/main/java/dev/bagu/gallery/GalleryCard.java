@@ -60,7 +60,7 @@ final class GalleryCard {
         .append(GalleryPage.explanation(e, ids)).append("</details>\n</article>\n");
   }
 
-  private static void findings(StringBuilder b, Result result, boolean showTimes, Lang l) {
+  static void findings(StringBuilder b, Result result, boolean showTimes, Lang l) {
     b.append("<table class=\"findings\">\n<thead><tr>").append(l.t("<th>finding</th><th>value"
         + "</th><th>reference</th><th>agrees</th><th>source</th>", "<th>结果</th><th>数值</th>"
         + "<th>参考值</th><th>一致</th><th>出处</th>")).append("</tr></thead>\n<tbody>\n");

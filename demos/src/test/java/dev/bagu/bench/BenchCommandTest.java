@@ -61,8 +61,8 @@ class BenchCommandTest {
   void printsATableAndWritesJsonWithTheGalleryTime() throws IOException {
     Path json = dir.resolve("sub/bench.json");
     assertThat(bench("bench", "--runs", "3", "--out", json.toString())).isZero();
-    assertThat(out.toString()).contains("demo", "first run", "compute", "render", "peak heap",
-        "sleepy", "gallery of 1 demos", "wrote " + json);
+    assertThat(out.toString()).contains("demo", "first run", "compute", "render", "repaint",
+        "preview", "= repaint", "peak heap", "sleepy", "gallery of 1 demos", "wrote " + json);
     JsonNode root = Json.mapper().readTree(json.toFile());
     assertThat(root.get("warmRuns").asInt()).isEqualTo(3);
     JsonNode demo = root.get("demos").get(0);
@@ -70,6 +70,11 @@ class BenchCommandTest {
     assertThat(demo.get("computeMillis").asDouble()).isBetween(29.0, 1000.0);
     assertThat(demo.get("coldMillis").asDouble()).isGreaterThanOrEqualTo(29.0);
     assertThat(demo.get("renderMillis").asDouble()).isPositive();
+    // A change in the window: the 30 ms run on the background runner, then the painting.
+    assertThat(demo.get("repaintMillis").asDouble()).isBetween(29.0, 1000.0);
+    assertThat(demo.get("hasPreview").asBoolean()).isFalse();
+    assertThat(demo.get("previewMillis").asDouble()).isEqualTo(demo.get("repaintMillis")
+        .asDouble());
     assertThat(demo.get("peakHeapMb").asDouble()).isPositive();
     assertThat(root.get("gallery").get("wallMillis").asLong()).isGreaterThanOrEqualTo(30);
   }

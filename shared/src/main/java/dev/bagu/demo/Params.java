@@ -24,15 +24,22 @@ public final class Params {
   private final Optional<Path> input;
   private final boolean showTimes;
   private final Lang lang;
+  private final boolean preview;
 
   private Params(List<Param<?>> declared, Map<String, Object> values, long seed,
       Optional<Path> input, boolean showTimes, Lang lang) {
+    this(declared, values, seed, input, showTimes, lang, false);
+  }
+
+  private Params(List<Param<?>> declared, Map<String, Object> values, long seed,
+      Optional<Path> input, boolean showTimes, Lang lang, boolean preview) {
     this.declared = List.copyOf(declared);
     this.values = Collections.unmodifiableMap(values);
     this.seed = seed;
     this.input = input;
     this.showTimes = showTimes;
     this.lang = Objects.requireNonNull(lang, "lang");
+    this.preview = preview;
   }
 
   /** Every parameter at its default, seed {@value #DEFAULT_SEED}, no input file. */
@@ -78,16 +85,16 @@ public final class Params {
     Param<?> param = find("this demo", declared, name);
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, param.check(value));
-    return new Params(declared, copy, seed, input, showTimes, lang);
+    return new Params(declared, copy, seed, input, showTimes, lang, preview);
   }
 
   public Params withSeed(long newSeed) {
-    return new Params(declared, values, newSeed, input, showTimes, lang);
+    return new Params(declared, values, newSeed, input, showTimes, lang, preview);
   }
 
   public Params withInput(Path file) {
     return new Params(declared, values, seed, Optional.of(Objects.requireNonNull(file)),
-        showTimes, lang);
+        showTimes, lang, preview);
   }
 
   /**
@@ -96,12 +103,30 @@ public final class Params {
    * and machine. The measured findings are still computed and reported.
    */
   public Params withoutTimes() {
-    return new Params(declared, values, seed, input, false, lang);
+    return new Params(declared, values, seed, input, false, lang, preview);
   }
 
   /** A copy whose figure, findings and data texts are in the given language. */
   public Params withLang(Lang newLang) {
-    return new Params(declared, values, seed, input, showTimes, newLang);
+    return new Params(declared, values, seed, input, showTimes, newLang, preview);
+  }
+
+  /**
+   * A copy that asks for a quick preview (true) or the full run (false). The window asks for
+   * previews while a slider is dragged and for the full run when it is released; nothing else
+   * sets it (the CLI, exports and JSON always run fully). See {@link Demo#hasPreview}.
+   */
+  public Params withPreview(boolean quick) {
+    return new Params(declared, values, seed, input, showTimes, lang, quick);
+  }
+
+  /**
+   * True when the run is a preview shown while a slider moves: a demo that {@link
+   * Demo#hasPreview has one} may then do less work ({@code p.preview() ? 2_000 : 100_000}
+   * samples). False by default, and always in the CLI.
+   */
+  public boolean preview() {
+    return preview;
   }
 
   /** The language of every text the run produces: {@code lang().t("Variance", "方差")}. */

@@ -91,6 +91,71 @@ public final class BarPlot implements Panel {
     return this;
   }
 
+  /**
+   * The house spacing (x labels ≥ 110 px apart) drops every other category of a short row whose
+   * names would fit. Here every category is labelled when the names fit side by side, or turned
+   * upright when only that fits; only when neither does XChart drop some (a long row of bars).
+   */
+  private void labelEveryCategoryThatFits(CategoryChart chart, Graphics2D g, int width) {
+    if (categories.isEmpty()) {
+      return;
+    }
+    g.setFont(Theme.tickLabel());
+    double widest = categories.stream().mapToDouble(c -> Text.width(g, c)).max().orElse(0);
+    // The plot is about the panel less the y axis on the left and a margin on the right.
+    double perCategory = (width - 100.0) / categories.size();
+    if (widest + 14 <= perCategory) {
+      chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.ceil(widest + 12));
+    } else if (g.getFontMetrics().getHeight() + 6 <= perCategory
+        && widest <= 160) {
+      chart.getStyler().setXAxisLabelRotation(90);
+      chart.getStyler().setXAxisTickMarkSpacingHint(g.getFontMetrics().getHeight() + 4);
+    }
+  }
+
+  /**
+   * The y range the axis shows: the bars' values (and 0, where linear bars start), or the given
+   * limits; null when there is nothing to show.
+   */
+  private double[] valueRange(Double low, Double high) {
+    double lo = logY ? Double.POSITIVE_INFINITY : 0;
+    double hi = logY ? Double.NEGATIVE_INFINITY : 0;
+    for (Bars b : bars) {
+      for (double v : b.values) {
+        if (Double.isFinite(v) && (!logY || v > 0)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    lo = low != null ? low : lo;
+    hi = high != null ? high : hi;
+    return lo < hi ? new double[] {lo, hi} : null;
+  }
+
+  /**
+   * A log axis from the data when none is given: whole decades around the positive values. XChart
+   * would start the bars at 0, which a log axis cannot place, and throw. Values ≤ 0 draw no bar.
+   */
+  private double[] logRange() {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Bars b : bars) {
+      for (double v : b.values) {
+        if (v > 0 && Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (!(lo <= hi)) {
+      return new double[] {1, 10}; // nothing to draw: an empty decade
+    }
+    double low = Math.pow(10, Math.floor(Math.log10(lo)));
+    double high = Math.pow(10, Math.ceil(Math.log10(hi)));
+    return new double[] {low, high > low ? high : low * 10};
+  }
+
   @Override
   public List<String> texts() {
     List<String> t = new ArrayList<>(List.of(title, xLabel, yLabel));
@@ -102,34 +167,48 @@ public final class BarPlot implements Panel {
   @Override
   public void paint(Graphics2D g, int width, int height) {
     CategoryChart chart = new CategoryChart(width, height);
-    chart.setTitle(title);
     chart.setXAxisTitle(xLabel);
     chart.setYAxisTitle(yLabel);
     XChartStyle.apply(chart.getStyler());
-    chart.getStyler().setYAxisLogarithmic(logY).setYAxisMin(yMin).setYAxisMax(yMax);
-    chart.getStyler().setLegendVisible(bars.size() > 1);
+    Double low = yMin;
+    Double high = yMax;
+    if (logY && (low == null || high == null)) {
+      double[] range = logRange();
+      low = low == null ? Double.valueOf(range[0]) : low;
+      high = high == null ? Double.valueOf(range[1]) : high;
+    }
+    chart.getStyler().setYAxisLogarithmic(logY).setYAxisMin(low).setYAxisMax(high);
+    double[] shown = valueRange(low, high);
+    if (shown != null) { // one formatter for every axis: no "0.001" beside "1E-4"
+      chart.getStyler().setYAxisTickLabelsFormattingFunction(logY
+          ? Ticks.log(shown[0], shown[1]) : Ticks.linear(shown[0], shown[1], false));
+    }
     chart.getStyler().setOverlapped(overlapped);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.8);
     if (everyLabel) {
       chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    } else if (maxLabels == 0) {
+      labelEveryCategoryThatFits(chart, g, width);
     }
     if (maxLabels > 0) {
       chart.getStyler().setXAxisMaxLabelCount(maxLabels);
     }
+    List<Legend.Entry> legendEntries = new ArrayList<>();
     for (int i = 0; i < bars.size(); i++) {
       Bars b = bars.get(i);
       List<Double> values = new ArrayList<>();
       for (double v : b.values) {
-        values.add(Double.isNaN(v) ? null : v); // NaN: no bar (a 0 on a log axis, say)
+        // NaN: no bar; on a log axis a value ≤ 0 has no place either
+        values.add(Double.isNaN(v) || (logY && !(v > 0)) ? null : v);
       }
       CategorySeries s = chart.addSeries(b.name, categories, values);
       s.setFillColor(overlapped ? Theme.withAlpha(Theme.category(i), 0.65) : Theme.category(i));
       s.setLineColor(Theme.category(i));
+      if (bars.size() > 1) {
+        legendEntries.add(new Legend.Entry(b.name, Legend.Sample.BOX, s.getFillColor()));
+      }
     }
-    XChartStyle.fitToWidth(chart, g, width, bars.size() > 1
-        ? bars.stream().map(Bars::name).collect(java.util.stream.Collectors.toList())
-        : List.of());
-    chart.paint(g, width, height);
+    XChartStyle.paint(chart, g, width, height, title, legendEntries);
   }
 }

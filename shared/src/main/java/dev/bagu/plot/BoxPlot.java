@@ -121,8 +121,24 @@ public final class BoxPlot implements Panel {
   private void body(Graphics2D g, Rectangle area) {
     g.setFont(Theme.legend());
     int legendH = keys.isEmpty() ? 0 : g.getFontMetrics().getHeight() + 6;
-    if (!keys.isEmpty()) {
+    if (!keys.isEmpty() && rowWidth(g) <= area.width) {
       drawLegend(g, area.x, area.y + g.getFontMetrics().getAscent(), area.width);
+    } else if (!keys.isEmpty()) {
+      // Too long for one row: measured rows that wrap, as under the chart panels.
+      List<Legend.Entry> entries = new ArrayList<>();
+      for (Key k : keys) {
+        entries.add(new Legend.Entry(k.name, k.dashed ? Legend.Sample.DASHED_OUTLINE
+            : Legend.Sample.OUTLINE, k.colour));
+      }
+      Legend.Layout layout = Legend.layout(g, entries, area.width);
+      Graphics2D shifted = (Graphics2D) g.create();
+      try {
+        shifted.translate(area.x, 0);
+        Legend.paint(shifted, layout, area.y - Legend.PAD);
+      } finally {
+        shifted.dispose();
+      }
+      legendH = layout.height() - Legend.PAD;
     }
     g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();
@@ -214,6 +230,15 @@ public final class BoxPlot implements Panel {
     Text.drawVertical(g, yLabel, f.getX() - 10 - yTickW - afm.getHeight() / 2.0,
         f.getCenterY());
     g.setFont(Theme.tickLabel());
+  }
+
+  /** The width of the one-row legend {@link #drawLegend} draws, in the legend font. */
+  private double rowWidth(Graphics2D g) {
+    double total = 0;
+    for (Key k : keys) {
+      total += 34 + Text.width(g, k.name) + 18;
+    }
+    return total - 18;
   }
 
   /** Legend entries left to right: a short solid or dashed rectangle, then the name. */

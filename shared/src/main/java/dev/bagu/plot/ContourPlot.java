@@ -195,11 +195,7 @@ public final class ContourPlot implements Panel {
     g.setColor(Theme.BACKGROUND);
     g.fillRect(0, 0, width, height);
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.panelTitle());
-    FontMetrics titleFm = g.getFontMetrics();
-    int top = 8 + titleFm.getAscent();
-    Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, top);
-    top += titleFm.getDescent() + 12;
+    int top = Text.drawTitle(g, Theme.panelTitle(), title, width / 2.0, 8, width - 8) + 12;
 
     g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();

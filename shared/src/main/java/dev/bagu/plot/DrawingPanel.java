@@ -1,6 +1,5 @@
 package dev.bagu.plot;
 
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.Objects;
@@ -40,11 +39,7 @@ public final class DrawingPanel implements Panel {
     g.setColor(Theme.BACKGROUND);
     g.fillRect(0, 0, width, height);
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.panelTitle());
-    FontMetrics fm = g.getFontMetrics();
-    int baseline = 8 + fm.getAscent();
-    Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, baseline);
-    int top = baseline + fm.getDescent() + 10;
+    int top = Text.drawTitle(g, Theme.panelTitle(), title, width / 2.0, 8, width - 8) + 10;
     g.setFont(Theme.tickLabel());
     body.draw(g, new Rectangle(6, top, Math.max(0, width - 12), Math.max(0, height - top - 6)));
   }

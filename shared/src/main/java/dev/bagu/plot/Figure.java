@@ -1,7 +1,6 @@
 package dev.bagu.plot;
 
 import java.awt.Dimension;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +25,7 @@ public final class Figure {
   private final int rows;
   private final int cols;
   private String subtitle = "";
+  private String stamp = "";
   private Dimension preferredSize = new Dimension(1600, 1000);
   private final List<Panel> panels = new ArrayList<>();
 
@@ -52,6 +52,17 @@ public final class Figure {
   public Figure subtitle(String text) {
     this.subtitle = Objects.requireNonNull(text);
     return this;
+  }
+
+  /** A word in a badge in the top-right corner, over everything: the window's "preview". */
+  public Figure stamp(String text) {
+    this.stamp = Objects.requireNonNull(text);
+    return this;
+  }
+
+  /** The corner stamp, "" for none. */
+  public String stamp() {
+    return stamp;
   }
 
   /** The size to render at when the user gives none, in logical pixels (96 DPI). */
@@ -109,6 +120,9 @@ public final class Figure {
     List<String> all = new ArrayList<>();
     all.add(title);
     all.add(subtitle);
+    if (!stamp.isEmpty()) {
+      all.add(stamp);
+    }
     for (Panel p : panels) {
       all.addAll(p.texts());
     }
@@ -129,6 +143,9 @@ public final class Figure {
       g2.setColor(Theme.BACKGROUND);
       g2.fillRect(0, 0, width, height);
       int top = MARGIN + paintHeader(g2, width);
+      if (!stamp.isEmpty()) {
+        Stamp.paint(g2, stamp, width, MARGIN); // in the header's margin: no panel covers it
+      }
       int cellW = (width - 2 * MARGIN - (cols - 1) * GAP) / cols;
       int cellH = (height - top - MARGIN - (rows - 1) * GAP) / rows;
       if (cellW < 10 || cellH < 10) {
@@ -154,18 +171,11 @@ public final class Figure {
   private int paintHeader(Graphics2D g, int width) {
     int y = MARGIN;
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.figureTitle());
-    FontMetrics fm = g.getFontMetrics();
-    y += fm.getAscent();
-    Text.drawCentered(g, Text.fit(g, title, width - 2 * MARGIN), width / 2.0, y);
-    y += fm.getDescent();
+    y = Text.drawTitle(g, Theme.figureTitle(), title, width / 2.0, y, width - 2 * MARGIN);
     if (!subtitle.isEmpty()) {
-      g.setFont(Theme.figureSubtitle());
       g.setColor(Theme.MUTED_TEXT);
-      fm = g.getFontMetrics();
-      y += 4 + fm.getAscent();
-      Text.drawCentered(g, Text.fit(g, subtitle, width - 2 * MARGIN), width / 2.0, y);
-      y += fm.getDescent();
+      y = Text.drawTitle(g, Theme.figureSubtitle(), subtitle, width / 2.0, y + 4,
+          width - 2 * MARGIN);
     }
     return y;
   }

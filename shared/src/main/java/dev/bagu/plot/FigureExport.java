@@ -65,6 +65,13 @@ public final class FigureExport {
     AtomicFiles.write(file, out -> writePng(img, dpi, out));
   }
 
+  /** The PNG's bytes, exactly as {@link #png} writes them (for a server, with no file). */
+  public static byte[] pngBytes(Figure figure, int width, int height, int dpi) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    writePng(image(figure, width, height, dpi), dpi, out);
+    return out.toByteArray();
+  }
+
   private static void writePng(BufferedImage img, int dpi, OutputStream out) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -99,7 +106,8 @@ public final class FigureExport {
     AtomicFiles.writeString(file, svgDocument(figure, width, height));
   }
 
-  static String svgDocument(Figure figure, int width, int height) {
+  /** The SVG document as a string, as {@link #svg} writes it (for a server, with no file). */
+  public static String svgDocument(Figure figure, int width, int height) {
     org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
     g.setDefsKeyPrefix("bagu");
     g.setRenderingHint(org.jfree.svg.SVGHints.KEY_DRAW_STRING_TYPE,

@@ -138,11 +138,7 @@ public final class HeatmapPlot implements Panel {
     double[] range = valueRange();
 
     g.setColor(Theme.TEXT);
-    g.setFont(Theme.panelTitle());
-    FontMetrics titleFm = g.getFontMetrics();
-    int top = 8 + titleFm.getAscent();
-    Text.drawCentered(g, Text.fit(g, title, width - 8), width / 2.0, top);
-    top += titleFm.getDescent() + 10;
+    int top = Text.drawTitle(g, Theme.panelTitle(), title, width / 2.0, 8, width - 8) + 10;
 
     g.setFont(Theme.tickLabel());
     FontMetrics fm = g.getFontMetrics();

@@ -98,7 +98,10 @@ public final class HistogramPlot implements Panel {
     double width = (hi - lo) / bins;
     for (double v : values) {
       if (v >= lo && v <= hi) {
-        h[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+        // A value on a bin edge goes to the bin it starts: (1.0 − 0.5) / 0.05 is 9.999…98 in
+        // doubles, which put a ratio of exactly 1 in the impossible bin 0.95–1.0.
+        int bin = (int) Math.floor((v - lo) / width + 1e-9);
+        h[Math.max(0, Math.min(bins - 1, bin))]++;
       }
     }
     if (density && values.length > 0) {

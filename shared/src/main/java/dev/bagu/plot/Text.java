@@ -44,4 +44,116 @@ final class Text {
     }
     return t + "…";
   }
+
+  /**
+   * s broken into lines no wider than maxWidth: at spaces, or between Chinese characters; a word
+   * wider than a line alone is broken between its letters. Never drops a character.
+   */
+  static java.util.List<String> wrap(Graphics2D g, String s, double maxWidth) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    if (width(g, s) <= maxWidth) {
+      lines.add(s);
+      return lines;
+    }
+    StringBuilder line = new StringBuilder();
+    for (String unit : units(s)) {
+      if (line.length() > 0 && width(g, (line + unit).stripTrailing()) > maxWidth) {
+        lines.add(line.toString().stripTrailing());
+        line.setLength(0);
+        unit = unit.stripLeading();
+      }
+      line.append(unit);
+      if (width(g, line.toString().stripTrailing()) > maxWidth) {
+        // One word wider than a whole line: break it between letters.
+        String word = line.toString();
+        line.setLength(0);
+        for (int i = 0; i < word.length(); i++) {
+          char c = word.charAt(i);
+          if (line.length() > 0 && width(g, (line.toString() + c).stripTrailing()) > maxWidth) {
+            lines.add(line.toString());
+            line.setLength(0);
+          }
+          line.append(c);
+        }
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString().stripTrailing());
+    }
+    return lines;
+  }
+
+  /** Where a line may break: after a run of spaces, and around each CJK character. */
+  private static java.util.List<String> units(String s) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder u = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean cjk = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+      boolean afterSpace = u.length() > 0 && u.charAt(u.length() - 1) == ' ' && c != ' ';
+      if ((cjk || afterSpace) && u.length() > 0) {
+        out.add(u.toString());
+        u.setLength(0);
+      }
+      u.append(c);
+      if (cjk) {
+        out.add(u.toString());
+        u.setLength(0);
+      }
+    }
+    if (u.length() > 0) {
+      out.add(u.toString());
+    }
+    return out;
+  }
+
+  /** A title's lines and the font they fit in (see {@link #fitTitle}). */
+  record Fitted(java.awt.Font font, java.util.List<String> lines) {}
+
+  /**
+   * A title that fits maxWidth without losing a word: in its own font on one line if it can;
+   * else a point or two smaller; else wrapped onto two lines; else smaller still and onto more
+   * lines, down to two thirds of its size.
+   */
+  static Fitted fitTitle(Graphics2D g, java.awt.Font font, String s, double maxWidth) {
+    int size = font.getSize();
+    for (int shrink = 0; shrink <= 2; shrink++) {
+      java.awt.Font f = font.deriveFont((float) (size - shrink));
+      g.setFont(f);
+      if (width(g, s) <= maxWidth) {
+        return new Fitted(shrink == 0 ? font : f, java.util.List.of(s));
+      }
+    }
+    java.util.List<String> lines = null;
+    java.awt.Font f = font;
+    for (int sz = size; sz >= Math.max(8, size * 2 / 3); sz--) {
+      f = sz == size ? font : font.deriveFont((float) sz);
+      g.setFont(f);
+      lines = wrap(g, s, maxWidth);
+      if (lines.size() <= 2) {
+        break;
+      }
+    }
+    g.setFont(font);
+    return new Fitted(f, lines);
+  }
+
+  /**
+   * Draws a title centred on cx, its first line's top at {@code top}, fitted to maxWidth; returns
+   * the y under its last line (the top plus the lines' heights).
+   */
+  static int drawTitle(Graphics2D g, java.awt.Font font, String s, double cx, int top,
+      double maxWidth) {
+    Fitted fitted = fitTitle(g, font, s, maxWidth);
+    g.setFont(fitted.font());
+    FontMetrics fm = g.getFontMetrics();
+    int y = top;
+    for (String line : fitted.lines()) {
+      y += fm.getAscent();
+      drawCentered(g, line, cx, y);
+      y += fm.getDescent();
+    }
+    g.setFont(font);
+    return y;
+  }
 }

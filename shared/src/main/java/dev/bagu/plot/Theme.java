@@ -93,7 +93,10 @@ public final class Theme {
     new Color(0x00, 0x72, 0xB2), // blue
     new Color(0xE6, 0x9F, 0x00), // orange
     new Color(0x00, 0x9E, 0x73), // bluish green
-    new Color(0xD5, 0x5E, 0x00), // vermillion
+    // Okabe–Ito's vermillion (#D55E00) darkened: beside the orange it differed mostly in hue
+    // (lightness L* 54 against 71), and on a projector tanh and "ReLU + residual" read as one
+    // colour; at L* 40 the pair differs in lightness too, for every kind of colour vision.
+    new Color(0xA6, 0x3D, 0x00), // dark vermillion
     new Color(0xCC, 0x79, 0xA7), // reddish purple
     new Color(0x56, 0xB4, 0xE9), // sky blue
     new Color(0x00, 0x00, 0x00), // black

@@ -86,7 +86,7 @@ public final class Ticks {
         return "";
       }
       if (Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < Math.pow(10, -d))) {
-        return Numbers.readable(v);
+        return scientific(v);
       }
       String s = Numbers.fixed(v, d);
       // One more decimal than the step needs, so a tick between steps still reads right; the
@@ -120,6 +120,23 @@ public final class Ticks {
       }
       return "10" + superscript(k);
     };
+  }
+
+  /**
+   * v as "8×10⁷" or "2.5×10⁻⁶" (three significant digits at most), or "8e7" where the axis font
+   * lacks superscripts: what a student reads, not Java's "8e+07".
+   */
+  static String scientific(double v) {
+    int k = (int) Math.floor(Math.log10(Math.abs(v)));
+    double m = v / Math.pow(10, k);
+    if (Math.abs(Math.abs(m) - 10) < 1e-9) { // 9.9999… rounded up
+      m /= 10;
+      k++;
+    }
+    String mantissa = new java.math.BigDecimal(m).round(new java.math.MathContext(3))
+        .stripTrailingZeros().toPlainString();
+    boolean superscripts = Theme.tickLabel().canDisplayUpTo("⁰¹²³⁴⁵⁶⁷⁸⁹⁻×") == -1;
+    return superscripts ? mantissa + "×10" + superscript(k) : mantissa + "e" + k;
   }
 
   static String superscript(int k) {

@@ -5,45 +5,57 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 
 /** Applies the {@link Theme} to an XChart styler, so XChart-drawn panels match hand-drawn ones. */
 final class XChartStyle {
   private XChartStyle() {}
 
-  /**
-   * What XChart does not do for a small panel: a title wider than the panel is shortened with an
-   * ellipsis instead of clipped at both ends, and a legend row wider than the panel is stacked
-   * into a column under the plot instead of running off the edges.
-   */
   /** Roughly what the y axis (title and tick labels) takes from the left of a panel. */
   private static final int Y_AXIS_ALLOWANCE = 70;
 
-  static void fitToWidth(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
-      List<String> legendEntries) {
-    g.setFont(Theme.panelTitle());
-    // XChart centres the title over the plot area, right of the y axis: leave room for the axis.
-    chart.setTitle(Text.fit(g, chart.getTitle(), width - 2 * Y_AXIS_ALLOWANCE));
-    AxesChartStyler s = chart.getStyler();
-    if (legendRowWidth(g, s, legendEntries) <= width - 12) {
-      return;
-    }
-    // First a tighter row: smaller gaps and font. Only if that still overflows, a column.
-    s.setLegendPadding(8);
-    s.setLegendSeriesLineLength(20);
-    s.setLegendFont(Theme.tickLabel());
-    if (legendRowWidth(g, s, legendEntries) > width - 12) {
-      s.setLegendLayout(Styler.LegendLayout.Vertical);
-    }
+  /**
+   * Paints an XChart panel with what XChart does not do for a small panel. A title that fits is
+   * XChart's own, centred over the plot; a longer one is drawn here, a little smaller or on two
+   * lines, never cut. The legend is always {@link Legend}'s, measured and wrapped under the plot;
+   * XChart draws the plot into what is left.
+   */
+  static void paint(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
+      int height, String title, List<Legend.Entry> legendEntries) {
+    paint(chart, g, width, height, title, legendEntries, (w, h) -> { });
   }
 
-  private static double legendRowWidth(Graphics2D g, AxesChartStyler s, List<String> entries) {
-    g.setFont(s.getLegendFont());
-    double row = s.getLegendPadding();
-    for (String e : entries) {
-      row += Text.width(g, e) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+  /** What a panel does once the size XChart gets is known (fit an equal aspect, say). */
+  interface BeforePaint {
+    void sized(int width, int height);
+  }
+
+  static void paint(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
+      int height, String title, List<Legend.Entry> legendEntries, BeforePaint beforePaint) {
+    AxesChartStyler s = chart.getStyler();
+    s.setLegendVisible(false);
+    g.setFont(Theme.panelTitle());
+    int top = 0;
+    // XChart centres the title over the plot area, right of the y axis: leave room for the axis.
+    if (Text.width(g, title) <= width - 2 * Y_AXIS_ALLOWANCE) {
+      chart.setTitle(title);
+    } else {
+      chart.setTitle("");
+      s.setChartTitleVisible(false);
+      g.setColor(Theme.TEXT);
+      top = Text.drawTitle(g, Theme.panelTitle(), title, width / 2.0, s.getChartPadding(),
+          width - 2 * s.getChartPadding()) + s.getChartTitlePadding();
     }
-    return row;
+    Legend.Layout legend = Legend.layout(g, legendEntries, width);
+    int chartHeight = Math.max(1, height - top - legend.height());
+    beforePaint.sized(width, chartHeight);
+    Graphics2D plot = (Graphics2D) g.create();
+    try {
+      plot.translate(0, top);
+      chart.paint(plot, width, chartHeight);
+    } finally {
+      plot.dispose();
+    }
+    Legend.paint(g, legend, height - legend.height());
   }
 
   static void apply(AxesChartStyler s) {
@@ -67,14 +79,8 @@ final class XChartStyle {
     s.setPlotMargin(4);
     s.setXAxisTickMarkSpacingHint(110); // fewer, wider-spaced x ticks: labels never crowd
     s.setYAxisTickMarkSpacingHint(60);
-    // Below the plot, in a row: a legend there never covers data.
-    s.setLegendPosition(Styler.LegendPosition.OutsideS);
-    s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setLegendFont(Theme.legend());
-    s.setLegendBorderColor(Theme.BACKGROUND);
-    s.setLegendBackgroundColor(Theme.BACKGROUND);
-    s.setLegendPadding(14); // XChart also uses it as the gap between entries
-    s.setLegendSeriesLineLength(28);
+    // The legend is drawn under the plot by Legend (see paint), never over the data.
+    s.setLegendVisible(false);
     s.setMarkerSize(Theme.MARKER_SIZE);
     s.setAntiAlias(true);
   }

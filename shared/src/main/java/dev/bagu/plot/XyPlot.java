@@ -41,6 +41,7 @@ public final class XyPlot implements Panel {
   private Double yMin;
   private Double yMax;
   private boolean legend = true;
+  private boolean equalAspect;
   private final List<Series> series = new ArrayList<>();
   private final List<double[]> verticalLines = new ArrayList<>();
   private final List<double[]> horizontalLines = new ArrayList<>();
@@ -79,6 +80,16 @@ public final class XyPlot implements Panel {
   public XyPlot yRange(double min, double max) {
     this.yMin = min;
     this.yMax = max;
+    return this;
+  }
+
+  /**
+   * One unit as long across as up, for 2-D points whose axes share a unit (a circle of points
+   * stays round, not an ellipse): the shorter range is widened about its centre. Linear axes only;
+   * a given {@link #xRange}/{@link #yRange} is the part that must show.
+   */
+  public XyPlot equalAspect() {
+    this.equalAspect = true;
     return this;
   }
 
@@ -201,8 +212,7 @@ public final class XyPlot implements Panel {
   public void paint(Graphics2D g, int width, int height) {
     YScale scale = yScale();
     boolean log10Values = scale == YScale.LOG10_VALUES;
-    XYChart chart = new XYChart(width, height);
-    chart.setTitle(title);
+    PlotChart chart = new PlotChart(width, height);
     chart.setXAxisTitle(xLabel);
     // A figure with Chinese is drawn in a CJK font, which may lack subscript digits: then "lg",
     // the Chinese textbooks' own name for log₁₀, instead of tofu boxes.
@@ -210,13 +220,13 @@ public final class XyPlot implements Panel {
     chart.setYAxisTitle(log10Values ? log10 + yLabel : yLabel);
     XChartStyle.apply(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(scale == YScale.LOG);
-    chart.getStyler().setLegendVisible(legend && !series.isEmpty());
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
     tickFormats(chart, scale);
     List<double[][]> drawn = new java.util.ArrayList<>();
-    Map<String, String> coincides = coincidences();
+    Map<String, String> coincides = coincidences(scale);
+    List<Legend.Entry> legendEntries = new ArrayList<>();
     for (Series s : drawOrder()) {
       double[][] xy = drawable(s.x, s.y);
       if (log10Values) {
@@ -229,7 +239,11 @@ public final class XyPlot implements Panel {
         if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
           xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
         }
-        xs.setShowInLegend(s.inLegend);
+        if (legend && s.inLegend) {
+          legendEntries.add(new Legend.Entry(coincides.getOrDefault(s.name, s.name),
+              sample(s.kind), s.kind == Kind.STEP_AREA ? Theme.withAlpha(s.colour, 0.35)
+                  : s.colour));
+        }
       }
     }
     if (!logX) {
@@ -243,10 +257,28 @@ public final class XyPlot implements Panel {
     }
     chart.getStyler().setAnnotationLineColor(Theme.AXIS);
     chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
-    XChartStyle.fitToWidth(chart, g, width, legend ? drawOrder().stream()
-        .filter(Series::inLegend).map(sr -> coincides.getOrDefault(sr.name, sr.name))
-        .collect(java.util.stream.Collectors.toList()) : List.of());
-    chart.paint(g, width, height);
+    boolean aspect = equalAspect && !logX && scale == YScale.LINEAR;
+    double[] xr = range(true, false, false);
+    double[] yr = range(false, false, false);
+    XChartStyle.paint(chart, g, width, height, title, legendEntries, (w, h) -> {
+      if (aspect && xr != null && yr != null && (xr[1] > xr[0] || yr[1] > yr[0])) {
+        chart.equalAspect(w, h, xr[0], xr[1], yr[0], yr[1]);
+      }
+    });
+  }
+
+  /** How a series of this kind shows in the legend. */
+  private static Legend.Sample sample(Kind kind) {
+    return switch (kind) {
+      case LINE -> Legend.Sample.LINE;
+      case LINE_MARKERS -> Legend.Sample.LINE_MARKER;
+      case DASHED -> Legend.Sample.DASHED;
+      case POINTS -> Legend.Sample.MARKER;
+      case SMALL_POINTS -> Legend.Sample.SMALL_MARKER;
+      case LARGE_POINTS -> Legend.Sample.LARGE_MARKER;
+      case HIGHLIGHT -> Legend.Sample.DIAMOND;
+      case STEP_AREA -> Legend.Sample.BOX;
+    };
   }
 
   /**
@@ -267,24 +299,49 @@ public final class XyPlot implements Panel {
   }
 
   /**
-   * Legend names for series drawn exactly on an earlier one ("skips ≡ skips + MLP"), so a line
-   * hidden under another is still accounted for.
+   * Legend names for series drawn on an earlier one, so a line hidden under another is still
+   * accounted for: "skips ≡ skips + MLP" when equal, "≈" when every point is within
+   * {@link #COINCIDES} of the y axis's drawn range (under a line's own width: just as hidden).
    */
-  private Map<String, String> coincidences() {
+  Map<String, String> coincidences(YScale scale) {
     Map<String, String> names = new java.util.HashMap<>();
     List<Series> ordered = drawOrder();
+    boolean logValues = scale != YScale.LINEAR;
+    double[] yr = range(false, logValues, false);
+    double tolerance = yr == null ? 0 : COINCIDES * (yr[1] - yr[0]);
     for (int i = 0; i < ordered.size(); i++) {
       Series b = ordered.get(i);
       for (int j = 0; j < i; j++) {
         Series a = ordered.get(j);
-        if (a.x.length > 0 && java.util.Arrays.equals(a.x, b.x)
-            && java.util.Arrays.equals(a.y, b.y)) {
+        if (a.x.length == 0 || !java.util.Arrays.equals(a.x, b.x)) {
+          continue;
+        }
+        if (java.util.Arrays.equals(a.y, b.y)) {
           names.put(b.name, b.name + " ≡ " + a.name);
+          break;
+        }
+        if (tolerance > 0 && within(a.y, b.y, tolerance, logValues)) {
+          names.put(b.name, b.name + " ≈ " + a.name);
           break;
         }
       }
     }
     return names;
+  }
+
+  /** Share of the y axis's range under which two series look like one line. */
+  static final double COINCIDES = 0.004;
+
+  private static boolean within(double[] a, double[] b, double tolerance, boolean log10) {
+    for (int k = 0; k < a.length; k++) {
+      double u = log10 ? Math.log10(a[k]) : a[k];
+      double v = log10 ? Math.log10(b[k]) : b[k];
+      boolean bothMissing = !Double.isFinite(u) && !Double.isFinite(v);
+      if (!bothMissing && !(Math.abs(u - v) <= tolerance)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -12,7 +12,6 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
@@ -36,6 +35,7 @@ final class ControlsPanel extends JPanel {
   private final JSpinner seed;
   private final JTextArea status = wrappingText("", WindowStyle.SMALL);
   private final Demo demo;
+  private final PreviewRequests previews;
   private final JTextArea summary;
   private final JLabel seedLabel;
   private final JButton resetButton;
@@ -52,6 +52,7 @@ final class ControlsPanel extends JPanel {
       Runnable reset, Consumer<Lang> languageChosen) {
     super(new GridBagLayout());
     this.demo = demo;
+    this.previews = new PreviewRequests(demo);
     this.current = current;
     this.request = request;
     setBorder(BorderFactory.createEmptyBorder(10, 12, 8, 12));
@@ -60,7 +61,7 @@ final class ControlsPanel extends JPanel {
     addRow(summary, 0, 3, 12);
     for (Param<?> p : demo.params()) {
       ParamControl control = ParamControl.create(p, initial.get(p.name()),
-          value -> changed(p.name(), value));
+          (value, adjusting) -> changed(p.name(), value, adjusting));
       controls.add(control);
       addParamRow(control.nameLabel(), control.editor(), control.valueLabel());
     }
@@ -72,7 +73,7 @@ final class ControlsPanel extends JPanel {
     seed.setToolTipText("Random seed: the same seed and parameters give the same figure");
     seed.addChangeListener(e -> {
       if (!showingSeed) {
-        request.accept(current.get().withSeed((Long) seed.getValue()));
+        request.accept(current.get().withSeed((Long) seed.getValue()).withPreview(false));
       }
     });
     seedLabel = new JLabel("seed");
@@ -191,13 +192,9 @@ final class ControlsPanel extends JPanel {
     row++;
   }
 
-  private void changed(String name, Object value) {
-    Params now = current.get();
-    if (Objects.equals(now.get(name), value)) {
-      return; // a log slider moved within one integer: nothing new to compute
-    }
+  private void changed(String name, Object value, boolean adjusting) {
     try {
-      request.accept(now.with(name, value));
+      previews.next(current.get(), name, value, adjusting).ifPresent(request);
     } catch (UserException e) {
       status(e.getMessage(), true);
     }

@@ -4,6 +4,7 @@ import dev.bagu.i18n.Lang;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
+import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
 import dev.bagu.plot.Figure;
@@ -57,7 +58,8 @@ public final class DemoView extends JPanel implements AutoCloseable {
     super(new BorderLayout());
     this.demo = Objects.requireNonNull(demo, "demo");
     this.params = checkBelongs(demo, initial);
-    this.runner = new LatestOnlyRunner<>(demo::run, SwingUtilities::invokeLater, this::display);
+    this.runner = new LatestOnlyRunner<>(p -> Preview.run(demo, p), SwingUtilities::invokeLater,
+        this::display);
     this.controls = new ControlsPanel(demo, initial, this::params, this::request, this::reset,
         this::setLanguage);
 
@@ -100,11 +102,29 @@ public final class DemoView extends JPanel implements AutoCloseable {
       return;
     }
     dividerPlaced = true;
-    // About a third for the controls (the findings table has five columns); the rest, the figure.
-    // At the desk about a third for the side column; in the presenter's larger text, up to 40%.
+    split.setDividerLocation(Math.max(320, width - sideWidth(width, textScale)));
+  }
+
+  /**
+   * The side column's first width in a view {@code width} wide: about a third for the controls
+   * (the findings table has five columns), the rest for the figure; at the desk about a third, in
+   * the presenter's larger text up to 40%.
+   */
+  private static int sideWidth(int width, double textScale) {
     double share = textScale > 1 ? 0.40 : 0.36;
-    int side = Math.max(400, Math.min((int) (580 * textScale), (int) (width * share)));
-    split.setDividerLocation(Math.max(320, width - side));
+    return Math.max(400, Math.min((int) (580 * textScale), (int) (width * share)));
+  }
+
+  /**
+   * The figure's size when a demo window of {@link DemoWindow#DESIGN_SIZE} opens: the frame less
+   * its title bar (about 30 pixels), the side column and the divider. {@code bagu bench} paints at
+   * this size to time what a parameter change costs in the window.
+   */
+  public static Dimension figureSizeAtDesignSize() {
+    int width = DemoWindow.DESIGN_SIZE.width;
+    int dividerSize = 10; // the look and feel's, about
+    return new Dimension(width - sideWidth(width, 1) - dividerSize,
+        DemoWindow.DESIGN_SIZE.height - 30);
   }
 
   public Demo demo() {
@@ -167,7 +187,7 @@ public final class DemoView extends JPanel implements AutoCloseable {
     }
     controls.language(lang);
     findings.language(lang);
-    Params next = params.withLang(lang);
+    Params next = params.withLang(lang).withPreview(false);
     showExplanation(null, next);
     request(next);
   }
@@ -276,11 +296,18 @@ public final class DemoView extends JPanel implements AutoCloseable {
       return;
     }
     figurePanel.show(outcome.output().figure());
+    Lang l = outcome.input().lang();
+    long millis = outcome.elapsed().toMillis();
+    if (Preview.reduces(demo, outcome.input())) {
+      // A preview's findings come from less work: the table and the interview answer keep the
+      // last full run's until the slider is released; the figure carries a "preview" stamp.
+      controls.status(l.f("preview in %d ms · full result on release",
+          "预览用时 %d ms · 松开后给出完整结果", millis), false);
+      return;
+    }
     findings.setFindings(outcome.output().findings());
     showExplanation(outcome.output(), outcome.input());
-    Lang l = outcome.input().lang();
-    controls.status(l.t("computed in ", "计算用时 ") + outcome.elapsed().toMillis() + " ms",
-        false);
+    controls.status(l.t("computed in ", "计算用时 ") + millis + " ms", false);
   }
 
   static String message(Throwable e) {

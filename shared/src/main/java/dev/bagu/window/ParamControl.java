@@ -66,13 +66,22 @@ final class ParamControl {
     }
   }
 
+  /** What a control reports when the user changes it. */
+  interface Listener {
+    /**
+     * @param value the new (checked) value
+     * @param adjusting true while the user still holds a slider's thumb (more values follow)
+     */
+    void changed(Object value, boolean adjusting);
+  }
+
   /**
    * The control for a parameter.
    *
-   * @param onChange called on the event thread with the new (checked) value when the user changes
-   *     the control
+   * @param onChange called on the event thread when the user changes the control; a slider
+   *     reports every position while dragged and once more, not adjusting, when released
    */
-  static ParamControl create(Param<?> param, Object initial, Consumer<Object> onChange) {
+  static ParamControl create(Param<?> param, Object initial, Listener onChange) {
     ParamControl control;
     if (param instanceof Param.IntParam || param instanceof Param.RealParam) {
       control = slider(param, onChange);
@@ -87,7 +96,7 @@ final class ParamControl {
     return control;
   }
 
-  private static ParamControl slider(Param<?> param, Consumer<Object> onChange) {
+  private static ParamControl slider(Param<?> param, Listener onChange) {
     SliderScale scale = SliderScale.of(param);
     JSlider slider = new JSlider(0, scale.steps(), 0);
     JLabel label = new JLabel("", SwingConstants.LEFT);
@@ -105,29 +114,29 @@ final class ParamControl {
       // The label follows the thumb; the thumb itself is left where the user holds it, even when
       // a log-scaled integer maps several positions to one value.
       label.setText(text(value));
-      onChange.accept(value);
+      onChange.changed(value, slider.getValueIsAdjusting());
     });
     return control;
   }
 
-  private static ParamControl choice(Param.ChoiceParam param, Consumer<Object> onChange) {
+  private static ParamControl choice(Param.ChoiceParam param, Listener onChange) {
     JComboBox<String> box = new JComboBox<>(param.options().toArray(new String[0]));
     ParamControl control = new ParamControl(param, box, null, box::setSelectedItem);
     box.addActionListener(e -> {
       if (!control.showing) {
-        onChange.accept(box.getSelectedItem());
+        onChange.changed(box.getSelectedItem(), false);
       }
     });
     return control;
   }
 
-  private static ParamControl checkBox(Param<?> param, Consumer<Object> onChange) {
+  private static ParamControl checkBox(Param<?> param, Listener onChange) {
     JCheckBox box = new JCheckBox();
     ParamControl control = new ParamControl(param, box, null,
         value -> box.setSelected((Boolean) value));
     box.addActionListener(e -> {
       if (!control.showing) {
-        onChange.accept(box.isSelected());
+        onChange.changed(box.isSelected(), false);
       }
     });
     return control;

@@ -29,6 +29,16 @@ class TicksTest {
   }
 
   @Test
+  void largeAndTinyLinearTicksReadAsPowersOfTen() {
+    Function<Double, String> flops = Ticks.linear(0, 9e7, false);
+    assertThat(flops.apply(8e7)).isEqualTo("8×10⁷");
+    assertThat(flops.apply(2.5e7)).isEqualTo("2.5×10⁷");
+    assertThat(flops.apply(0.0)).isEqualTo("0");
+    assertThat(Ticks.scientific(-3e-9)).isEqualTo("-3×10⁻⁹");
+    assertThat(Ticks.scientific(9.9999999999e7)).isEqualTo("1×10⁸");
+  }
+
+  @Test
   void logAxisUsesOneNotationForAllItsDecades() {
     Function<Double, String> small = Ticks.log(1e-6, 1);
     assertThat(small.apply(1e-4)).isEqualTo("10⁻⁴");

@@ -17,11 +17,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny demo for the window tests: one parameter of each kind, n = 13 fails as a user error and
- * n = 666 as a bug, and an optional gate holds every run until the test opens it.
+ * n = 666 as a bug, and an optional gate holds every run until the test opens it. Built with
+ * {@code previews} true it has a preview: its findings then say "preview".
  */
 final class FakeDemo implements Demo {
   final List<Params> runs = new CopyOnWriteArrayList<>();
   volatile CountDownLatch gate;
+  private final boolean previews;
+
+  FakeDemo() {
+    this(false);
+  }
+
+  FakeDemo(boolean previews) {
+    this.previews = previews;
+  }
+
+  @Override
+  public boolean hasPreview() {
+    return previews;
+  }
 
   @Override
   public DemoInfo info() {
@@ -60,7 +75,8 @@ final class FakeDemo implements Demo {
     double[] y = {0, n};
     Figure f = Figure.single("n = " + n, XyPlot.titled("line").line("y", x, y));
     return Result.of(f)
-        .finding(Finding.of("n", p.lang().t("The n", "n 的值"), n, ""))
+        .finding(Finding.of("n", p.preview() && previews ? "preview" : p.lang().t("The n", "n 的值"),
+            n, ""))
         .finding(Finding.of("scaled", "n times scale", n * p.real("scale"), "units")
             .withReference(10, "the default"));
   }

@@ -62,15 +62,22 @@ public final class DistillationDemo implements Demo {
   /** One seed's three students. */
   private record SeedRun(Metrics[] metrics, Student hardStudent) {}
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     Lang l = p.lang();
     double temperature = p.real("temperature");
     int perClass = p.integer("per-class");
-    int seeds = p.integer("seeds");
+    // A preview (the window, while a slider moves): 2 training sets, at most 60 steps each.
+    int seeds = p.preview() ? 2 : p.integer("seeds");
     int dims = p.integer("dims");
-    Settings s = new Settings(temperature, p.real("hard-weight"), p.integer("steps"),
-        LEARNING_RATE);
+    Settings s = new Settings(temperature, p.real("hard-weight"),
+        p.preview() ? Math.min(p.integer("steps"), 60) : p.integer("steps"), LEARNING_RATE);
     double[][] mu = Distillation.means(dims);
     Data test = Distillation.sample(mu, TEST_SIZE / Distillation.CLASSES, Rng.stream(p.seed(), 1));
     Metrics teacher = Distillation.evaluate(x -> Distillation.teacherLogits(mu, x), test);

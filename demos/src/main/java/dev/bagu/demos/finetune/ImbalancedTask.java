@@ -41,11 +41,16 @@ public final class ImbalancedTask {
   }
 
   public static Model train(MarginLoss loss, MarginLoss.Knobs knobs, Data data) {
+    return train(loss, knobs, data, STEPS);
+  }
+
+  /** The same for a given number of full-batch Adam steps (the window's preview: fewer). */
+  public static Model train(MarginLoss loss, MarginLoss.Knobs knobs, Data data, int steps) {
     double[][] w = new double[1][2];
     double[][] b = new double[1][1];
     Adam adam = new Adam(List.of(w, b), LEARNING_RATE);
     int n = data.y().length;
-    for (int step = 0; step < STEPS; step++) {
+    for (int step = 0; step < steps; step++) {
       double[][] gw = new double[1][2];
       double[][] gb = new double[1][1];
       for (int i = 0; i < n; i++) {

@@ -25,6 +25,8 @@ import java.util.Map;
 /** 介绍损失函数: CE, BCE, MSE, hinge, focal and label smoothing, side by side. */
 public final class LossFunctionsDemo implements Demo {
   private static final int GAP_STEPS = 3000;
+  /** Adam steps of the toy task's models in a preview (the full run: ImbalancedTask.STEPS). */
+  private static final int PREVIEW_STEPS = 100;
   private static final double[] X_RANGE = {-3.5, 5.5};
   private static final double[] Y_RANGE = {-3.5, 5};
 
@@ -64,11 +66,19 @@ public final class LossFunctionsDemo implements Demo {
     };
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     Lang l = p.lang();
     Knobs knobs = new Knobs(p.real("gamma"), p.real("epsilon"));
     int classes = p.integer("classes");
+    // A preview (the window, while a slider moves) trains the toy task's models for 100 steps.
+    int steps = p.preview() ? PREVIEW_STEPS : ImbalancedTask.STEPS;
     int minority = Math.max(1, ImbalancedTask.MAJORITY / p.integer("imbalance"));
     ImbalancedTask.Data train = ImbalancedTask.sample(ImbalancedTask.MAJORITY, minority,
         Rng.stream(p.seed(), 1));
@@ -77,7 +87,7 @@ public final class LossFunctionsDemo implements Demo {
     Model[] models = new Model[losses.length];
     Scores[] scores = new Scores[losses.length];
     for (MarginLoss loss : losses) {
-      models[loss.ordinal()] = ImbalancedTask.train(loss, knobs, train);
+      models[loss.ordinal()] = ImbalancedTask.train(loss, knobs, train, steps);
       scores[loss.ordinal()] = ImbalancedTask.score(models[loss.ordinal()], test);
     }
     double[] smoothGap = MulticlassLosses.gapPath(classes, knobs.epsilon(), GAP_STEPS);
@@ -89,7 +99,7 @@ public final class LossFunctionsDemo implements Demo {
             "间隔 m = y·s，p = σ(m) · 焦点损失 γ = %s · 平滑 ε = %s，K = %d · 玩具任务：400 : %d 个点，"
                 + "线性模型，%d 步 Adam",
             Numbers.readable(knobs.gamma()), Numbers.readable(knobs.epsilon()), classes, minority,
-            ImbalancedTask.STEPS))
+            steps))
         .add(lossPanel(knobs, l))
         .add(gradientPanel(knobs, l))
         .add(focalPanel(knobs, l))

@@ -24,6 +24,8 @@ public final class GqaDemo implements Demo {
   static final String AINSLIE = "Ainslie et al. 2023";
   /** Held-out sequences the errors and task losses are measured on. */
   static final int HELD_OUT = 8;
+  /** Training steps of a preview: the pooled layers of a briefly trained one. */
+  static final int PREVIEW_STEPS = 10;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("heads", 8, 2, 16, "query heads h of the trained multi-head layer "
@@ -54,10 +56,17 @@ public final class GqaDemo implements Demo {
   }
 
   @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
+  @Override
   public Result run(Params p) {
     int h = p.integer("heads");
     int g = p.integer("kvheads");
-    int steps = p.integer("steps");
+    // A preview (the window, while a slider moves) trains the layer for at most 10 steps and
+    // scores it on half the held-out sequences.
+    int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     int n = p.integer("tokens");
     if (g > h || h % g != 0) {
       throw new UserException("parameter kvheads = " + g + " does not divide heads = " + h
@@ -68,7 +77,8 @@ public final class GqaDemo implements Demo {
     GqaTraining.Run run = GqaTraining.trained(p.seed(), h, n, steps);
     MultiHeadAttention mha = run.model();
     // Errors and task losses on held-out sequences of the same task.
-    GqaTask heldOut = GqaTask.random(HELD_OUT, n, Rng.stream(p.seed(), 4));
+    GqaTask heldOut = GqaTask.random(p.preview() ? HELD_OUT / 2 : HELD_OUT, n,
+        Rng.stream(p.seed(), 4));
     List<double[][]> inputs = heldOut.inputs();
     List<MultiHeadAttention.Output> reference = inputs.stream().map(x -> mha.forward(x, true))
         .toList();

@@ -53,13 +53,21 @@ public final class KvCacheDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int layers = p.integer("layers");
     int d = p.integer("dmodel");
     int heads = p.integer("heads");
     int promptLength = p.integer("prompt");
-    int newTokens = p.integer("tokens");
+    // A preview (the window, while a slider moves) generates at most 16 tokens: recomputing
+    // every step costs O(T²), the part a drag cannot wait for.
+    int newTokens = p.preview() ? Math.min(p.integer("tokens"), 16) : p.integer("tokens");
     if (d % heads != 0) {
       throw new UserException("parameter dmodel = " + d + " is not a multiple of heads = "
           + heads + ": allowed multiples of heads");

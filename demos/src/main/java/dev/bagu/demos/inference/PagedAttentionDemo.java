@@ -60,6 +60,12 @@ public final class PagedAttentionDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int memory = p.integer("memory");
@@ -76,7 +82,9 @@ public final class PagedAttentionDemo implements Demo {
           + " is below the shortest prompt: allowed at least " + MIN_PROMPT);
     }
     Lang l = p.lang();
-    List<Request> requests = RequestStream.generate(p.integer("requests"), p.real("rate"),
+    // A preview (the window, while a slider moves) simulates at most 24 requests of the stream.
+    int count = p.preview() ? Math.min(p.integer("requests"), 24) : p.integer("requests");
+    List<Request> requests = RequestStream.generate(count, p.real("rate"),
         MIN_PROMPT, maxPrompt, meanOutput, maxLength, Rng.stream(p.seed(), 1));
     KvAllocation contiguous = new KvAllocation(Scheme.CONTIGUOUS, requests, memory, maxLength,
         block);

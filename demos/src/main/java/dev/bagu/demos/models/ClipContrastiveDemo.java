@@ -56,10 +56,17 @@ public final class ClipContrastiveDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int batch = p.integer("batch");
-    int steps = p.integer("steps");
+    // A preview (the window, while a slider moves) trains for at most 30 steps.
+    int steps = p.preview() ? Math.min(p.integer("steps"), 30) : p.integer("steps");
     int embedding = p.integer("embedding");
     double temperature = p.real("temperature");
     double noise = p.real("noise");

@@ -59,6 +59,12 @@ public final class MoeRoutingDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int tokens = p.integer("tokens");
@@ -67,7 +73,8 @@ public final class MoeRoutingDemo implements Demo {
     int clusters = p.integer("clusters");
     double factor = p.real("capacity-factor");
     double alpha = p.real("alpha");
-    int steps = p.integer("steps");
+    // A preview (the window, while a slider moves) trains for at most 30 steps.
+    int steps = p.preview() ? Math.min(p.integer("steps"), 30) : p.integer("steps");
     Lang l = p.lang();
     MoeTraining.Task task = MoeTraining.task(tokens, clusters, Rng.stream(p.seed(), 1));
     int capacity = LoadBalancing.capacity(factor, topK, tokens, experts);

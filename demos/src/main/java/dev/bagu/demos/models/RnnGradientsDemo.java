@@ -54,12 +54,20 @@ public final class RnnGradientsDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int hidden = p.integer("hidden");
     int memory = p.integer("memory");
-    int horizon = p.integer("horizon");
-    int steps = p.integer("steps");
+    // A preview (the window, while a slider moves) follows the gradients over at most 60 steps.
+    int horizon = p.preview() ? Math.min(p.integer("horizon"), 60) : p.integer("horizon");
+    // A preview (the window, while a slider moves) trains for at most 15 steps.
+    int steps = p.preview() ? Math.min(p.integer("steps"), 15) : p.integer("steps");
     Lang l = p.lang();
     // One probe sequence of the memory task, `horizon` long, for every gradient curve.
     double[][] probe = MemoryTask.batch(1, horizon, Rng.stream(p.seed(), 1)).x()[0];

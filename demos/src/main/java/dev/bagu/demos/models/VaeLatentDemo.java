@@ -57,13 +57,21 @@ public final class VaeLatentDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     String dataName = p.choice("data");
     int points = p.integer("points");
     double beta = p.real("beta");
-    int steps = p.integer("steps");
-    int mcSamples = p.integer("mc-samples");
+    // A preview (the window, while a slider moves): at most 20 training steps, 1,000 KL draws.
+    int steps = p.preview() ? Math.min(p.integer("steps"), 20) : p.integer("steps");
+    int mcSamples = p.preview() ? Math.min(p.integer("mc-samples"), 1000)
+        : p.integer("mc-samples");
     Lang l = p.lang();
     ToyData.Labelled data = data(dataName, points, Rng.stream(p.seed(), 1));
     double[][] x = data.x();

@@ -30,7 +30,8 @@ public final class T5BucketsDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("buckets", 32, 4, 128, "number of buckets (T5: 32)").logScale()
           .zh("桶的个数（T5 为 32）"),
-      Param.integer("max-distance", 128, 16, 8192,
+      // From 17: it must exceed buckets/2, where the log buckets start (16 at the default 32).
+      Param.integer("max-distance", 128, 17, 8192,
           "distance from which every key shares the last bucket (T5: 128)").logScale()
           .zh("从这个距离起所有键共用最后一个桶（T5 为 128）"),
       Param.integer("range", 300, 16, 4096, "relative positions drawn: −range … range").logScale()

@@ -21,8 +21,10 @@ public final class LargeKernelDemo implements Demo {
   static final int SMALL = 3;
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("layers", 16, 2, 48, "stacked 3×3 convolutions, n = 1 … layers").logScale()
-          .zh("堆叠的 3×3 卷积层数，n = 1 … layers"),
+      // From 3: the fit of σ ∝ nᵃ over n = 1 … layers needs three points for its standard error.
+      Param.integer("layers", 16, 3, 48,
+              "stacked 3×3 convolutions, n = 1 … layers (at least 3, for the fit's error)")
+          .logScale().zh("堆叠的 3×3 卷积层数，n = 1 … layers（至少 3 层，拟合才有标准误差）"),
       Param.choice("kernel", "31", List.of("7", "13", "31", "51"),
           "side of the one large kernel (RepLKNet uses 31)")
           .zh("单个大卷积核的边长（RepLKNet 用 31）"),

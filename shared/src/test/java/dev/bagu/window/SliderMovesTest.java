@@ -1,0 +1,37 @@
+package dev.bagu.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bagu.demo.Param;
+import dev.bagu.demo.Params;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SliderMovesTest {
+  private final Params fake = Params.defaults(new FakeDemo().params()); // n = 10, log 1 … 1000
+
+  @Test
+  void movesTheFirstSliderByDistinctValuesUpOrDown() {
+    int up1 = SliderMoves.move(fake, 1).orElseThrow().integer("n");
+    int up2 = SliderMoves.move(fake, 2).orElseThrow().integer("n");
+    int down1 = SliderMoves.move(fake, -1).orElseThrow().integer("n");
+    assertThat(up1).isEqualTo(11); // a log slider over integers: the next integer, not 10 again
+    assertThat(up2).isEqualTo(12);
+    assertThat(down1).isEqualTo(9);
+    assertThat(SliderMoves.move(fake, 1).orElseThrow().real("scale")).isEqualTo(1.0);
+  }
+
+  @Test
+  void stopsAtTheEndsAndKeepsTheFlags() {
+    Params top = fake.with("n", 1000).withPreview(true);
+    Params moved = SliderMoves.move(top, 3).orElseThrow();
+    assertThat(moved.integer("n")).isEqualTo(1000);
+    assertThat(moved.preview()).isTrue();
+  }
+
+  @Test
+  void aDemoWithoutSlidersHasNoMove() {
+    Params choices = Params.defaults(List.of(Param.choice("mode", "a", List.of("a", "b"), "")));
+    assertThat(SliderMoves.move(choices, 1)).isEmpty();
+  }
+}
