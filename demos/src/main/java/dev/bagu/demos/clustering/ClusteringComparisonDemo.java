@@ -92,7 +92,7 @@ public final class ClusteringComparisonDemo implements Demo {
    */
   static XyPlot panel(Run r, boolean firstColumn, boolean showTimes, Lang l) {
     XyPlot plot = XyPlot.titled(title(r, showTimes, l))
-        .axes("", firstColumn ? datasetName(r.data(), l) : "");
+        .axes("", firstColumn ? datasetName(r.data(), l) : "").equalAspect();
     return ClusterPlots.addClusters(plot, "", r.data().x(), r.labels(), null, true, l)
         .hideLegend();
   }

@@ -94,7 +94,7 @@ public final class DbscanDemo implements Demo {
 
     String units = standardise ? l.t(" (standardised)", "（标准化后）") : "";
     XyPlot points = XyPlot.titled(l.f("%d clusters, %d noise points", "%d 个簇，%d 个噪声点",
-            c.clusters(), c.noise())).axes("x" + units, "y" + units);
+            c.clusters(), c.noise())).axes("x" + units, "y" + units).equalAspect();
     boolean[] border = new boolean[x.length];
     for (int i = 0; i < x.length; i++) {
       border[i] = !c.core()[i];

@@ -15,7 +15,7 @@ final class KMeansCharts {
    * seed to where it is after {@code t} updates (black line, a dot per iteration, a diamond now).
    */
   static XyPlot trails(String title, double[][] x, KMeans.Run run, int t, int[] labels, Lang l) {
-    XyPlot p = XyPlot.titled(title).axes("x", "y");
+    XyPlot p = XyPlot.titled(title).axes("x", "y").equalAspect();
     ClusterPlots.addClusters(p, "", x, labels, null, true, l);
     int k = run.centres().get(0).length;
     double[][] now = run.centres().get(t);

@@ -81,7 +81,7 @@ public final class MeanShiftDemo implements Demo {
     double estimate = MeanShift.estimateBandwidth(x, 0.3);
 
     XyPlot paths = XyPlot.titled(l.f("Trajectories of %d seeds to the modes",
-        "%d 个起点走向众数的轨迹", Math.min(MAX_PATHS, seeds.length))).axes("x", "y");
+        "%d 个起点走向众数的轨迹", Math.min(MAX_PATHS, seeds.length))).axes("x", "y").equalAspect();
     ClusterPlots.addClusters(paths, "", x, new int[x.length], null, true, l);
     paths.colour(Theme.withAlpha(Theme.AXIS, 0.5));
     // A seeded sample of seeds, not every s-th: the toy points cycle through the blobs, and a
@@ -104,7 +104,7 @@ public final class MeanShiftDemo implements Demo {
     int modes = c.modes().length;
     XyPlot clusters = XyPlot.titled(l.f("%d mode%s, %s kernel, h = %s",
         "%d 个众数%s，%s，h = %s", modes, l.t(modes == 1 ? "" : "s", ""),
-        kernelName(kernel, l), fmt(h))).axes("x", "y");
+        kernelName(kernel, l), fmt(h))).axes("x", "y").equalAspect();
     ClusterPlots.addClusters(clusters, "", x, c.labels(), null, false, l);
     clusters.highlight(l.t("mode", "众数"), column(c.modes(), 0), column(c.modes(), 1))
         .colour(Theme.REFERENCE);
