@@ -10,58 +10,94 @@ import java.util.Arrays;
 final class ClusterPlots {
   private ClusterPlots() {}
 
-  /** Scatter panels draw at most about this many points (every s-th point beyond it). */
+  /** Scatter panels draw every point up to this many (thinned by cell beyond it). */
   static final int MAX_DRAWN = 4000;
-
-  /** Cluster colours: the palette without its black, which means noise. */
-  static final int COLOURS = Theme.categoryCount() - 1;
 
   static final Color NOISE = Color.BLACK;
 
-  static Color colour(int cluster) {
-    return cluster < 0 ? NOISE : Theme.category(cluster % COLOURS);
-  }
+  /** Cluster colours: the theme's categories without black, which means noise. */
+  private static final Color[] PALETTE = java.util.stream.IntStream
+      .range(0, Theme.categoryCount()).mapToObj(Theme::category)
+      .filter(c -> !c.equals(NOISE)).toArray(Color[]::new);
 
-  /** Every s-th point is drawn, s = ⌈n / MAX_DRAWN⌉. */
-  static int stride(int n) {
-    return Math.max(1, (n + MAX_DRAWN - 1) / MAX_DRAWN);
+  static final int COLOURS = PALETTE.length;
+
+  static Color colour(int cluster) {
+    return cluster < 0 ? NOISE : PALETTE[cluster % COLOURS];
   }
 
   /**
+   * Past MAX_DRAWN points, a scatter keeps one dot per colour in each cell of a CELLS × CELLS grid
+   * over the points' box (the first point of the input that falls there): what the eye can tell
+   * apart at panel size, every isolated point (noise) still drawn, dense regions no darker.
+   */
+  static final int CELLS = 250;
+
+  /**
    * Adds the points of {@code x} selected by {@code keep} (null: all) to {@code plot}, one series
-   * per cluster colour (clusters c and c + 6 share one), none of them in the legend: colours only
-   * tell clusters apart. Noise (−1) goes in black as "noise", in the legend.
+   * per cluster colour (clusters c and c + COLOURS share one), none of them in the legend:
+   * colours only tell clusters apart. Noise (−1) goes in black as "noise", in the legend.
    *
    * @param prefix keeps series names unique when a plot holds two such layers
    * @param small half-size markers (for a second tier, or points under centre trails)
    */
   static XyPlot addClusters(XyPlot plot, String prefix, double[][] x, int[] labels,
       boolean[] keep, boolean small, Lang l) {
-    int s = stride(x.length);
-    for (int colour = -1; colour < COLOURS; colour++) {
-      double[] px = new double[x.length];
-      double[] py = new double[x.length];
-      int m = 0;
-      for (int i = 0; i < x.length; i += s) {
-        int c = labels[i];
-        boolean inColour = colour < 0 ? c < 0 : c >= 0 && c % COLOURS == colour;
-        if (inColour && (keep == null || keep[i])) {
-          px[m] = x[i][0];
-          py[m++] = x[i][1];
-        }
+    int n = x.length;
+    boolean thin = n > MAX_DRAWN;
+    double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (double[] p : x) {
+      box[0] = Math.min(box[0], p[0]);
+      box[1] = Math.max(box[1], p[0]);
+      box[2] = Math.min(box[2], p[1]);
+      box[3] = Math.max(box[3], p[1]);
+    }
+    double wx = Math.max(box[1] - box[0], 1e-300) / CELLS;
+    double wy = Math.max(box[3] - box[2], 1e-300) / CELLS;
+    // One pass: each kept point to its colour's list (−1 noise → slot 0), first per cell only.
+    java.util.BitSet[] taken = new java.util.BitSet[COLOURS + 1];
+    double[][] px = new double[COLOURS + 1][];
+    double[][] py = new double[COLOURS + 1][];
+    int[] count = new int[COLOURS + 1];
+    for (int i = 0; i < n; i++) {
+      if (keep != null && !keep[i]) {
+        continue;
       }
+      int slot = labels[i] < 0 ? 0 : 1 + labels[i] % COLOURS;
+      if (thin) {
+        int cell = (int) ((x[i][0] - box[0]) / wx) * (CELLS + 1) + (int) ((x[i][1] - box[2]) / wy);
+        if (taken[slot] == null) {
+          taken[slot] = new java.util.BitSet((CELLS + 1) * (CELLS + 1));
+        }
+        if (taken[slot].get(cell)) {
+          continue;
+        }
+        taken[slot].set(cell);
+      }
+      if (px[slot] == null) {
+        px[slot] = new double[Math.min(n, 64)];
+        py[slot] = new double[px[slot].length];
+      } else if (count[slot] == px[slot].length) {
+        px[slot] = Arrays.copyOf(px[slot], 2 * count[slot]);
+        py[slot] = Arrays.copyOf(py[slot], 2 * count[slot]);
+      }
+      px[slot][count[slot]] = x[i][0];
+      py[slot][count[slot]++] = x[i][1];
+    }
+    for (int colour = -1; colour < COLOURS; colour++) {
+      int m = count[colour + 1];
       if (m == 0) {
         continue;
       }
       String name = prefix + (colour < 0 ? l.t("noise", "噪声") : l.t("colour ", "颜色 ") + colour);
-      double[] cx = Arrays.copyOf(px, m);
-      double[] cy = Arrays.copyOf(py, m);
+      double[] cx = Arrays.copyOf(px[colour + 1], m);
+      double[] cy = Arrays.copyOf(py[colour + 1], m);
       if (small) {
         plot.smallPoints(name, cx, cy);
       } else {
         plot.points(name, cx, cy);
       }
-      plot.colour(colour < 0 ? NOISE : Theme.category(colour));
+      plot.colour(colour(colour));
       if (colour >= 0) {
         plot.notInLegend();
       }
@@ -69,10 +105,10 @@ final class ClusterPlots {
     return plot;
   }
 
-  /** "500 points" or "100,000 points (1 in 25 drawn)". */
+  /** "500 points" or "100,000 points (drawn: 1 dot per colour per 1/250 cell)". */
   static String drawnNote(int n, Lang l) {
-    int s = stride(n);
     return l.f("%,d point", "%,d 个点", n) + l.t(n == 1 ? "" : "s", "")
-        + (s == 1 ? "" : l.f(" (1 in %d drawn)", "（每 %d 个画 1 个）", s));
+        + (n <= MAX_DRAWN ? "" : l.f(" (drawn: 1 dot per colour per 1/%d cell)",
+            "（每种颜色每个 1/%d 小格只画 1 个点）", CELLS));
   }
 }

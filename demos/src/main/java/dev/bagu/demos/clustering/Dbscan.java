@@ -103,13 +103,14 @@ public final class Dbscan {
     int kk = Math.min(k, n);
     int step = Math.max(1, (n + maxQueries - 1) / maxQueries);
     double[] out = new double[(n + step - 1) / step];
-    double[] d2 = new double[n];
-    for (int q = 0, i = 0; i < n; i += step, q++) {
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(q -> { // each on its own
+      int i = q * step;
+      double[] d2 = new double[n];
       for (int j = 0; j < n; j++) {
         d2[j] = KMeans.dist2(x[i], x[j]);
       }
       out[q] = Math.sqrt(kthSmallest(d2, kk));
-    }
+    });
     Arrays.sort(out);
     for (int a = 0, b = out.length - 1; a < b; a++, b--) {
       double t = out[a];

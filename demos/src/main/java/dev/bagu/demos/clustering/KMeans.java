@@ -150,12 +150,25 @@ public final class KMeans {
 
   /** Nearest centre for every point; d2 gets the squared distance. Whether any label changed. */
   static boolean assign(double[][] x, double[][] c, int[] labels, double[] d2) {
+    // The centres' coordinates side by side: the inner loop reads two flat arrays. Same
+    // arithmetic as dist2 (dx·dx + dy·dy, ties to the lower j), so the same labels to the bit.
+    int k = c.length;
+    double[] cx = new double[k];
+    double[] cy = new double[k];
+    for (int j = 0; j < k; j++) {
+      cx[j] = c[j][0];
+      cy[j] = c[j][1];
+    }
     boolean changed = false;
     for (int i = 0; i < x.length; i++) {
+      double px = x[i][0];
+      double py = x[i][1];
       int best = 0;
-      double bestD = dist2(x[i], c[0]);
-      for (int j = 1; j < c.length; j++) {
-        double d = dist2(x[i], c[j]);
+      double bestD = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        double dx = px - cx[j];
+        double dy = py - cy[j];
+        double d = dx * dx + dy * dy;
         if (d < bestD) {
           bestD = d;
           best = j;
@@ -178,12 +191,15 @@ public final class KMeans {
       sum[labels[i]][1] += x[i][1];
       count[labels[i]]++;
     }
-    boolean[] used = new boolean[x.length];
+    boolean[] used = null; // only when a cluster is empty
     int reseeded = 0;
     for (int j = 0; j < k; j++) {
       if (count[j] > 0) {
         c[j] = new double[] {sum[j][0] / count[j], sum[j][1] / count[j]};
         continue;
+      }
+      if (used == null) {
+        used = new boolean[x.length];
       }
       int far = -1;
       for (int i = 0; i < x.length; i++) {

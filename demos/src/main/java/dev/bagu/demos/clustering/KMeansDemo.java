@@ -24,6 +24,16 @@ public final class KMeansDemo implements Demo {
   /** k-means++ runs per k on the elbow curve (the best is drawn). */
   static final int ELBOW_RUNS = 5;
   static final int ELBOW_MAX_K = 10;
+  /**
+   * Point-runs the restarts may spend: runs per seeding = min(seeds, max(10, this / n)). At the
+   * defaults (500 points) all the asked-for seeds run; 100,000 points get 10 runs per seeding,
+   * scikit-learn's n_init; the figure says how many ran.
+   */
+  static final int RESTART_BUDGET = 200_000;
+  /** Point-runs for the elbow curve's runs per k: min(ELBOW_RUNS, max(1, this / n)). */
+  static final int ELBOW_BUDGET = 100_000;
+  /** The restarts' streams: random from RESTART_STREAM, k-means++ from RESTART_STREAM + 1. */
+  static final int RESTART_STREAM = 10;
   private static final String ARTHUR = "Arthur & Vassilvitskii 2007, Thm 3.1: E[φ] ≤ 8(ln k + 2)"
       + "·φ_OPT";
 
@@ -74,33 +84,44 @@ public final class KMeansDemo implements Demo {
       runs.put(init, KMeans.lloyd(x, seedCentres, MAX_ITERATIONS));
     }
     int seeds = p.integer("seeds");
-    KMeansRestarts r = KMeansRestarts.run(x, k, seeds, p.seed(), 10);
+    int restarts = restarts(seeds, x.length);
+    KMeansRestarts r = KMeansRestarts.run(x, k, restarts, p.seed(), RESTART_STREAM);
+    // data.labels: the best k-means++ restart (lowest φ), as scikit-learn's KMeans(n_init) keeps.
+    int bestRun = r.bestRun(Init.PLUS_PLUS);
+    KMeans.Run best = KMeansRestarts.run(x, k, Init.PLUS_PLUS, p.seed(), RESTART_STREAM, bestRun);
     int maxK = Math.min(Math.max(ELBOW_MAX_K, k), x.length);
+    int elbowRuns = Math.min(ELBOW_RUNS, Math.max(1, ELBOW_BUDGET / Math.max(1, x.length)));
     double[] ks = new double[maxK];
     double[] elbow = new double[maxK];
+    double[][] elbowPhi = new double[maxK][elbowRuns];
+    java.util.stream.IntStream.range(0, maxK * elbowRuns).parallel().forEach(task -> {
+      int j = task / elbowRuns + 1;
+      int run = task % elbowRuns;
+      double[][] c = KMeans.seed(x, j, Init.PLUS_PLUS, Rng.stream(p.seed(), 20 + j, run));
+      elbowPhi[j - 1][run] = KMeans.lloyd(x, c, MAX_ITERATIONS).finalInertia();
+    });
     for (int j = 1; j <= maxK; j++) {
       ks[j - 1] = j;
-      elbow[j - 1] = Double.POSITIVE_INFINITY;
-      for (int run = 0; run < ELBOW_RUNS; run++) {
-        double[][] c = KMeans.seed(x, j, Init.PLUS_PLUS, Rng.stream(p.seed(), 20 + j, run));
-        elbow[j - 1] = Math.min(elbow[j - 1], KMeans.lloyd(x, c, MAX_ITERATIONS).finalInertia());
-      }
+      elbow[j - 1] = java.util.Arrays.stream(elbowPhi[j - 1]).min().orElseThrow();
     }
 
     KMeans.Run random = runs.get(Init.RANDOM);
     KMeans.Run plus = runs.get(Init.PLUS_PLUS);
     Figure figure = Figure.grid(info().title(l), 2, 3).preferredSize(1800, 1100)
-        .subtitle(l.f("%s, %s · k = %d%s · black: each centre's path, "
-                + "diamond: where it ends · histograms over %d seeds · seed %d",
-            "%s，%s · k = %d%s · 黑线：每个中心的轨迹，菱形：它的终点 · 直方图基于 %d 个种子 · 种子 %d",
+        .subtitle(l.f("%s, %s · k = %d%s · black: centre paths, diamonds: final centres · "
+                + "histograms over %s · seed %d",
+            "%s，%s · k = %d%s · 黑线：中心的轨迹，菱形：最终的中心 · 直方图基于%s · 种子 %d",
             src.name(), ClusterPlots.drawnNote(x.length, l), k, k < p.integer("k")
-                ? l.t(" (as many as the points)", "（与点数相同）") : "", seeds, p.seed()))
+                ? l.t(" (as many as the points)", "（与点数相同）") : "",
+            restarts == seeds ? l.f("%d seeds", " %d 个种子", seeds)
+                : l.f("%1$d seeds each (seeds = %2$d capped for big n)",
+                    "每种 %1$d 个种子（点太多，seeds = %2$d 被封顶）", restarts, seeds), p.seed()))
         .add(KMeansCharts.finalTrails(Init.RANDOM, x, random, l))
         .add(KMeansCharts.finalTrails(Init.PLUS_PLUS, x, plus, l))
         .add(KMeansCharts.inertia(random, plus, l))
-        .add(KMeansCharts.elbow(ks, elbow, k, l))
-        .add(KMeansCharts.restarts(r, seeds, true, k, l))
-        .add(KMeansCharts.restarts(r, seeds, false, k, l));
+        .add(KMeansCharts.elbow(ks, elbow, k, elbowRuns, l))
+        .add(KMeansCharts.restarts(r, l))
+        .add(KMeansCharts.seedings(r, k, l));
     Result result = Result.of(figure);
     for (Init init : Init.values()) {
       KMeans.Run run = runs.get(init);
@@ -112,7 +133,7 @@ public final class KMeansDemo implements Demo {
     }
     double bound = KMeansRestarts.bound(k);
     result.finding(Finding.of("best_inertia", l.f("best φ over all %d runs",
-            "全部 %d 次运行中最好的 φ", 2 * seeds), r.best(), ""))
+            "全部 %d 次运行中最好的 φ", 2 * restarts), r.best(), ""))
         .finding(Finding.of("mean_inertia_random", l.t("random: mean final φ / best φ",
             "随机初始化：平均最终 φ / 最好的 φ"), r.relative(r.meanFinal(Init.RANDOM)), ""))
         .finding(Finding.of("mean_inertia_kmeanspp", l.t("k-means++: mean final φ / best φ",
@@ -131,16 +152,33 @@ public final class KMeansDemo implements Demo {
             l.t(ARTHUR, "Arthur 和 Vassilvitskii 2007，定理 3.1：E[φ] ≤ 8(ln k + 2)·φ_OPT")))
         .finding(Finding.of("seeding_ratio_random", l.t("random seeding alone: mean φ / best φ",
             "只做随机初始化：平均 φ / 最好的 φ"), r.relative(r.meanSeeding(Init.RANDOM)), ""));
+    result.finding(Finding.of("inertia_best_kmeanspp", l.f(
+        "best of %d k-means++ runs (the JSON's labels): final φ", "%d 次 k-means++ 中最好的一次（即 JSON 的标签）：最终 φ",
+        restarts), best.finalInertia(), ""));
     if (src.truth() != null) {
       result.finding(Finding.of("ari_kmeanspp", src.fromFile()
-          ? l.t("k-means++: adjusted Rand index vs the label column", "k-means++：与标签列的调整兰德指数")
-          : l.t("k-means++: adjusted Rand index vs the true blobs", "k-means++：与真实团的调整兰德指数"),
-          AdjustedRand.index(src.truth(), plus.labels()), ""));
+          ? l.t("best k-means++ run: adjusted Rand index vs the label column",
+              "最好的 k-means++ 运行：与标签列的调整兰德指数")
+          : l.t("best k-means++ run: adjusted Rand index vs the true blobs",
+              "最好的 k-means++ 运行：与真实团的调整兰德指数"),
+          AdjustedRand.index(src.truth(), best.labels()), ""));
     }
-    result.data("labels", plus.labels()).data("centers", plus.finalCentres())
-        .data("k", k).data("elbow_inertia", elbow);
+    Map<String, Object> which = new LinkedHashMap<>();
+    which.put("seeding", "k-means++");
+    which.put("run", bestRun);
+    which.put("runs", restarts);
+    which.put("stream", "Rng.stream(seed, " + (RESTART_STREAM + Init.PLUS_PLUS.ordinal()) + ", run)");
+    which.put("inertia", best.finalInertia());
+    which.put("iterations", best.iterations());
+    result.data("labels", best.labels()).data("centers", best.finalCentres())
+        .data("best_run", which).data("k", k).data("elbow_inertia", elbow);
     addFrames(result, x, random, plus, l);
     return result;
+  }
+
+  /** Runs per seeding: all the asked-for seeds, fewer on big inputs (never under 10). */
+  static int restarts(int seeds, int n) {
+    return Math.min(seeds, Math.max(10, RESTART_BUDGET / Math.max(1, n)));
   }
 
   /** Frames: random and k-means++ side by side, one Lloyd update per frame. */

@@ -13,6 +13,9 @@ import dev.bagu.math.Rng;
  * @param last φ after Lloyd, [init][run]
  * @param iterations Lloyd updates to converge, [init][run]
  * @param best the lowest final φ over every run
+ *
+ * <p>Run r of a seeding draws from its own stream {@code Rng.stream(seed, stream + init, r)}, so
+ * the runs go in parallel and give the same numbers on any core count.
  */
 record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, double best) {
   /**
@@ -26,18 +29,43 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
     double[][] seeding = new double[inits][runs];
     double[][] last = new double[inits][runs];
     int[][] iterations = new int[inits][runs];
+    java.util.stream.IntStream.range(0, inits * runs).parallel().forEach(task -> {
+      int i = task / runs;
+      int r = task % runs;
+      KMeans.Run run = run(x, k, Init.values()[i], seed, stream, r);
+      seeding[i][r] = run.inertia()[0];
+      last[i][r] = run.finalInertia();
+      iterations[i][r] = run.iterations();
+    });
     double best = Double.POSITIVE_INFINITY;
-    for (Init init : Init.values()) {
-      for (int r = 0; r < runs; r++) {
-        double[][] c = KMeans.seed(x, k, init, Rng.stream(seed, stream + init.ordinal(), r));
-        KMeans.Run run = KMeans.lloyd(x, c, KMeansDemo.MAX_ITERATIONS);
-        seeding[init.ordinal()][r] = run.inertia()[0];
-        last[init.ordinal()][r] = run.finalInertia();
-        iterations[init.ordinal()][r] = run.iterations();
-        best = Math.min(best, run.finalInertia());
+    for (double[] v : last) {
+      for (double phi : v) {
+        best = Math.min(best, phi);
       }
     }
     return new KMeansRestarts(seeding, last, iterations, best);
+  }
+
+  /** Run r of one seeding: its own stream, so any run can be repeated on its own. */
+  static KMeans.Run run(double[][] x, int k, Init init, long seed, int stream, int r) {
+    double[][] c = KMeans.seed(x, k, init, Rng.stream(seed, stream + init.ordinal(), r));
+    return KMeans.lloyd(x, c, KMeansDemo.MAX_ITERATIONS);
+  }
+
+  /** The run of this seeding with the lowest final φ (the first of equals), as n_init keeps. */
+  int bestRun(Init init) {
+    double[] v = last[init.ordinal()];
+    int b = 0;
+    for (int r = 1; r < v.length; r++) {
+      if (v[r] < v[b]) {
+        b = r;
+      }
+    }
+    return b;
+  }
+
+  int runs() {
+    return last[0].length;
   }
 
   static double mean(double[] v) {

@@ -27,6 +27,8 @@ public final class MeanShift {
   static final double STOP = 1e-3;
   /** The Gaussian kernel is cut off beyond this many bandwidths (its weight there < 0.012). */
   static final double GAUSSIAN_CUTOFF = 3;
+  /** estimateBandwidth averages over at most this many query points (brute force each). */
+  static final int BANDWIDTH_QUERIES = 2000;
 
   /**
    * @param modes the modes left after merging, strongest first (m, 2)
@@ -49,12 +51,13 @@ public final class MeanShift {
     }
     PointGrid grid = new PointGrid(x, kernel == Kernel.FLAT ? h : GAUSSIAN_CUTOFF * h);
     PointGrid withinH = kernel == Kernel.FLAT ? grid : new PointGrid(x, h);
-    List<double[][]> paths = new ArrayList<>();
-    List<double[]> ends = new ArrayList<>();
-    List<Integer> strength = new ArrayList<>();
-    for (int s : seeds) {
+    // Each seed climbs on its own: in parallel, results kept in seed order (the same on any
+    // core count).
+    double[][][] climbed = new double[seeds.length][][];
+    int[] reach = new int[seeds.length];
+    java.util.stream.IntStream.range(0, seeds.length).parallel().forEach(i -> {
       List<double[]> path = new ArrayList<>();
-      double[] c = x[s].clone();
+      double[] c = x[seeds[i]].clone();
       path.add(c);
       for (int it = 0; it < MAX_ITERATIONS; it++) {
         double[] next = shift(x, grid, c, h, kernel);
@@ -68,9 +71,15 @@ public final class MeanShift {
           break;
         }
       }
-      paths.add(path.toArray(new double[0][]));
-      ends.add(c);
-      strength.add(withinH.countWithin(c[0], c[1]));
+      climbed[i] = path.toArray(new double[0][]);
+      reach[i] = withinH.countWithin(c[0], c[1]);
+    });
+    List<double[][]> paths = java.util.Arrays.asList(climbed);
+    List<double[]> ends = new ArrayList<>();
+    List<Integer> strength = new ArrayList<>();
+    for (int i = 0; i < seeds.length; i++) {
+      ends.add(climbed[i][climbed[i].length - 1]);
+      strength.add(reach[i]);
     }
     double[][] modes = merge(ends, strength, h);
     int[] labels = new int[x.length];
@@ -81,11 +90,11 @@ public final class MeanShift {
   /**
    * scikit-learn's {@code estimate_bandwidth(x, quantile)}: the mean, over the points, of the
    * distance to the (quantile·n)-th nearest point (itself counted), from at most
-   * {@link DbscanDemo#K_DISTANCE_QUERIES} evenly spaced query points.
+   * {@link #BANDWIDTH_QUERIES} evenly spaced query points.
    */
   public static double estimateBandwidth(double[][] x, double quantile) {
     int k = Math.max(1, (int) (quantile * x.length));
-    return Arrays.stream(Dbscan.sortedKDistances(x, k, DbscanDemo.K_DISTANCE_QUERIES)).average()
+    return Arrays.stream(Dbscan.sortedKDistances(x, k, BANDWIDTH_QUERIES)).average()
         .orElse(0);
   }
 

@@ -61,7 +61,7 @@ class ClusteringComparisonTest {
       }
     }
     // Up to the most points allowed, every point is drawn, not 1 in s.
-    assertThat(ClusterPlots.stride(3000)).isEqualTo(1);
+    assertThat(ClusterPlots.MAX_DRAWN).isGreaterThanOrEqualTo(3000);
   }
 
   /**

@@ -149,4 +149,82 @@ class DbscanTest {
     assertThat(Dbscan.kthSmallest(v.clone(), 3)).isCloseTo(3, within(0.0));
     assertThat(Dbscan.kthSmallest(v.clone(), 5)).isEqualTo(5);
   }
+
+  /** Every point's k-th smallest squared distance, itself included, by brute force. */
+  static double[] bruteCore2(double[][] x, int k) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double[] d2 = new double[x.length];
+      for (int j = 0; j < x.length; j++) {
+        d2[j] = KMeans.dist2(x[i], x[j]);
+      }
+      Arrays.sort(d2);
+      out[i] = k <= x.length ? d2[k - 1] : Double.POSITIVE_INFINITY;
+    }
+    return out;
+  }
+
+  @Test
+  void theKdTreeFindsTheSameKthNeighboursAsBruteForce() {
+    double[][] x = ClusterData.blobs(700, 4, 0.8, Rng.seeded(3)).x();
+    double[][] dup = new double[x.length + 40][]; // with duplicates and a collinear run
+    System.arraycopy(x, 0, dup, 0, x.length);
+    for (int i = 0; i < 40; i++) {
+      dup[x.length + i] = i < 20 ? x[7].clone() : new double[] {0.1 * i, 2.0};
+    }
+    KdTree t = new KdTree(dup);
+    for (int k : new int[] {1, 2, 5, 30}) {
+      double[] bySlot = t.kthNearest2(k);
+      double[] brute = bruteCore2(dup, k);
+      for (int s = 0; s < dup.length; s++) {
+        assertThat(bySlot[s]).as("k %d point %d", k, t.id[s]).isEqualTo(brute[t.id[s]]);
+      }
+    }
+    assertThat(new KdTree(new double[][] {{0, 0}, {1, 1}}).kthNearest2(3))
+        .containsExactly(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void theOnePassSweepGivesDbscansClustersAndNoiseAtEveryEps() {
+    for (int s = 0; s < 3; s++) {
+      double[][] blobs = ClusterData.standardised(
+          ClusterData.blobs(400, 4, 1.2, Rng.seeded(s)).x());
+      double[][] moons = ToyData.moons(400, 0.1, Rng.seeded(s)).x();
+      for (double[][] x : List.of(blobs, moons)) {
+        for (int m : new int[] {1, 3, 10, 25}) {
+          DbscanSweep sweep = DbscanSweep.of(x, m, 2.0);
+          for (double eps = 0.01; eps <= 2.0; eps *= 1.17) {
+            Dbscan.Clustering c = Dbscan.run(x, eps, m);
+            assertThat(new int[] {sweep.clusters(eps), sweep.noise(eps),
+                sweep.corePoints(eps)}).as("seed %d, min %d, eps %s", s, m, eps)
+                .containsExactly(c.clusters(), c.noise(), c.coreCount());
+            Dbscan.Clustering fromForest = sweep.labelsAt(eps);
+            assertThat(fromForest.labels()).as("labels: seed %d, min %d, eps %s", s, m, eps)
+                .isEqualTo(c.labels());
+            assertThat(fromForest.core()).isEqualTo(c.core());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theSweepIsExactAtTheDistancesThemselves() {
+    // Points 1 apart on a line: at eps exactly 1 every point has its neighbours within eps.
+    double[][] x = {{0, 0}, {1, 0}, {2, 0}, {3, 0}, {4, 0}, {9, 0}, {10, 0}};
+    DbscanSweep sweep = DbscanSweep.of(x, 3, 5);
+    for (double eps : new double[] {0.5, 1, 1.5, 2, 3, 5}) {
+      Dbscan.Clustering c = Dbscan.run(x, eps, 3);
+      assertThat(sweep.clusters(eps)).as("eps %s", eps).isEqualTo(c.clusters());
+      assertThat(sweep.noise(eps)).as("eps %s", eps).isEqualTo(c.noise());
+    }
+    assertThat(sweep.clusters(1)).isEqualTo(1); // 9 and 10 have only 2 within 1
+    assertThat(sweep.noise(1)).isEqualTo(2);
+    assertThat(sweep.kDistancesDescending(100)).containsExactly(6, 5, 2, 2, 1, 1, 1);
+    double[][] twoTriples = {{0, 0}, {-0.1, 0}, {-0.1, 0.1}, {2, 0}, {2.1, 0}, {2.1, 0.1}, {1, 0}};
+    assertThat(DbscanSweep.of(twoTriples, 4, 1).labelsAt(1).labels()) // the shared border point
+        .containsExactly(0, 0, 0, 1, 1, 1, 0);
+    double[][] dup = {{1, 1}, {1, 1}, {1, 1}, {3, 3}};
+    assertThat(DbscanSweep.of(dup, 3, 1).labelsAt(0.5).labels()).containsExactly(0, 0, 0, -1);
+  }
 }

@@ -104,4 +104,22 @@ class KMeansTest {
     assertThat(run.finalCentres()[0]).containsExactly(2, 2);
     assertThat(run.finalInertia()).isCloseTo((4 + 4) + 4 + (4 + 16), within(1e-12));
   }
+
+  @Test
+  void theLabelsAreTheBestKMeansPlusPlusRestartAsNInitKeeps() {
+    double[][] x = dev.bagu.math.ClusterData.blobs(600, 6, 1.5, Rng.seeded(4)).x();
+    KMeansRestarts r = KMeansRestarts.run(x, 6, 12, 7, KMeansDemo.RESTART_STREAM);
+    int b = r.bestRun(Init.PLUS_PLUS);
+    KMeans.Run best = KMeansRestarts.run(x, 6, Init.PLUS_PLUS, 7, KMeansDemo.RESTART_STREAM, b);
+    for (int run = 0; run < 12; run++) {
+      assertThat(best.finalInertia()).isLessThanOrEqualTo(r.last()[Init.PLUS_PLUS.ordinal()][run]);
+    }
+    assertThat(KMeans.inertia(x, best.finalCentres())).isCloseTo(best.finalInertia(),
+        org.assertj.core.api.Assertions.within(1e-9 * best.finalInertia()));
+    // In parallel, run by run on its own stream: the same numbers every time.
+    assertThat(KMeansRestarts.run(x, 6, 12, 7, KMeansDemo.RESTART_STREAM).last())
+        .isDeepEqualTo(r.last());
+    assertThat(KMeansDemo.restarts(100, 500)).isEqualTo(100);
+    assertThat(KMeansDemo.restarts(100, 100_000)).isEqualTo(10);
+  }
 }

@@ -51,4 +51,19 @@ class PointsFileTest {
     assertThatThrownBy(() -> PointsFile.read(file(content.replace("\\n", "\n"))))
         .isInstanceOf(UserException.class).hasMessage(message);
   }
+
+  @Test
+  void theStreamingReaderReadsWhatTheCheckedReaderReads() throws IOException {
+    for (String content : new String[] {"\uFEFFx,y\r\n1,2\r\n3,4\r\n",
+        "  Label , X,Y\n# c\n a ,1e3, -2.5 \n\n b,0x1p3,7\n", "x,y\n1,2\n"}) {
+      Path f = file(content);
+      PointsFile.Points fast = PointsFile.readPlain(f);
+      PointsFile.Points checked = PointsFile.readChecked(f);
+      assertThat(fast).as(content).isNotNull();
+      assertThat(fast.x()).isDeepEqualTo(checked.x());
+      assertThat(fast.labels()).isEqualTo(checked.labels());
+      assertThat(fast.labelNames()).isEqualTo(checked.labelNames());
+    }
+    assertThat(PointsFile.readPlain(file("x,y\n1,two\n"))).isNull(); // left to readChecked
+  }
 }
