@@ -39,7 +39,7 @@ public final class WeightInitDemo implements Demo {
       Param.integer("width", 64, 10, 256,
           "units per hidden layer of the deep net (Glorot & Bengio: 1000)").logScale()
           .zh("深层网络每个隐藏层的单元数（Glorot 和 Bengio 用的是 1000）"),
-      Param.integer("steps", 200, 10, 3000,
+      Param.integer("steps", 200, 10, 2000,
           "SGD steps (minibatches of 32) on the moons, per init").logScale()
           .zh("每种初始化在双月数据上训练的 SGD 步数（小批量 32）"),
       Param.real("lr", 0.2, 0.001, 2, "SGD learning rate on the moons").logScale()

@@ -46,8 +46,10 @@ final class CrowdPair {
         .axes(l.f("x (px; right copy +%d)", "x（px；右边一份 +%d）", (int) OFFSET), "y (px)")
         .range(170, 330 + OFFSET, 30, 320)
         .legend(l.t("greedy", "贪心"), greedyColour, false)
-        .legend(l.t("Soft Gaussian", "高斯 Soft"), softColour, false)
-        .legend(l.t("missed", "漏掉"), NmsDemo.MISSED, false);
+        .legend(l.t("Soft Gaussian", "高斯 Soft"), softColour, false);
+    if (g.found() < TRUTH.length || so.found() < TRUTH.length) {
+      p.legend(l.t("missed", "漏掉"), NmsDemo.MISSED, false);
+    }
     drawCopy(p, greedy, g, 0, greedyColour);
     drawCopy(p, soft, so, OFFSET, softColour);
     p.label(185, 52, l.t("greedy NMS", "贪心 NMS"), Theme.TEXT);
