@@ -30,7 +30,10 @@ public final class DemoFiles {
         return new Sizes(asked, asked, dpi);
       }
       Dimension own = result.figure().preferredSize();
-      return new Sizes(own, FigureExport.gifSize(own), dpi);
+      // The frames' own shape (nms: 1800 × 800 frames beside a 1800 × 1200 figure).
+      Dimension frames = result.frames().isEmpty() ? own
+          : result.frames().get(0).preferredSize();
+      return new Sizes(own, FigureExport.gifSize(frames), dpi);
     }
   }
 

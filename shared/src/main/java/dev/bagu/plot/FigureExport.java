@@ -1,6 +1,5 @@
 package dev.bagu.plot;
 
-import com.madgag.gif.fmsware.AnimatedGifEncoder;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import dev.bagu.io.AtomicFiles;
 import java.awt.Dimension;
@@ -162,24 +161,16 @@ public final class FigureExport {
     return new Dimension(GIF_MAX_WIDTH, (int) Math.round(figureSize.height * f));
   }
 
-  /** An animated GIF of the frames, each shown for delayMillis, looping. */
+  /**
+   * An animated GIF of the frames, each shown for delayMillis, looping: drawn in parallel and
+   * mapped to the theme's fixed palette by {@link GifWriter} (same frames, same bytes).
+   */
   public static void gif(List<Figure> frames, Path file, int width, int height, int delayMillis)
       throws IOException {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("a GIF needs at least one frame");
     }
-    AtomicFiles.write(file, out -> {
-      AnimatedGifEncoder enc = new AnimatedGifEncoder();
-      enc.start(out);
-      enc.setRepeat(0);
-      enc.setDelay(delayMillis);
-      enc.setQuality(10);
-      for (Figure f : frames) {
-        enc.addFrame(image(f, width, height, BASE_DPI));
-      }
-      if (!enc.finish()) {
-        throw new IOException("GIF encoder failed");
-      }
-    });
+    AtomicFiles.write(file, out -> GifWriter.write(out, frames.size(),
+        i -> image(frames.get(i), width, height, BASE_DPI), width, height, delayMillis));
   }
 }

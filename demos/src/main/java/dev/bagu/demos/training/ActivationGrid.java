@@ -62,8 +62,8 @@ final class ActivationGrid {
     }
     String axis = symmetric
         ? l.t("x: activation from −1 to 1 in every cell", "x：每格的激活值都从 −1 到 1")
-        : l.t("x: activation from 0 to 3σ of each cell (its own scale); half the units are 0",
-            "x：激活值从 0 到该格的 3σ（各格尺度不同）；一半的单元为 0");
+        : l.t("x: outputs > 0, from 0 to 3σ of each cell · black bar: share of zeros (full = 100%)",
+            "x：大于 0 的输出，从 0 到该格的 3σ · 黑条：恰为 0 的比例（满格 = 100%）");
     g.setColor(Theme.MUTED_TEXT);
     g.drawString(axis, area.x + labelW, area.y + area.height - fm.getDescent() - 2);
     java.awt.Font small = Theme.tickLabel().deriveFont(12f);
@@ -82,7 +82,10 @@ final class ActivationGrid {
         g.setColor(new Color(0xF6, 0xF6, 0xF6));
         g.fill(cell);
         double hi = symmetric ? 1 : Math.max(1e-300, 3 * s.std()[layer]); // ReLU: the cell's own scale
-        double[] h = histogram(s.activations()[layer], lo, hi, BINS);
+        // ReLU: the exact zeros (about half) would be one spike dwarfing the rest; they get their
+        // own bar at the left, the histogram shows the active outputs' shape.
+        double zeros = symmetric ? 0 : zeroShare(s.activations()[layer]);
+        double[] h = histogram(s.activations()[layer], lo, hi, BINS, !symmetric);
         Polygon p = new Polygon();
         p.addPoint(cell.x, cell.y + cell.height);
         for (int b = 0; b < BINS; b++) {
@@ -95,6 +98,11 @@ final class ActivationGrid {
         p.addPoint(cell.x + cell.width, cell.y + cell.height);
         g.setColor(Theme.withAlpha(colour, 0.75));
         g.fill(p);
+        if (!symmetric) {
+          int barH = (int) Math.round(zeros * cell.height);
+          g.setColor(Theme.TEXT);
+          g.fillRect(cell.x, cell.y + cell.height - barH, 3, barH);
+        }
         g.setFont(small);
         g.setColor(Theme.TEXT);
         String txt = "σ " + shortNumber(s.std()[layer]);
@@ -103,10 +111,16 @@ final class ActivationGrid {
     }
   }
 
-  /** Bin shares normalised so the tallest bin is 1; values outside [lo, hi] go to the end bins. */
-  static double[] histogram(double[] v, double lo, double hi, int bins) {
+  /**
+   * Bin shares normalised so the tallest bin is 1; values outside [lo, hi] go to the end bins.
+   * With {@code positiveOnly}, values ≤ 0 are left out (ReLU's inactive units).
+   */
+  static double[] histogram(double[] v, double lo, double hi, int bins, boolean positiveOnly) {
     double[] h = new double[bins];
     for (double x : v) {
+      if (positiveOnly && !(x > 0)) {
+        continue;
+      }
       int b = (int) Math.floor((x - lo) / (hi - lo) * bins);
       h[Math.max(0, Math.min(bins - 1, b))]++;
     }
@@ -115,6 +129,17 @@ final class ActivationGrid {
       h[b] = max > 0 ? h[b] / max : 0;
     }
     return h;
+  }
+
+  /** Share of values that are exactly 0 (or less): ReLU's inactive outputs. */
+  static double zeroShare(double[] v) {
+    int zeros = 0;
+    for (double x : v) {
+      if (!(x > 0)) {
+        zeros++;
+      }
+    }
+    return v.length == 0 ? 0 : zeros / (double) v.length;
   }
 
   /** Two significant digits, short enough for a small cell: "0.62", "1e-07", "3.2e+08". */

@@ -66,6 +66,17 @@ public final class VanishingGradients {
     return Math.max(16, Math.min(512, 8192 / width));
   }
 
+  private record Key(int depth, int width, int batch, long seed) {}
+
+  /** The last few parameter settings' runs (they depend on nothing else); read-only. */
+  private static final RecentResults<Key, List<Run>> RECENT = new RecentResults<>(2);
+
+  /** {@link #runAll}, reusing the result when the same settings ran recently. */
+  static List<Run> runAllRecent(int depth, int width, int batch, long seed) {
+    return RECENT.get(new Key(depth, width, batch, seed),
+        k -> runAll(k.depth(), k.width(), k.batch(), k.seed()));
+  }
+
   public static List<Run> runAll(int depth, int width, int batch, long seed) {
     return Arrays.stream(Kind.values()).parallel()
         .map(k -> run(k, depth, width, batch, seed))

@@ -52,7 +52,7 @@ public final class VanishingGradientsDemo implements Demo {
     int depth = p.integer("depth");
     int width = p.integer("width");
     int batch = VanishingGradients.batchFor(width);
-    List<Run> runs = VanishingGradients.runAll(depth, width, batch, p.seed());
+    List<Run> runs = VanishingGradients.runAllRecent(depth, width, batch, p.seed());
     Lang l = p.lang();
     Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1700, 1100)
         .subtitle(l.f("%d hidden layers × %d units · %d N(0, 1) inputs, "

@@ -113,40 +113,33 @@ public final class WeightInit {
         .collect(Collectors.toList());
   }
 
-  /** He et al. 2015's check: a ReLU net this deep, fed N(0, 1) inputs, forward only. */
-  public static final int HE_DEPTH = 30;
-  /** Independent nets averaged for the He check, and inputs per net. */
-  static final int HE_NETS = 4;
-  static final int HE_BATCH = 64;
+  // The demo's three experiments depend on different parameters (the deep net not on steps and
+  // lr, the training not on depth and width, He's check only on the width), so each is memoised
+  // on its own: moving one slider reruns only what it changes. Bounded; values are read-only.
+  private record DeepKey(Activation f, int depth, int width, int batch, long seed) {}
 
-  /**
-   * E[z_30²] / E[z_1²] in a {@value #HE_DEPTH}-layer ReLU net of the given width, the mean
-   * squares taken over {@value #HE_NETS} independently drawn nets so that the expectation is over
-   * the weights too, as in He et al. (eq. 10): 1 for Var(w) = 2/n, 2^−29 for 1/n. One net of
-   * finite width drifts from this: log E[z²] takes a random walk with steps of size ~1/√n.
-   */
-  public static double heDepthRatio(Init init, int width, long seed) {
-    int[] sizes = new int[HE_DEPTH + 1];
-    Arrays.fill(sizes, width);
-    double[][] sums = IntStream.range(0, HE_NETS).parallel().mapToObj(part -> {
-      Rng rng = Rng.stream(seed, 30 + init.ordinal(), part);
-      Mlp net = new Mlp(sizes, Activation.RELU, init, false, rng);
-      double[][] x = new double[HE_BATCH][width];
-      for (double[] row : x) {
-        rng.fillGaussian(row);
-      }
-      Mlp.Trace t = net.forward(x); // the last layer is linear: its z is layer 30's z
-      return new double[] {
-          DeepStats.meanSquare(DeepStats.flatten(t.caches().get(0).z())),
-          DeepStats.meanSquare(DeepStats.flatten(t.caches().get(HE_DEPTH - 1).z()))};
-    }).toArray(double[][]::new);
-    double first = 0;
-    double last = 0;
-    for (double[] s : sums) { // summed in part order: the same whatever the threads
-      first += s[0];
-      last += s[1];
-    }
-    return last / first;
+  private record TrainKey(Activation f, int steps, double lr, long seed) {}
+
+  private record HeKey(Init init, int width, long seed) {}
+
+  private static final RecentResults<DeepKey, List<DeepStats>> DEEP = new RecentResults<>(2);
+  private static final RecentResults<TrainKey, List<Training>> TRAINED = new RecentResults<>(4);
+  private static final RecentResults<HeKey, HeDepthCheck> HE = new RecentResults<>(4);
+
+  static List<DeepStats> deepStatsRecent(Activation f, int depth, int width, int batch,
+      long seed) {
+    return DEEP.get(new DeepKey(f, depth, width, batch, seed),
+        k -> deepStats(k.f(), k.depth(), k.width(), k.batch(), k.seed()));
+  }
+
+  static List<Training> trainAllRecent(Activation f, int steps, double lr, long seed) {
+    return TRAINED.get(new TrainKey(f, steps, lr, seed),
+        k -> trainAll(k.f(), k.steps(), k.lr(), k.seed()));
+  }
+
+  static HeDepthCheck heCheckRecent(Init init, int width, long seed) {
+    return HE.get(new HeKey(init, width, seed), k -> HeDepthCheck.run(k.init(), k.width(),
+        k.seed()));
   }
 
   /** Sample variance of one Xavier-uniform (n_out, n_in) matrix, for Glorot's 2/(n_in + n_out). */

@@ -39,7 +39,7 @@ public final class WeightInitDemo implements Demo {
       Param.integer("width", 64, 10, 256,
           "units per hidden layer of the deep net (Glorot & Bengio: 1000)").logScale()
           .zh("深层网络每个隐藏层的单元数（Glorot 和 Bengio 用的是 1000）"),
-      Param.integer("steps", 200, 10, 3000,
+      Param.integer("steps", 200, 10, 2000,
           "SGD steps (minibatches of 32) on the moons, per init").logScale()
           .zh("每种初始化在双月数据上训练的 SGD 步数（小批量 32）"),
       Param.real("lr", 0.2, 0.001, 2, "SGD learning rate on the moons").logScale()
@@ -70,23 +70,25 @@ public final class WeightInitDemo implements Demo {
     int steps = p.integer("steps");
     double lr = p.real("lr");
     int batch = batchFor(width);
-    List<DeepStats> stats = WeightInit.deepStats(f, depth, width, batch, p.seed());
-    List<Training> runs = WeightInit.trainAll(f, steps, lr, p.seed());
+    List<DeepStats> stats = WeightInit.deepStatsRecent(f, depth, width, batch, p.seed());
+    List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed());
     Lang l = p.lang();
     List<String> names = WeightInit.INITS.stream().map(i -> name(i, l)).toList();
 
     Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1800, 1150)
         .subtitle(l.f(
-            "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs · moons: %d points, "
-                + "net 2-16-16-16-16-2, lr %s · seed %d",
-            "%s · 深层网络：%d 个隐藏层 × %d 个单元，%d 个 N(0, 1) 输入 · 双月：%d 个点，"
-                + "网络 2-16-16-16-16-2，学习率 %s · 种子 %d", f.label(), depth, width, batch,
+            "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs (≈ 12,800 values "
+                + "per layer at any width) · moons: %d points, net 2-16-16-16-16-2, lr %s"
+                + " · seed %d",
+            "%s · 深层网络：%d 个隐藏层 × %d 个单元，%d 个 N(0, 1) 输入（任何宽度下每层都约"
+                + " 12,800 个值）· 双月：%d 个点，网络 2-16-16-16-16-2，学习率 %s · 种子 %d",
+            f.label(), depth, width, batch,
             WeightInit.TRAIN_POINTS, trimmed(lr), p.seed()))
         .add(ActivationGrid.of(l.t("Activations of each layer at init (", "初始化时每层的激活值（")
             + f.label() + l.t(")", "）"), names, stats, !relu, l))
-        .add(depthPanel(l.t("Activation std by layer", "各层激活值的标准差"),
+        .add(depthPanel(l.t("Activation std", "激活值的标准差"),
             l.t("std of layer output h_l", "层输出 h_l 的 std"), names, stats, true, l))
-        .add(depthPanel(l.t("Back-propagated gradient by layer", "各层反传的梯度"),
+        .add(depthPanel(l.t("Back-propagated gradient", "反传的梯度"),
             l.t("‖∂L/∂h_l‖ over the batch", "整批的 ‖∂L/∂h_l‖"), names, stats, false, l))
         .add(trainingPanel(names, runs, l));
     Result result = Result.of(figure);
@@ -122,21 +124,34 @@ public final class WeightInitDemo implements Demo {
             WeightInit.xavierVariance(width, width, seed), "")
         .withReference(2.0 / (width + width),
             l.t(GLOROT, "Glorot 和 Bengio 2010，式 16：2/(n_in + n_out)")));
-    double heRatio = WeightInit.heDepthRatio(Init.HE_NORMAL, width, seed);
-    double lecun = WeightInit.heDepthRatio(Init.LECUN_NORMAL, width, seed);
-    int d = WeightInit.HE_DEPTH;
+    HeDepthCheck he2 = WeightInit.heCheckRecent(Init.HE_NORMAL, width, seed);
+    HeDepthCheck lecun = WeightInit.heCheckRecent(Init.LECUN_NORMAL, width, seed);
+    int nets = HeDepthCheck.NETS;
+    double ratioSd = HeDepthCheck.ratioSpread(width);
     result.finding(Finding.of("he_30_layer_ratio",
-            l.f("He √(2/n), 30-layer ReLU, width %d: E[z²] layer 30 / layer 1",
-                "He √(2/n)，30 层 ReLU，宽 %d：E[z²] 第 30 层 / 第 1 层", width), heRatio, "")
-        .withReference(1, he + l.t(" (flat)", "（保持不变）")));
+            l.f("He √(2/n), 30-layer ReLU, width %d, %d nets: E[z²] layer 30 / layer 1",
+                "He √(2/n)，30 层 ReLU，宽 %d，%d 个网络：E[z²] 第 30 层 / 第 1 层", width, nets),
+            he2.ratio(), "")
+        .withReference(1, he + l.f(": 1 in expectation; ± 2σ, σ = √(((1 + 5/n)²⁹ − 1)/%d) = %s"
+                + " (29 chi-square factors)", "：期望为 1；± 2σ，σ = √(((1 + 5/n)²⁹ − 1)/%d) = %s"
+                + "（29 个卡方因子之积）", nets, dev.bagu.plot.Numbers.readable(ratioSd)),
+            2 * ratioSd));
+    double heSd = HeDepthCheck.factorSpread(2, width, he2.factors());
     result.finding(Finding.of("he_per_layer_factor",
-            l.t("He √(2/n), 30-layer ReLU: E[z²] factor per layer",
-                "He √(2/n)，30 层 ReLU：E[z²] 每层的倍数"), Math.pow(heRatio, 1.0 / (d - 1)), "")
-        .withReference(1, he));
+            l.f("He √(2/n), ReLU: E[z_l²] / E[z_{l−1}²], mean of %d layer factors",
+                "He √(2/n)，ReLU：E[z_l²] / E[z_{l−1}²]，%d 个层因子的平均", he2.factors()),
+            he2.meanFactor(), "")
+        .withReference(1, he + l.f(", eq. 10; ± 2σ, σ = √(5/(n·%d)) = %s",
+            "，式 10；± 2σ，σ = √(5/(n·%d)) = %s", he2.factors(),
+            dev.bagu.plot.Numbers.readable(heSd)), 2 * heSd));
+    double lecunSd = HeDepthCheck.factorSpread(1, width, lecun.factors());
     result.finding(Finding.of("lecun_per_layer_factor",
-            l.t("1/n, 30-layer ReLU: E[z²] factor per layer", "1/n，30 层 ReLU：E[z²] 每层的倍数"),
-            Math.pow(lecun, 1.0 / (d - 1)), "")
-        .withReference(0.5, he + l.t(" (halves per layer)", "（每层减半）")));
+            l.f("1/n, ReLU: E[z_l²] / E[z_{l−1}²], mean of %d layer factors",
+                "1/n，ReLU：E[z_l²] / E[z_{l−1}²]，%d 个层因子的平均", lecun.factors()),
+            lecun.meanFactor(), "")
+        .withReference(0.5, he + l.f(" (halves per layer); ± 2σ, σ = √(5/(4n·%d)) = %s",
+            "（每层减半）；± 2σ，σ = √(5/(4n·%d)) = %s", lecun.factors(),
+            dev.bagu.plot.Numbers.readable(lecunSd)), 2 * lecunSd));
   }
 
   /** An init's name in the figure and the findings; the formulas stay as they are. */
@@ -156,7 +171,8 @@ public final class WeightInitDemo implements Demo {
   /** Std (top right) or gradient norm (bottom left) against layer, log y, one line per init. */
   private static XyPlot depthPanel(String title, String yLabel, List<String> names,
       List<DeepStats> stats, boolean std, Lang l) {
-    XyPlot plot = XyPlot.titled(title + l.t(" (colours as at left)", "（颜色同左图）"))
+    XyPlot plot = XyPlot.titled(title + l.t(" (colours as at left; orthogonal dashed)",
+            "（颜色同左图；正交为虚线）"))
         .axes(l.t("hidden layer l (1 = next to the input)", "隐藏层 l（1 = 紧挨输入）"), yLabel)
         .logY().hideLegend();
     for (int i = 0; i < names.size(); i++) {
@@ -165,7 +181,10 @@ public final class WeightInitDemo implements Demo {
       for (int k = 0; k < y.length; k++) {
         x[k] = k + 1;
       }
-      plot.line(names.get(i), x, y).colour(Theme.category(i)); // zero init: no positive y, no line
+      // zero init: no positive y, no line. Orthogonal is dashed on top: with tanh it lies on
+      // Xavier's lines, which show through its gaps.
+      (WeightInit.INITS.get(i) == Init.ORTHOGONAL ? plot.dashed(names.get(i), x, y)
+          : plot.line(names.get(i), x, y)).colour(Theme.category(i));
     }
     return plot;
   }
@@ -181,7 +200,8 @@ public final class WeightInitDemo implements Demo {
       for (int k = 0; k < x.length; k++) {
         x[k] = t.steps()[k];
       }
-      plot.line(names.get(i), x, t.loss());
+      (WeightInit.INITS.get(i) == Init.ORTHOGONAL ? plot.dashed(names.get(i), x, t.loss())
+          : plot.line(names.get(i), x, t.loss())).colour(Theme.category(i));
     }
     double last = runs.get(0).steps()[runs.get(0).steps().length - 1];
     return plot.dashed(l.t("ln 2 (guessing)", "ln 2（瞎猜）"), new double[] {0, last},

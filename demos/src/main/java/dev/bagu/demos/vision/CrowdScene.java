@@ -9,7 +9,7 @@ import dev.bagu.math.Rng;
  * several detections jittered around it, as a detector's proposals are; a worse-localised
  * detection (larger jitter) gets a lower score on average, and its jitter scale is reported as
  * the per-coordinate standard deviation that Softer-NMS expects. A few false positives with low
- * scores stand in for background clutter.
+ * scores stand in for background clutter. Boxes are clipped to the image, as detectors do.
  *
  * @param truth the objects, truth[i] = {x1, y1, x2, y2}
  * @param detections every detection, in generation order (object by object, then clutter)
@@ -88,7 +88,12 @@ public record CrowdScene(double width, double height, double[][] truth, Detectio
       c[a][k] = t[a] + q * side * rng.gaussian();
       std[a][k] = Math.max(q * side, 0.5);
     }
-    // Keep corners ordered and the box at least 2 px wide and tall.
+    // Inside the image, as detectors clip their boxes to it; corners ordered and the box at
+    // least 2 px wide and tall.
+    c[0][k] = clamp(c[0][k], 0, WIDTH - 2);
+    c[1][k] = clamp(c[1][k], 0, HEIGHT - 2);
+    c[2][k] = clamp(c[2][k], 0, WIDTH);
+    c[3][k] = clamp(c[3][k], 0, HEIGHT);
     if (c[2][k] < c[0][k] + 2) {
       c[2][k] = c[0][k] + 2;
     }

@@ -16,8 +16,11 @@ public final class DetectionMetrics {
   /** The VOC/COCO "AP50" threshold. */
   public static final double IOU = 0.5;
 
-  /** One image's detections marked true or false positive, by score, descending. */
-  public record Matched(double[] score, boolean[] truePositive, int truths) {
+  /**
+   * One image's detections marked true or false positive, by score, descending; and for each
+   * ground-truth box, whether a detection found it.
+   */
+  public record Matched(double[] score, boolean[] truePositive, int truths, boolean[] claimed) {
     public int found() {
       int t = 0;
       for (boolean b : truePositive) {
@@ -61,7 +64,7 @@ public final class DetectionMetrics {
         tp[r] = true;
       }
     }
-    return new Matched(sorted, tp, truth.length);
+    return new Matched(sorted, tp, truth.length, claimed);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.bagu.demos.vision;
 
 import dev.bagu.demos.vision.DetectionMetrics.Matched;
-import dev.bagu.demos.vision.Nms.Kept;
 import dev.bagu.demos.vision.Nms.Method;
 import dev.bagu.i18n.Lang;
 import dev.bagu.plot.BarPlot;
@@ -58,9 +57,22 @@ final class NmsCharts {
         .colour(NmsDemo.methodColour(Method.SOFT_LINEAR))
         .curve(lang.t("Soft Gauss", "Soft 高斯"), iou, gauss)
         .colour(NmsDemo.methodColour(Method.SOFT_GAUSSIAN))
-        .dashed(lang.t("softer vote", "Softer 投票"), iou, vote)
+        .dashed(lang.t("softer vote", "Softer 投票"), every(iou, 8), every(vote, 8))
         .colour(NmsDemo.methodColour(Method.SOFTER))
         .verticalLine(s.iouThreshold());
+  }
+
+  /**
+   * Every k-th value and the last: a dashed line drawn through hundreds of sub-pixel segments
+   * starts its dash pattern afresh on each and looks solid; 51 points keep it dashed and smooth.
+   */
+  static double[] every(double[] v, int k) {
+    int n = (v.length - 1) / k + 1 + ((v.length - 1) % k == 0 ? 0 : 1);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = v[Math.min(v.length - 1, i * k)];
+    }
+    return out;
   }
 
   /** Recall and precision at IoU 0.5 on the drawn scene. */
@@ -86,15 +98,5 @@ final class NmsCharts {
         .axes(l.t("method (axis from ", "方法（纵轴从 ") + floor + l.t(")", " 起）"), "AP@0.5")
         .categories(shortNames(methods, l)).maxLabels(7).yRange(floor, 1)
         .bars("AP@0.5", ap);
-  }
-
-  /** Boxes kept against the people there and the people found. */
-  static BarPlot keptPanel(List<Method> methods, Map<Method, Kept> kept,
-      Map<Method, Matched> matched, int objects, Lang l) {
-    double[] k = methods.stream().mapToDouble(m -> kept.get(m).size()).toArray();
-    double[] found = methods.stream().mapToDouble(m -> matched.get(m).found()).toArray();
-    return BarPlot.titled(l.f("Kept vs %d people", "保留的框 vs %d 个人", objects))
-        .axes(l.t("method", "方法"), l.t("boxes", "框数")).categories(shortNames(methods, l))
-        .maxLabels(7).bars(l.t("kept", "保留"), k).bars(l.t("people found", "找到的人"), found);
   }
 }

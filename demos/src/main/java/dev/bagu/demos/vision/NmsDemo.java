@@ -92,24 +92,25 @@ public final class NmsDemo implements Demo {
     }
     double[] ap = averagePrecision(p, s, objects, perObject);
 
-    double[] range = {0, CrowdScene.WIDTH, 0, CrowdScene.HEIGHT};
+    // The image and a 10 px margin, so boxes on its edge are not drawn on the axes.
+    double[] range = {-10, CrowdScene.WIDTH + 10, -10, CrowdScene.HEIGHT + 10};
     Lang l = p.lang();
     Figure figure = Figure.grid(info().title(l), 3, 4).preferredSize(1800, 1200)
         .subtitle(l.f(
-            "%d people × %d detections + %d clutter = %d boxes · IoU threshold %s · σ %s · "
-                + "score threshold %s · AP over %d scenes · seed %d",
-            "%d 人 × %d 个检测框 + %d 个杂框 = %d 个框 · IoU 阈值 %s · σ %s · "
+            "%d people × %d detections + %d clutter = %d boxes · opacity = score · IoU threshold %s"
+                + " · σ %s · score threshold %s · AP over %d scenes · seed %d",
+            "%d 人 × %d 个检测框 + %d 个杂框 = %d 个框 · 透明度 = 分数 · IoU 阈值 %s · σ %s · "
                 + "分数阈值 %s · AP 取 %d 个场景的平均 · 种子 %d", objects, perObject,
             d.size() - objects * perObject, d.size(), fmt(s.iouThreshold()), fmt(s.sigma()),
             fmt(s.scoreThreshold()), p.integer("scenes"), p.seed()))
-        .add(rawPanel(scene, range, l));
+        .add(rawPanel(scene, perObject, range, l));
     for (Method m : METHODS) {
       figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range, l));
     }
     figure.add(NmsCharts.weightPanel(s, l))
         .add(NmsCharts.recallPrecisionPanel(METHODS, matched, l))
         .add(NmsCharts.apPanel(METHODS, ap, p.integer("scenes"), l))
-        .add(NmsCharts.keptPanel(METHODS, kept, matched, objects, l));
+        .add(CrowdPair.panel(s, l));
     Result result = Result.of(figure);
     String boxes = l.t("boxes", "个框");
     for (Method m : METHODS) {
@@ -164,21 +165,41 @@ public final class NmsDemo implements Demo {
     return per.stream().mapToDouble(DetectionMetrics::averagePrecision).toArray();
   }
 
-  /** Every detection, coloured by the person it was drawn around (clutter grey), by score. */
-  private static BoxPlot rawPanel(CrowdScene scene, double[] range, Lang l) {
+  /** Detections drawn per person at most: 20 overlapping outlines merge into one blot. */
+  static final int RAW_PER_PERSON = 5;
+
+  /**
+   * Every detection, coloured by the person it was drawn around (clutter grey), by score; with
+   * more than {@value #RAW_PER_PERSON} per person only each person's best ones, as the title says.
+   */
+  private static BoxPlot rawPanel(CrowdScene scene, int perObject, double[] range, Lang l) {
     Detections d = scene.detections();
-    BoxPlot p = BoxPlot.titled(l.f("Raw: %d boxes, %d people", "原始：%d 个框，%d 个人",
-            d.size(), scene.truth().length)).axes("x (px)", "y (px)")
+    String title = perObject > RAW_PER_PERSON
+        ? l.f("Raw: %d boxes (best %d a person drawn)", "原始：%d 个框（每人只画最好的 %d 个）",
+            d.size(), RAW_PER_PERSON)
+        : l.f("Raw: %d boxes, %d people", "原始：%d 个框，%d 个人", d.size(), scene.truth().length);
+    BoxPlot p = BoxPlot.titled(title).axes("x (px)", "y (px)")
         .range(range[0], range[1], range[2], range[3])
         .legend(l.t("detection (colour: person)", "检测框（颜色：人）"), Theme.category(0), false)
         .legend(l.t("ground truth", "真值框"), Theme.REFERENCE, true);
     for (double[] t : scene.truth()) {
       p.dashedBox(t[0], t[1], t[2], t[3], Theme.REFERENCE);
     }
+    int[] rankInPerson = new int[d.size()]; // 0 = that person's best-scoring detection
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < d.size(); j++) {
+        if (scene.objectOf()[j] == scene.objectOf()[i] && scene.objectOf()[i] >= 0
+            && (d.score()[j] > d.score()[i] || d.score()[j] == d.score()[i] && j < i)) {
+          rankInPerson[i]++;
+        }
+      }
+    }
     for (int i = 0; i < d.size(); i++) {
       int o = scene.objectOf()[i];
-      p.box(d.x1()[i], d.y1()[i], d.x2()[i], d.y2()[i],
-          o < 0 ? Theme.MUTED_TEXT : Theme.category(o), d.score()[i]);
+      if (rankInPerson[i] < RAW_PER_PERSON) {
+        p.box(d.x1()[i], d.y1()[i], d.x2()[i], d.y2()[i],
+            o < 0 ? Theme.MUTED_TEXT : Theme.category(o), d.score()[i]);
+      }
     }
     return p;
   }
@@ -202,14 +223,24 @@ public final class NmsDemo implements Demo {
     String unit = match == null ? "" : " (px)"; // the user's boxes come in their own units
     BoxPlot p = BoxPlot.titled(title).axes("x" + unit, "y" + unit)
         .range(range[0], range[1], range[2], range[3])
-        .legend(classOf == null ? l.t("kept (opacity: score)", "保留（透明度：分数）")
+        .legend(classOf == null ? l.t("kept", "保留")
                 : l.t("kept (colour: class, opacity: score)", "保留（颜色：类别，透明度：分数）"),
             classOf == null ? methodColour(m) : Theme.REFERENCE, false);
     if (truth.length > 0) {
       p.legend(l.t("ground truth", "真值框"), Theme.REFERENCE, true);
     }
-    for (double[] t : truth) {
-      p.dashedBox(t[0], t[1], t[2], t[3], Theme.REFERENCE);
+    boolean missed = false;
+    for (int t = 0; t < truth.length; t++) {
+      double[] b = truth[t];
+      if (match != null && !match.claimed()[t]) { // a person no kept box found: the crowd case
+        p.highlight(b[0], b[1], b[2], b[3], MISSED);
+        missed = true;
+      } else {
+        p.dashedBox(b[0], b[1], b[2], b[3], Theme.REFERENCE);
+      }
+    }
+    if (missed) {
+      p.legend(l.t("missed", "漏掉"), MISSED, false);
     }
     for (int i = 0; i < k.size(); i++) {
       double[] b = k.box()[i];
@@ -218,6 +249,9 @@ public final class NmsDemo implements Demo {
     }
     return p;
   }
+
+  /** A person that no kept box found: thick, in a colour no method uses. */
+  static final java.awt.Color MISSED = Theme.category(9);
 
   static java.awt.Color methodColour(Method m) {
     return Theme.category(m.ordinal());

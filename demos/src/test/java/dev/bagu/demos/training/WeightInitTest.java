@@ -34,10 +34,37 @@ class WeightInitTest {
 
   @Test
   void heFlatAndOneOverNHalvesPerLayer() {
-    double he = WeightInit.heDepthRatio(Init.HE_NORMAL, 100, 1);
-    double lecun = WeightInit.heDepthRatio(Init.LECUN_NORMAL, 100, 1);
-    assertThat(Math.pow(he, 1.0 / 29)).isCloseTo(1, within(0.03));
-    assertThat(Math.pow(lecun, 1.0 / 29)).isCloseTo(0.5, within(0.02));
+    for (int width : new int[] {10, 64, 100}) {
+      for (long seed = 0; seed < 3; seed++) {
+        HeDepthCheck he = HeDepthCheck.run(Init.HE_NORMAL, width, seed);
+        HeDepthCheck lecun = HeDepthCheck.run(Init.LECUN_NORMAL, width, seed);
+        // The per-layer factor's mean is 1 (He) or 1/2 (1/n) exactly; 3σ of the derived bound.
+        assertThat(he.meanFactor()).as("width %d seed %d", width, seed)
+            .isCloseTo(1, within(3 * HeDepthCheck.factorSpread(2, width, he.factors())));
+        assertThat(lecun.meanFactor()).as("width %d seed %d", width, seed)
+            .isCloseTo(0.5, within(3 * HeDepthCheck.factorSpread(1, width, lecun.factors())));
+        assertThat(he.ratio()).isCloseTo(1, within(3 * HeDepthCheck.ratioSpread(width)));
+        assertThat(lecun.ratio()).isLessThan(1e-6); // 2^−29 ≈ 2e−9 in expectation
+      }
+    }
+  }
+
+  @Test
+  void heSpreadsAreTheChiSquareOnes() {
+    // Var((2/n)·Σ g²[g>0]) = 5/n: one layer, one factor.
+    assertThat(HeDepthCheck.factorSpread(2, 64, 1)).isCloseTo(Math.sqrt(5.0 / 64), within(1e-12));
+    assertThat(HeDepthCheck.factorSpread(1, 64, 1)).isCloseTo(Math.sqrt(5.0 / 64) / 2,
+        within(1e-12));
+    // Over 8 nets at width 64: σ = √((1.078¹²⁹ − 1)/8) ≈ 1.
+    assertThat(HeDepthCheck.ratioSpread(64)).isBetween(0.9, 1.1);
+  }
+
+  @Test
+  void reluHistogramLeavesTheZerosToTheirBar() {
+    double[] v = {0, 0, 0, 1, 2};
+    assertThat(ActivationGrid.zeroShare(v)).isEqualTo(0.6);
+    assertThat(ActivationGrid.histogram(v, 0, 3, 3, true)).containsExactly(0, 1, 1);
+    assertThat(ActivationGrid.histogram(v, 0, 3, 3, false)).containsExactly(1, 1 / 3.0, 1 / 3.0);
   }
 
   @Test
