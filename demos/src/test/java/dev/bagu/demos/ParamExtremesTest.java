@@ -53,14 +53,7 @@ class ParamExtremesTest {
    * Settings known to take longer than the budget, as "id:name=value", skipped until their
    * owners fix them. Each names its issue; remove the line with the fix.
    */
-  static final Set<String> KNOWN_SLOW = Set.of(
-      // issue 22, training helper: weight-init, vanishing-gradients
-      "weight-init:steps=3000", "weight-init:width=256", "weight-init:lr=0.001",
-      "weight-init:depth=2", "weight-init:depth=50", "weight-init:activation=relu",
-      "vanishing-gradients:width=256",
-      // issue 22, clustering helper: mean-shift, clustering-comparison
-      "mean-shift:points=3000", "mean-shift:kernel=gaussian",
-      "clustering-comparison:points=3000");
+  static final Set<String> KNOWN_SLOW = Set.of();
 
   /** One run: a demo with one parameter changed from its default. */
   record Setting(Demo demo, String name, Object value) {

@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -49,7 +50,7 @@ public final class AttentionDepthDemo implements Demo {
 
   private record MeasureKey(Shape shape, long seed) {}
 
-  private static final BoundedCache<MeasureKey, Curves> MEASURED = new BoundedCache<>(8);
+  private static final Memo<MeasureKey, Curves> MEASURED = new Memo<>(8);
 
   @Override
   public DemoInfo info() {

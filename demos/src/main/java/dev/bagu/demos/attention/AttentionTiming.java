@@ -1,5 +1,6 @@
 package dev.bagu.demos.attention;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.math.Stats;
@@ -51,7 +52,7 @@ public final class AttentionTiming {
 
   private record Key(int n, int d, boolean causal, int sram) {}
 
-  private static final BoundedCache<Key, Times> MEASURED = new BoundedCache<>(16);
+  private static final Memo<Key, Times> MEASURED = new Memo<>(16);
 
   /** The most multiply-adds N²d of one timed call at the largest N (512² · 64, about 10 ms). */
   static final long MAX_CALL_WORK = 512L * 512 * 64;

@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -37,8 +38,8 @@ public final class HeadDimensionDemo implements Demo {
 
   private record HeadCountKey(int d, int h, int n, long seed) {}
 
-  private static final BoundedCache<HeadCountKey, Object[]> PER_HEAD_COUNT =
-      new BoundedCache<>(32);
+  private static final Memo<HeadCountKey, Object[]> PER_HEAD_COUNT =
+      new Memo<>(32);
 
   @Override
   public DemoInfo info() {

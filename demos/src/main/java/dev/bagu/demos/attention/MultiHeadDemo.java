@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -40,8 +41,8 @@ public final class MultiHeadDemo implements Demo {
   private record TrainingKey(int vocab, int length, int offset, int sequences, int steps, int dk,
       long seed) {}
 
-  private static final BoundedCache<TrainingKey, MultiHeadTraining.Run[]> TRAINED =
-      new BoundedCache<>(8);
+  private static final Memo<TrainingKey, MultiHeadTraining.Run[]> TRAINED =
+      new Memo<>(8);
   private static final double LEARNING_RATE = 0.1;
 
   @Override

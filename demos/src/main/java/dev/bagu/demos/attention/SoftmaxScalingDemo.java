@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -51,16 +52,16 @@ public final class SoftmaxScalingDemo implements Demo {
 
   /**
    * The two sampled experiments, memoised on their own parameters and the seed (bounded; see
-   * {@link BoundedCache}): moving `keys` or `trials` reuses the variance, moving `samples` reuses
+   * {@link Memo}): moving `keys` or `trials` reuses the variance, moving `samples` reuses
    * the curves, and a rerun reuses both. Each is deterministic in its key.
    */
   private record VarianceKey(int dk, int samples, long seed) {}
 
   private record CurvesKey(int dk, int keys, int trials, long seed) {}
 
-  private static final BoundedCache<VarianceKey, SoftmaxScaling.Variance> VARIANCES =
-      new BoundedCache<>(8);
-  private static final BoundedCache<CurvesKey, Curves> CURVES = new BoundedCache<>(8);
+  private static final Memo<VarianceKey, SoftmaxScaling.Variance> VARIANCES =
+      new Memo<>(8);
+  private static final Memo<CurvesKey, Curves> CURVES = new Memo<>(8);
 
   @Override
   public DemoInfo info() {

@@ -1,10 +1,8 @@
 package dev.bagu.demos.classic;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.demos.classic.Svm.Kernel;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The linear SVM's margin width 2/‖w‖ and share of support vectors at each C of {@link #C_GRID},
@@ -23,22 +21,11 @@ record MarginSweep(double[] width, double[] share) {
   static final double[] C_GRID = {1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000};
   static final int CACHED = 8;
 
-  private static final Map<Key, MarginSweep> CACHE = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, MarginSweep> eldest) {
-          return size() > CACHED;
-        }
-      });
+  private static final Memo<Key, MarginSweep> CACHE = new Memo<>(CACHED);
 
   /** The sweep over x (n, 2) with labels y in {0, 1}; callers get their own arrays. */
   static MarginSweep of(double[][] x, int[] y) {
-    Key key = new Key(x, y);
-    MarginSweep s = CACHE.get(key);
-    if (s == null) {
-      s = fit(x, y);
-      CACHE.put(key, s);
-    }
+    MarginSweep s = CACHE.get(new Key(x, y), () -> fit(x, y));
     return new MarginSweep(s.width.clone(), s.share.clone());
   }
 

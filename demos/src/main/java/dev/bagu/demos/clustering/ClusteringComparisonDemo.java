@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -34,7 +35,7 @@ public final class ClusteringComparisonDemo implements Demo {
           .zh("标准化之前加在同心圆和双月上的高斯抖动（示例用 0.05）"));
 
   /** The last few settings' fits (small and bounded). */
-  private static final SmallCache<String, List<Run>> FITS = new SmallCache<>(4);
+  private static final Memo<String, List<Run>> FITS = new Memo<>(4);
 
   @Override
   public DemoInfo info() {

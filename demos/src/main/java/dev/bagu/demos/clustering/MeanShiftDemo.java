@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -164,7 +165,7 @@ public final class MeanShiftDemo implements Demo {
    * file, and cost a dozen mean-shift runs, so a rerun at the same settings (a window repaint,
    * `bagu bench`'s warm runs) reuses them. Small and bounded (the last 8 settings).
    */
-  private static final SmallCache<String, double[]> SWEEPS = new SmallCache<>(8);
+  private static final Memo<String, double[]> SWEEPS = new Memo<>(8);
 
   /** Every parameter, the seed and the input file (path, size, time): what the sweep reads. */
   static String sweepKey(Params p) {

@@ -1,14 +1,13 @@
 package dev.bagu.demos.inference;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Adam;
 import dev.bagu.nn.AttentionHead;
 import dev.bagu.nn.MultiHeadAttention;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The trained multi-head layer that {@link GqaDemo} converts to GQA / MQA: a causal
@@ -45,12 +44,7 @@ public final class GqaTraining {
 
   /** Bounded least-recently-used cache of trained layers. */
   private static final int CACHE_SIZE = 8;
-  private static final Map<Key, Run> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Run> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private static final Memo<Key, Run> CACHE = new Memo<>(CACHE_SIZE);
 
   /**
    * The layer trained for (seed, heads, tokens, steps). Training is deterministic in these four,
@@ -59,19 +53,10 @@ public final class GqaTraining {
    * to a cached layer's arrays: {@link GroupedQuery#grouped} builds new heads around them.
    */
   public static Run trained(long seed, int heads, int tokens, int steps) {
-    Key key = new Key(seed, heads, tokens, steps);
-    synchronized (CACHE) {
-      Run cached = CACHE.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    GqaTask task = GqaTask.random(SEQUENCES, tokens, Rng.stream(seed, 1));
-    Run run = train(task, initial(task, heads, Rng.stream(seed, 2)), steps);
-    synchronized (CACHE) {
-      CACHE.put(key, run);
-    }
-    return run;
+    return CACHE.get(new Key(seed, heads, tokens, steps), () -> {
+      GqaTask task = GqaTask.random(SEQUENCES, tokens, Rng.stream(seed, 1));
+      return train(task, initial(task, heads, Rng.stream(seed, 2)), steps);
+    });
   }
 
   /** h heads of d_k = d_v = HEAD_DIM, W_O (h·d_v, V), N(0, 1/fan_in) weights. */

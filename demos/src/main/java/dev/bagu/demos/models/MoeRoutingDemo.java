@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -160,7 +161,7 @@ public final class MoeRoutingDemo implements Demo {
    * setting (the window redrawing, a new language) skips the training, by far the largest cost of
    * a run. The runs are not changed after training.
    */
-  private static final RecentRuns<List<MoeTraining.Run>> TRAINED = new RecentRuns<>(4);
+  private static final Memo<Object, List<MoeTraining.Run>> TRAINED = new Memo<>(4);
 
   private static List<MoeTraining.Run> train(MoeTraining.Task task, int experts, int topK,
       double factor, double alpha, int steps, long seed) {

@@ -1,11 +1,10 @@
 package dev.bagu.demos.models;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.demos.models.RecurrentCell.Step;
 import dev.bagu.math.Rng;
 import dev.bagu.nn.Init;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -114,13 +113,7 @@ final class RnnGradients {
    * training again. Bounded (LRU) and depends only on parameters and seed, so results are the
    * same bytes with or without it; callers get copies, never the cached networks themselves.
    */
-  private static final Map<TrainingKey, List<Model>> TRAINED = new LinkedHashMap<>(16, 0.75f,
-      true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<TrainingKey, List<Model>> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private static final Memo<TrainingKey, List<Model>> TRAINED = new Memo<>(CACHE_SIZE);
 
   /**
    * RNN (orthogonal, ρ = 1), LSTM and GRU, each trained on its own seeded streams (init 3/5/7,
@@ -128,23 +121,15 @@ final class RnnGradients {
    */
   static List<Model> trainAll(long seed, int hidden, int memory, int steps) {
     TrainingKey key = new TrainingKey(seed, hidden, memory, steps);
-    List<Model> models;
-    synchronized (TRAINED) {
-      models = TRAINED.get(key);
-    }
-    if (models == null) {
-      models = IntStream.range(0, 3).parallel().mapToObj(which -> {
-        RecurrentCell cell = switch (which) {
-          case 0 -> rnn(1.0, hidden, Rng.stream(seed, 3));
-          case 1 -> lstm(hidden, Rng.stream(seed, 5));
-          default -> gru(hidden, Rng.stream(seed, 7));
-        };
-        return train(cell, steps, memory, seed, 4 + 2 * which);
-      }).toList();
-      synchronized (TRAINED) {
-        TRAINED.put(key, models);
-      }
-    }
+    List<Model> models = TRAINED.get(key, () -> IntStream.range(0, 3).parallel()
+        .mapToObj(which -> {
+          RecurrentCell cell = switch (which) {
+            case 0 -> rnn(1.0, hidden, Rng.stream(seed, 3));
+            case 1 -> lstm(hidden, Rng.stream(seed, 5));
+            default -> gru(hidden, Rng.stream(seed, 7));
+          };
+          return train(cell, steps, memory, seed, 4 + 2 * which);
+        }).toList());
     return models.stream().map(m -> new Model(m.net().copy(), m.losses(), m.accuracy()))
         .toList();
   }

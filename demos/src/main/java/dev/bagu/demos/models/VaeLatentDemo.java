@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -173,7 +174,7 @@ public final class VaeLatentDemo implements Demo {
    * name and size, β, steps, seed): a rerun at the same setting (the window redrawing, a new
    * language, another mc-samples) skips the training, by far the largest cost of a run.
    */
-  private static final RecentRuns<Trained> TRAINED = new RecentRuns<>(4);
+  private static final Memo<Object, Trained> TRAINED = new Memo<>(4);
 
   private static Trained train(double[][] x, double beta, int steps, long seed) {
     VaeTraining.Run main = VaeTraining.train(x, beta, steps, CHECKPOINTS,

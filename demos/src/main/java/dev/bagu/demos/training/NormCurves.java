@@ -1,9 +1,7 @@
 package dev.bagu.demos.training;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.math.Rng;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The curves of the {@code layer-norm} demo for one sequence length and seed: BatchNorm's noise
@@ -26,22 +24,11 @@ record NormCurves(double[] noise, double[] gap, double[] padMean, double[] padSt
 
   private record Key(int seq, long seed) {}
 
-  private static final Map<Key, NormCurves> CACHE = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, NormCurves> eldest) {
-          return size() > CACHED;
-        }
-      });
+  private static final Memo<Key, NormCurves> CACHE = new Memo<>(CACHED);
 
   /** The curves for seq positions per sequence and this seed; callers get their own arrays. */
   static NormCurves of(int seq, long seed) {
-    Key key = new Key(seq, seed);
-    NormCurves c = CACHE.get(key);
-    if (c == null) {
-      c = compute(seq, seed);
-      CACHE.put(key, c);
-    }
+    NormCurves c = CACHE.get(new Key(seq, seed), () -> compute(seq, seed));
     return new NormCurves(c.noise.clone(), c.gap.clone(), c.padMean.clone(), c.padStd.clone());
   }
 

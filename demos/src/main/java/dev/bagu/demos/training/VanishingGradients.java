@@ -1,7 +1,8 @@
 package dev.bagu.demos.training;
 
-import dev.bagu.math.Rng;
+import dev.bagu.demo.Memo;
 import dev.bagu.i18n.Lang;
+import dev.bagu.math.Rng;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Dense;
 import dev.bagu.nn.Init;
@@ -69,7 +70,7 @@ public final class VanishingGradients {
   private record Key(int depth, int width, int batch, long seed) {}
 
   /** The last few parameter settings' runs (they depend on nothing else); read-only. */
-  private static final RecentResults<Key, List<Run>> RECENT = new RecentResults<>(2);
+  private static final Memo<Key, List<Run>> RECENT = new Memo<>(2);
 
   /** {@link #runAll}, reusing the result when the same settings ran recently. */
   static List<Run> runAllRecent(int depth, int width, int batch, long seed) {

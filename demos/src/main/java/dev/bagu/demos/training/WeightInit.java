@@ -1,5 +1,6 @@
 package dev.bagu.demos.training;
 
+import dev.bagu.demo.Memo;
 import dev.bagu.math.Rng;
 import dev.bagu.math.ToyData;
 import dev.bagu.nn.Activation;
@@ -122,9 +123,9 @@ public final class WeightInit {
 
   private record HeKey(Init init, int width, long seed) {}
 
-  private static final RecentResults<DeepKey, List<DeepStats>> DEEP = new RecentResults<>(2);
-  private static final RecentResults<TrainKey, List<Training>> TRAINED = new RecentResults<>(4);
-  private static final RecentResults<HeKey, HeDepthCheck> HE = new RecentResults<>(4);
+  private static final Memo<DeepKey, List<DeepStats>> DEEP = new Memo<>(2);
+  private static final Memo<TrainKey, List<Training>> TRAINED = new Memo<>(4);
+  private static final Memo<HeKey, HeDepthCheck> HE = new Memo<>(4);
 
   static List<DeepStats> deepStatsRecent(Activation f, int depth, int width, int batch,
       long seed) {

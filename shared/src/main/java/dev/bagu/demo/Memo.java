@@ -1,0 +1,50 @@
+package dev.bagu.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A small bounded memo, least recently used dropped first, for a demo's pure computations keyed by
+ * everything they read (the parameters they depend on and the seed). A slider that moves only one
+ * experiment's parameter reuses the others' results, and the window's redraw or a change of
+ * language reuses all of them. The computation is deterministic, so a reused value is exactly what
+ * a fresh run would give. Values are shared: callers must treat them as read-only. Thread-safe; a
+ * miss computes outside the lock (two threads may compute the same key; the first stored wins).
+ */
+public final class Memo<K, V> {
+  private final Map<K, V> map;
+
+  public Memo(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    }
+    this.map = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  /** The value for {@code key}, from {@code compute.apply(key)} when it is not kept. */
+  public V get(K key, Function<? super K, ? extends V> compute) {
+    synchronized (map) {
+      V hit = map.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    V value = compute.apply(key);
+    synchronized (map) {
+      map.putIfAbsent(key, value);
+      return map.get(key);
+    }
+  }
+
+  /** The value for {@code key}, from {@code compute.get()} when it is not kept. */
+  public V get(K key, Supplier<? extends V> compute) {
+    return get(key, k -> compute.get());
+  }
+}
