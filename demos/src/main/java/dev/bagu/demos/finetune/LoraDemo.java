@@ -4,6 +4,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -34,6 +35,15 @@ public final class LoraDemo implements Demo {
       Param.real("alpha", 8, 1, 64, "LoRA's α: the update is scaled by α/r").logScale()
           .zh("LoRA 的 α：更新乘以 α/r"));
 
+  /** Everything the training reads; a rerun at the same setting (a redraw, the other language). */
+  private record Setting(int d, int trueRank, int steps, double learningRate, double alpha,
+      long seed) {}
+
+  /** The task and its trained ranks; shared, read-only. */
+  private record Trained(Task task, List<Run> runs) {}
+
+  private static final Memo<Setting, Trained> TRAINED = new Memo<>(4);
+
   @Override
   public DemoInfo info() {
     return new DemoInfo("lora", "LoRA: a low-rank update beside a frozen layer", Section.FINETUNE,
@@ -56,9 +66,14 @@ public final class LoraDemo implements Demo {
     int k = p.integer("true-rank");
     int steps = p.integer("steps");
     double alpha = p.real("alpha");
-    Task task = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
-    List<Run> runs = LoraExperiment.trainAll(task, LoraExperiment.maxRank(d, k), alpha, steps,
-        p.real("learning-rate"), p.seed());
+    double learningRate = p.real("learning-rate");
+    Trained trained = TRAINED.get(new Setting(d, k, steps, learningRate, alpha, p.seed()), () -> {
+      Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
+      return new Trained(t, LoraExperiment.trainAll(t, LoraExperiment.maxRank(d, k), alpha, steps,
+          learningRate, p.seed()));
+    });
+    Task task = trained.task();
+    List<Run> runs = trained.runs();
     Run atK = runs.get(k - 1);
 
     Figure figure = Figure.grid(info().title(l), 2, 3)
