@@ -175,13 +175,27 @@ public final class HeatmapPlot implements Panel {
     FontMetrics cellFm = g.getFontMetrics();
     boolean writeValues = cellFormat != null && cellH >= cellFm.getAscent() + 4;
     for (int r = 0; r < rows; r++) {
+      Color[] fills = new Color[cols];
+      for (int c = 0; c < cols; c++) {
+        fills[c] = scale.at((matrix[r][c] - range[0]) / (range[1] - range[0]));
+      }
+      // A run of equal colours is one rectangle: a masked half or a sparse pattern of thousands
+      // of cells stays a few shapes in SVG and PDF (sparse-attention's went from 10 MB to 1).
+      for (int c = 0; c < cols; ) {
+        int end = c + 1;
+        while (end < cols && fills[end].equals(fills[c])) {
+          end++;
+        }
+        g.setColor(fills[c]);
+        g.fill(new Rectangle2D.Double(left + c * cellW, top + r * cellH, (end - c) * cellW + 0.5,
+            cellH + 0.5));
+        c = end;
+      }
       for (int c = 0; c < cols; c++) {
         double v = matrix[r][c];
-        Color fill = scale.at((v - range[0]) / (range[1] - range[0]));
+        Color fill = fills[c];
         double x = left + c * cellW;
         double y = top + r * cellH;
-        g.setColor(fill);
-        g.fill(new Rectangle2D.Double(x, y, cellW + 0.5, cellH + 0.5));
         if (writeValues) {
           String text = Double.isNaN(v) ? "—" : String.format(Locale.US, cellFormat, v);
           if (text.matches("-0(\\.0*)?")) {
