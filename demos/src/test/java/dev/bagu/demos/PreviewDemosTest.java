@@ -39,7 +39,8 @@ class PreviewDemosTest {
       "clip-contrastive", "/loss_by_step",         // Adam steps
       "vae-latent", "/elbo/steps#last",            // Adam steps
       "distillation", "/accuracy/hard",            // training sets
-      "loss-functions", "subtitle:(\\d+) 步 Adam");  // the toy task's Adam steps
+      "loss-functions", "subtitle:(\\d+) 步 Adam",  // the toy task's Adam steps
+      "softmax-scaling", "subtitle:([\\d,]+) 对");    // (q, k) pairs for the variance
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
@@ -47,7 +48,7 @@ class PreviewDemosTest {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile(where.substring(9))
           .matcher(r.figure().subtitle());
       assertThat(m.find()).as(id + " subtitle " + r.figure().subtitle()).isTrue();
-      return Double.parseDouble(m.group(1));
+      return Double.parseDouble(m.group(1).replace(",", ""));
     }
     JsonNode node;
     try {
