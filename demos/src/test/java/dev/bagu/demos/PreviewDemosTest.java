@@ -28,26 +28,29 @@ import org.junit.jupiter.api.Test;
 class PreviewDemosTest {
   /**
    * The demos with a preview, and where their JSON shows the work done: an array (its length),
-   * the last entry of an array of step numbers (its value), or a count in the subtitle.
+   * the last entry of an array of step numbers (its value), or a count in the subtitle or a title.
    */
-  static final Map<String, String> WORK = Map.of(
-      "gqa", "/training_loss",                     // Adam steps + 1
-      "kv-cache", "/tokens",                       // tokens generated
-      "paged-attention", "/requests",              // requests simulated
-      "rnn-gradients", "/bounds/0/norms",          // gradient horizon + 1
-      "moe-routing", "/with/checkpoint_steps#last", // Adam steps
-      "clip-contrastive", "/loss_by_step",         // Adam steps
-      "vae-latent", "/elbo/steps#last",            // Adam steps
-      "distillation", "/accuracy/hard",            // training sets
-      "loss-functions", "subtitle:(\\d+) 步 Adam",  // the toy task's Adam steps
-      "softmax-scaling", "subtitle:([\\d,]+) 对");    // (q, k) pairs for the variance
+  static final Map<String, String> WORK = Map.ofEntries(
+      Map.entry("gqa", "/training_loss"),                     // Adam steps + 1
+      Map.entry("kv-cache", "/tokens"),                       // tokens generated
+      Map.entry("paged-attention", "/requests"),              // requests simulated
+      Map.entry("rnn-gradients", "/bounds/0/norms"),          // gradient horizon + 1
+      Map.entry("moe-routing", "/with/checkpoint_steps#last"), // Adam steps
+      Map.entry("clip-contrastive", "/loss_by_step"),         // Adam steps
+      Map.entry("vae-latent", "/elbo/steps#last"),            // Adam steps
+      Map.entry("distillation", "/accuracy/hard"),            // training sets
+      Map.entry("loss-functions", "subtitle:(\\d+) 步 Adam"),  // the toy task's Adam steps
+      Map.entry("softmax-scaling", "subtitle:([\\d,]+) 对"),    // (q, k) pairs for the variance
+      Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"));      // seeds in the bandwidth sweep
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
-    if (where.startsWith("subtitle:")) { // the count the subtitle states (no data array has it)
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile(where.substring(9))
-          .matcher(r.figure().subtitle());
-      assertThat(m.find()).as(id + " subtitle " + r.figure().subtitle()).isTrue();
+    if (where.startsWith("subtitle:") || where.startsWith("title:")) { // a count the figure states
+      String text = where.startsWith("title:") ? String.join("\n", r.figure().texts())
+          : r.figure().subtitle();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(where.substring(
+          where.indexOf(':') + 1)).matcher(text);
+      assertThat(m.find()).as(id + " " + text).isTrue();
       return Double.parseDouble(m.group(1).replace(",", ""));
     }
     JsonNode node;

@@ -65,6 +65,13 @@ public final class MeanShiftDemo implements Demo {
     return true;
   }
 
+  private static final int PREVIEW_SWEEP_SEEDS = 60;
+
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     double h = p.real("bandwidth");
@@ -116,10 +123,12 @@ public final class MeanShiftDemo implements Demo {
     for (int i = 0; i < SWEEP; i++) {
       hs[i] = i == SWEEP / 2 ? h : h * Math.pow(10, -1 + 2.0 * i / (SWEEP - 1));
     }
-    int work = (kernel == Kernel.FLAT ? SWEEP_WORK : SWEEP_WORK / 4) / Math.max(1, x.length);
-    int[] sweepSeeds = seeds.length <= Math.max(100, work) ? seeds
-        : pick(seeds, sample(seeds.length, Math.max(100, work), Rng.stream(p.seed(), 4)));
-    double[] counts = SWEEPS.get(sweepKey(p), () -> {
+    // A preview (a slider being dragged in the window) sweeps a seeded sample of 60 seeds.
+    int work = p.preview() ? PREVIEW_SWEEP_SEEDS
+        : Math.max(100, (kernel == Kernel.FLAT ? SWEEP_WORK : SWEEP_WORK / 4) / Math.max(1, x.length));
+    int[] sweepSeeds = seeds.length <= work ? seeds
+        : pick(seeds, sample(seeds.length, work, Rng.stream(p.seed(), 4)));
+    double[] counts = SWEEPS.get(sweepKey(p) + (p.preview() ? "#preview" : ""), () -> {
       double[] m = new double[SWEEP];
       for (int i = 0; i < SWEEP; i++) {
         m[i] = i == SWEEP / 2 && sweepSeeds == seeds ? modes
