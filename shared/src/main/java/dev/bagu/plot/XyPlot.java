@@ -358,8 +358,10 @@ public final class XyPlot implements Panel {
         .filter(Double::isFinite).allMatch(v -> v == Math.rint(v)));
     chart.getStyler().setXAxisTickLabelsFormattingFunction(logX ? Ticks.log(xr[0], xr[1])
         : Ticks.linear(xr[0], xr[1], xIntegers && xr[1] - xr[0] <= 20));
+    boolean yIntegers = scale == YScale.LINEAR && series.stream().allMatch(s -> java.util.Arrays
+        .stream(s.y).filter(Double::isFinite).allMatch(v -> v == Math.rint(v)));
     chart.getStyler().setYAxisTickLabelsFormattingFunction(scale == YScale.LOG
-        ? Ticks.log(yr[0], yr[1]) : Ticks.linear(yr[0], yr[1], false));
+        ? Ticks.log(yr[0], yr[1]) : Ticks.linear(yr[0], yr[1], yIntegers && yr[1] - yr[0] <= 20));
   }
 
   /** The finite data range of x or y (log₁₀ of y when drawn so), with the fixed limits applied. */
