@@ -25,8 +25,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * be painted from any thread.
  */
 public final class XyPlot implements Panel {
-  private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, SMALL_POINTS, LARGE_POINTS, HIGHLIGHT,
-    STEP_AREA }
+  private enum Kind { LINE, LINE_MARKERS, DASHED, POINTS, SQUARE_POINTS, TRIANGLE_POINTS,
+    CROSS_POINTS, SMALL_POINTS, LARGE_POINTS, HIGHLIGHT, STEP_AREA }
+
+  /** Marker shapes for {@link #points(String, double[], double[], int)}, in order. */
+  public static final int SHAPES = 4;
 
   private record Series(String name, double[] x, double[] y, Kind kind, Color colour,
       boolean inLegend) {}
@@ -116,6 +119,15 @@ public final class XyPlot implements Panel {
   /** Markers only (a scatter plot). */
   public XyPlot points(String name, double[] x, double[] y) {
     return add(name, x, y, Kind.POINTS);
+  }
+
+  /**
+   * Markers only, in shape {@code shape % SHAPES} (circle, square, triangle, cross): past the
+   * palette's twelve colours, categories that share a colour still differ in shape.
+   */
+  public XyPlot points(String name, double[] x, double[] y, int shape) {
+    Kind[] kinds = {Kind.POINTS, Kind.SQUARE_POINTS, Kind.TRIANGLE_POINTS, Kind.CROSS_POINTS};
+    return add(name, x, y, kinds[Math.floorMod(shape, SHAPES)]);
   }
 
   /**
@@ -273,7 +285,7 @@ public final class XyPlot implements Panel {
       case LINE -> Legend.Sample.LINE;
       case LINE_MARKERS -> Legend.Sample.LINE_MARKER;
       case DASHED -> Legend.Sample.DASHED;
-      case POINTS -> Legend.Sample.MARKER;
+      case POINTS, SQUARE_POINTS, TRIANGLE_POINTS, CROSS_POINTS -> Legend.Sample.MARKER;
       case SMALL_POINTS -> Legend.Sample.SMALL_MARKER;
       case LARGE_POINTS -> Legend.Sample.LARGE_MARKER;
       case HIGHLIGHT -> Legend.Sample.DIAMOND;
@@ -506,6 +518,18 @@ public final class XyPlot implements Panel {
       case POINTS -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         xs.setMarker(SeriesMarkers.CIRCLE);
+      }
+      case SQUARE_POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(SeriesMarkers.SQUARE);
+      }
+      case TRIANGLE_POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(SeriesMarkers.TRIANGLE_UP);
+      }
+      case CROSS_POINTS -> {
+        xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        xs.setMarker(SeriesMarkers.CROSS);
       }
       case SMALL_POINTS -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);

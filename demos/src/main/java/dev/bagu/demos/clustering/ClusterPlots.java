@@ -22,12 +22,15 @@ final class ClusterPlots {
 
   static final int COLOURS = PALETTE.length;
 
+  /** Colour × marker shape combinations before two clusters look alike. */
+  static final int STYLES = COLOURS * XyPlot.SHAPES;
+
   static Color colour(int cluster) {
     return cluster < 0 ? NOISE : PALETTE[cluster % COLOURS];
   }
 
   /**
-   * Past MAX_DRAWN points, a scatter keeps one dot per colour in each cell of a CELLS × CELLS grid
+   * Past MAX_DRAWN points, a scatter keeps one dot per style (colour and shape) in each cell of a CELLS × CELLS grid
    * over the points' box (the first point of the input that falls there): what the eye can tell
    * apart at panel size, every isolated point (noise) still drawn, dense regions no darker.
    */
@@ -54,16 +57,19 @@ final class ClusterPlots {
     }
     double wx = Math.max(box[1] - box[0], 1e-300) / CELLS;
     double wy = Math.max(box[3] - box[2], 1e-300) / CELLS;
-    // One pass: each kept point to its colour's list (−1 noise → slot 0), first per cell only.
-    java.util.BitSet[] taken = new java.util.BitSet[COLOURS + 1];
-    double[][] px = new double[COLOURS + 1][];
-    double[][] py = new double[COLOURS + 1][];
-    int[] count = new int[COLOURS + 1];
+    // One pass: each kept point to its style's list (−1 noise → slot 0), first per cell only.
+    // Style = colour and, past the palette's colours, marker shape: cluster c has colour
+    // c % COLOURS and shape c / COLOURS, so up to COLOURS × SHAPES clusters all look different.
+    int styles = 1 + STYLES;
+    java.util.BitSet[] taken = new java.util.BitSet[styles];
+    double[][] px = new double[styles][];
+    double[][] py = new double[styles][];
+    int[] count = new int[styles];
     for (int i = 0; i < n; i++) {
       if (keep != null && !keep[i]) {
         continue;
       }
-      int slot = labels[i] < 0 ? 0 : 1 + labels[i] % COLOURS;
+      int slot = labels[i] < 0 ? 0 : 1 + labels[i] % (small ? COLOURS : STYLES);
       if (thin) {
         int cell = (int) ((x[i][0] - box[0]) / wx) * (CELLS + 1) + (int) ((x[i][1] - box[2]) / wy);
         if (taken[slot] == null) {
@@ -84,21 +90,21 @@ final class ClusterPlots {
       px[slot][count[slot]] = x[i][0];
       py[slot][count[slot]++] = x[i][1];
     }
-    for (int colour = -1; colour < COLOURS; colour++) {
-      int m = count[colour + 1];
+    for (int style = -1; style < STYLES; style++) {
+      int m = count[style + 1];
       if (m == 0) {
         continue;
       }
-      String name = prefix + (colour < 0 ? l.t("noise", "噪声") : l.t("colour ", "颜色 ") + colour);
-      double[] cx = Arrays.copyOf(px[colour + 1], m);
-      double[] cy = Arrays.copyOf(py[colour + 1], m);
+      String name = prefix + (style < 0 ? l.t("noise", "噪声") : l.t("style ", "样式 ") + style);
+      double[] cx = Arrays.copyOf(px[style + 1], m);
+      double[] cy = Arrays.copyOf(py[style + 1], m);
       if (small) {
         plot.smallPoints(name, cx, cy);
       } else {
-        plot.points(name, cx, cy);
+        plot.points(name, cx, cy, Math.max(0, style) / COLOURS);
       }
-      plot.colour(colour(colour));
-      if (colour >= 0) {
+      plot.colour(colour(style));
+      if (style >= 0) {
         plot.notInLegend();
       }
     }
