@@ -48,13 +48,7 @@ final class ClusterPlots {
       boolean[] keep, boolean small, Lang l) {
     int n = x.length;
     boolean thin = n > MAX_DRAWN;
-    double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
-    for (double[] p : x) {
-      box[0] = Math.min(box[0], p[0]);
-      box[1] = Math.max(box[1], p[0]);
-      box[2] = Math.min(box[2], p[1]);
-      box[3] = Math.max(box[3], p[1]);
-    }
+    double[] box = PointGrid.box(x);
     double wx = Math.max(box[1] - box[0], 1e-300) / CELLS;
     double wy = Math.max(box[3] - box[2], 1e-300) / CELLS;
     // One pass: each kept point to its style's list (−1 noise → slot 0), first per cell only.

@@ -28,11 +28,8 @@ final class PointGrid {
   private final double[] sortedX; // x of order[r]: a cell's points side by side in memory
   private final double[] sortedY;
 
-  PointGrid(double[][] x, double radius) {
-    if (!(radius > 0) || !Double.isFinite(radius)) {
-      throw new IllegalArgumentException("radius must be positive and finite: " + radius);
-    }
-    this.radius2 = radius * radius;
+  /** The bounding box of 2-D points: {min x, max x, min y, max y} (empty: ±MAX_VALUE). */
+  static double[] box(double[][] x) {
     double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
     for (double[] p : x) {
       box[0] = Math.min(box[0], p[0]);
@@ -40,6 +37,15 @@ final class PointGrid {
       box[2] = Math.min(box[2], p[1]);
       box[3] = Math.max(box[3], p[1]);
     }
+    return box;
+  }
+
+  PointGrid(double[][] x, double radius) {
+    if (!(radius > 0) || !Double.isFinite(radius)) {
+      throw new IllegalArgumentException("radius must be positive and finite: " + radius);
+    }
+    this.radius2 = radius * radius;
+    double[] box = box(x);
     minX = x.length == 0 ? 0 : box[0];
     minY = x.length == 0 ? 0 : box[2];
     double extent = x.length == 0 ? 0 : Math.max(box[1] - box[0], box[3] - box[2]);
