@@ -178,9 +178,14 @@ public final class MeanShiftDemo implements Demo {
 
   /** Every parameter, the seed and the input file (path, size, time): what the sweep reads. */
   static String sweepKey(Params p) {
+    // Through NIO, not toFile(): an upload to `bagu serve` lives in an in-memory file system.
     String file = p.input().map(f -> {
-      java.io.File io = f.toFile();
-      return f.toAbsolutePath() + "#" + io.length() + "#" + io.lastModified();
+      try {
+        return f.toAbsolutePath() + "#" + java.nio.file.Files.size(f) + "#"
+            + java.nio.file.Files.getLastModifiedTime(f);
+      } catch (java.io.IOException e) {
+        return f.toAbsolutePath().toString(); // the run's own read reports the problem
+      }
     }).orElse("");
     return new java.util.TreeMap<>(p.values()) + "#" + p.seed() + "#" + file;
   }
