@@ -81,7 +81,7 @@ final class DemoPage {
         .append(l.t("Your own data (CSV)", "你自己的数据（CSV）")).append("</label>\n")
         .append("<input type=\"file\" id=\"upload\" accept=\".csv,text/csv,text/plain\">\n")
         .append("<span id=\"upload-name\">").append(escape(v.params().input()
-            .map(Object::toString).orElse(""))).append("</span>\n")
+            .map(f -> f.getFileName().toString()).orElse(""))).append("</span>\n")
         .append("<button type=\"button\" id=\"clear-upload\"")
         .append(v.inputHash() == null ? " hidden" : "").append(">")
         .append(l.t("Use the built-in data", "改用内置数据")).append("</button>\n<small>")

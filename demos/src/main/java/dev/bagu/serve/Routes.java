@@ -141,7 +141,11 @@ final class Routes implements HttpHandler {
     }
     UploadedFile file = UploadBody.read(ex, site.uploadLimitBytes());
     String hash = uploads.put(file);
-    view(ex, v.withInput(hash, file), Artifact.VIEW, client(ex), false,
+    java.nio.file.Path stored = uploads.get(hash);
+    if (stored == null) { // pushed out at once by other uploads arriving together
+      throw new HttpError(503, "too many uploads at once; send it again");
+    }
+    view(ex, v.withInput(hash, stored), Artifact.VIEW, client(ex), false,
         () -> uploads.remove(hash));
   }
 

@@ -1,6 +1,13 @@
 package dev.bagu.serve;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -9,14 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The uploaded CSV files, in memory only, by the hash of their name and bytes: the page's address
- * carries {@code input=HASH}, so a view with an upload can be reloaded and downloaded while the
- * server runs. Bounded by total bytes; the least recently used go first (their addresses then get
- * a 400 asking to upload again).
+ * The uploaded CSV files, by the hash of their name and bytes, as files {@code /HASH/NAME} of an
+ * in-memory file system (Jimfs): the demos read them with their own parsers, and nothing is
+ * written to disk. The page's address carries {@code input=HASH}, so a view with an upload can be
+ * reloaded and downloaded while the server runs. Bounded by total bytes; the least recently used
+ * go first (their addresses then get a 400 asking to upload again).
  */
 final class UploadStore {
   private final long maxTotalBytes;
-  private final Map<String, UploadedFile> byHash = new LinkedHashMap<>(16, 0.75f, true);
+  private final FileSystem memory = Jimfs.newFileSystem(Configuration.unix());
+  private final Map<String, Path> byHash = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<String, Integer> sizes = new LinkedHashMap<>();
   private long totalBytes;
 
   UploadStore(long maxTotalBytes) {
@@ -26,36 +36,50 @@ final class UploadStore {
   /** Keeps the file; returns its hash (16 hex digits). */
   synchronized String put(UploadedFile file) {
     String hash = hash(file);
-    if (byHash.put(hash, file) == null) {
+    if (!byHash.containsKey(hash)) {
+      try {
+        Path path = Files.createDirectories(memory.getPath("/", hash)).resolve(file.name());
+        Files.write(path, file.bytes());
+        byHash.put(hash, path);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // memory only: no disk to fail
+      }
+      sizes.put(hash, file.size());
       totalBytes += file.size();
     }
-    Iterator<Map.Entry<String, UploadedFile>> eldest = byHash.entrySet().iterator();
+    byHash.get(hash); // the newest is the most recently used
+    Iterator<String> eldest = new java.util.ArrayList<>(byHash.keySet()).iterator();
     while (totalBytes > maxTotalBytes && byHash.size() > 1 && eldest.hasNext()) {
-      Map.Entry<String, UploadedFile> e = eldest.next();
-      if (!e.getKey().equals(hash)) {
-        totalBytes -= e.getValue().size();
-        eldest.remove();
+      String old = eldest.next();
+      if (!old.equals(hash)) {
+        remove(old);
       }
     }
     return hash;
   }
 
   /** The file with this hash, or null when it was never uploaded or has been dropped. */
-  synchronized UploadedFile get(String hash) {
+  synchronized Path get(String hash) {
     return byHash.get(hash);
   }
 
   synchronized void remove(String hash) {
-    UploadedFile f = byHash.remove(hash);
-    if (f != null) {
-      totalBytes -= f.size();
+    Path path = byHash.remove(hash);
+    if (path != null) {
+      totalBytes -= sizes.remove(hash);
+      try {
+        Files.deleteIfExists(path);
+        Files.deleteIfExists(path.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
   static String hash(UploadedFile file) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(file.name().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(file.bytes());
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);

@@ -52,7 +52,7 @@ record ViewParts(ViewRequest view, Result result, String figure, Dimension size,
     m.put("command", command);
     m.put("downloads", downloads);
     m.put("input", view.inputHash());
-    m.put("inputName", view.params().input().map(Object::toString).orElse(null));
+    m.put("inputName", view.params().input().map(f -> f.getFileName().toString()).orElse(null));
     return m;
   }
 

@@ -53,7 +53,7 @@ record ViewRequest(Demo demo, Params params, String inputHash, Lang serverLang) 
         throw new HttpError(400, id + " takes no input file (the clustering demos, svm and nms "
             + "do)");
       }
-      UploadedFile file = uploads.get(hash);
+      java.nio.file.Path file = uploads.get(hash);
       if (file == null) {
         throw new HttpError(400, "input " + hash + ": that uploaded file is no longer on the "
             + "server; upload it again");
@@ -103,7 +103,7 @@ record ViewRequest(Demo demo, Params params, String inputHash, Lang serverLang) 
   }
 
   /** The same view with the upload attached (after a POST). */
-  ViewRequest withInput(String hash, UploadedFile file) {
+  ViewRequest withInput(String hash, java.nio.file.Path file) {
     return new ViewRequest(demo, params.withInput(file), hash, serverLang);
   }
 

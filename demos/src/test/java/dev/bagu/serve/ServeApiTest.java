@@ -262,6 +262,22 @@ class ServeApiTest {
   }
 
   @Test
+  void everyClusteringDemoRunsOnAnUploadedFile() throws Exception {
+    Http http = start(Catalogue.registry(), ServeConfig.defaults());
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 60; i++) { // two blobs of 30 points
+      csv.append(i % 2 * 5 + (i % 7) * 0.1).append(',').append(i % 2 * 5 + (i % 5) * 0.1)
+          .append('\n');
+    }
+    for (String id : List.of("kmeans", "dbscan", "mean-shift")) {
+      HttpResponse<String> r = http.post("/api/run/" + id, "blobs.csv",
+          csv.toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).as(id + ": " + r.body()).isEqualTo(200);
+      assertThat(r.body()).as(id).contains("\"inputName\" : \"blobs.csv\"");
+    }
+  }
+
+  @Test
   void anUploadOverTheLimitIsRefused() throws Exception {
     Http http = start(ServeConfig.defaults().withUploadLimit(64));
     HttpResponse<String> r = http.post("/api/run/line", "big.csv",
