@@ -115,10 +115,12 @@ public final class Ticks {
         return plain ? Numbers.readable(v) : "";
       }
       int k = (int) Math.rint(e);
-      if (plain || !superscripts) {
+      if (plain) {
         return Numbers.readable(Math.pow(10, k));
       }
-      return "10" + superscript(k);
+      // One notation for every decade: "10⁻⁵", or "1e-5" in a font without superscripts (never
+      // "0.0001" beside "1e-05").
+      return superscripts ? "10" + superscript(k) : "1e" + k;
     };
   }
 

@@ -46,5 +46,17 @@ class TicksTest {
     Function<Double, String> plain = Ticks.log(0.001, 1000);
     assertThat(plain.apply(0.001)).isEqualTo("0.001");
     assertThat(plain.apply(100.0)).isEqualTo("100");
+    java.util.List<String> noSuperscripts = new java.util.ArrayList<>();
+    String family = java.util.Arrays.stream(java.awt.GraphicsEnvironment
+        .getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+        .filter(f -> new java.awt.Font(f, java.awt.Font.PLAIN, 12).canDisplayUpTo("⁰¹²³⁴⁵⁶⁷⁸⁹⁻") != -1)
+        .findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(family != null, "every font has superscripts");
+    Theme.withFontFamily(family, () -> {
+      for (double v : new double[] {1e-5, 1e-4, 1e-3, 1}) {
+        noSuperscripts.add(small.apply(v));
+      }
+    });
+    assertThat(noSuperscripts).containsExactly("1e-5", "1e-4", "1e-3", "1e0");
   }
 }
