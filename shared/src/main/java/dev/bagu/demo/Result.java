@@ -16,7 +16,8 @@ public final class Result {
   private final Figure figure;
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Object> data = new LinkedHashMap<>();
-  private final List<Figure> frames = new ArrayList<>();
+  /** Each frame made when first asked for: most runs write no GIF and never draw one. */
+  private final List<java.util.function.Supplier<Figure>> frames = new ArrayList<>();
   private int frameDelayMillis = 500;
 
   private Result(Figure figure) {
@@ -47,7 +48,30 @@ public final class Result {
 
   /** Adds one frame of an animation (written with {@code --format gif}). */
   public Result frame(Figure frame) {
-    frames.add(Objects.requireNonNull(frame));
+    Objects.requireNonNull(frame);
+    frames.add(() -> frame);
+    return this;
+  }
+
+  /**
+   * Adds {@code count} frames, frame t made by {@code frame.apply(t)} only when it is first asked
+   * for (a GIF, the window's animation), then kept: a frame that costs a pass over 100,000
+   * points is paid for only by the runs that draw it.
+   */
+  public Result frames(int count, java.util.function.IntFunction<Figure> frame) {
+    Objects.requireNonNull(frame);
+    for (int t = 0; t < count; t++) {
+      int at = t;
+      Figure[] made = new Figure[1];
+      frames.add(() -> {
+        synchronized (made) {
+          if (made[0] == null) {
+            made[0] = Objects.requireNonNull(frame.apply(at));
+          }
+          return made[0];
+        }
+      });
+    }
     return this;
   }
 
@@ -77,7 +101,17 @@ public final class Result {
   }
 
   public List<Figure> frames() {
-    return Collections.unmodifiableList(frames);
+    return new java.util.AbstractList<>() {
+      @Override
+      public Figure get(int index) {
+        return frames.get(index).get();
+      }
+
+      @Override
+      public int size() {
+        return frames.size();
+      }
+    };
   }
 
   public int frameDelayMillis() {

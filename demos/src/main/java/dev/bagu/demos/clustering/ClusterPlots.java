@@ -34,7 +34,7 @@ final class ClusterPlots {
    * over the points' box (the first point of the input that falls there): what the eye can tell
    * apart at panel size, every isolated point (noise) still drawn, dense regions no darker.
    */
-  static final int CELLS = 250;
+  static final int CELLS = 125;
 
   /**
    * Adds the points of {@code x} selected by {@code keep} (null: all) to {@code plot}, one series

@@ -125,7 +125,7 @@ public final class ClusteringComparison {
     String setting;
     switch (a) {
       case KMEANS -> {
-        labels = KMeans.lloyd(x, KMeans.seed(x, k, Init.PLUS_PLUS, rng), KMeansDemo.MAX_ITERATIONS)
+        labels = KMeans.lloydEnds(x, KMeans.seed(x, k, Init.PLUS_PLUS, rng), KMeansDemo.MAX_ITERATIONS)
             .labels();
         clusters = k;
         setting = "k = " + k;

@@ -123,27 +123,47 @@ public final class KMeans {
     return Arrays.copyOf(idx, m);
   }
 
-  /** Lloyd's iterations from the given centres (not changed). */
+  /** Lloyd's iterations from the given centres (not changed), every step kept. */
   public static Run lloyd(double[][] x, double[][] initial, int maxIterations) {
+    return lloyd(x, initial, maxIterations, true);
+  }
+
+  /**
+   * The same iterations keeping only the ends: the run's centres and inertia hold the seeding and
+   * the final state (two entries), not every step. For the restarts, which read nothing else.
+   */
+  public static Run lloydEnds(double[][] x, double[][] initial, int maxIterations) {
+    return lloyd(x, initial, maxIterations, false);
+  }
+
+  /**
+   * The assignment goes through {@link NearestCentreBounds}: the same labels as {@link #assign}
+   * at every step, most points skipped once the centres settle. φ of a step needs each point's
+   * distance, one per point, so it is computed only for the steps kept.
+   */
+  private static Run lloyd(double[][] x, double[][] initial, int maxIterations, boolean steps) {
     int n = x.length;
-    int k = initial.length;
     List<double[][]> history = new ArrayList<>();
     List<Double> inertia = new ArrayList<>();
     double[][] c = copy(initial);
     int[] labels = new int[n];
-    Arrays.fill(labels, -1);
+    NearestCentreBounds bounds = new NearestCentreBounds(x, labels);
     double[] d2 = new double[n];
     int iterations = 0;
     int reseeded = 0;
     while (true) {
-      history.add(copy(c));
-      boolean changed = assign(x, c, labels, d2);
-      inertia.add(Arrays.stream(d2).sum());
-      if (!changed || iterations == maxIterations) {
+      boolean changed = bounds.assign(c);
+      boolean last = !changed || iterations == maxIterations;
+      if (steps || iterations == 0 || last) {
+        history.add(copy(c));
+        bounds.distances(d2);
+        inertia.add(Arrays.stream(d2).sum());
+      }
+      if (last) {
         return new Run(history, inertia.stream().mapToDouble(Double::doubleValue).toArray(),
             labels, iterations, !changed, reseeded);
       }
-      reseeded += update(x, labels, d2, c);
+      reseeded += update(x, labels, d2, bounds, c);
       iterations++;
     }
   }
@@ -181,21 +201,24 @@ public final class KMeans {
     return changed;
   }
 
-  /** Centres to their clusters' means; an empty one onto the farthest unused point. */
-  private static int update(double[][] x, int[] labels, double[] d2, double[][] c) {
+  /**
+   * Centres to their clusters' means; an empty one onto the farthest unused point, by the
+   * distances to the current assignment (computed here when a cluster is empty).
+   */
+  private static int update(double[][] x, int[] labels, double[] d2, NearestCentreBounds bounds,
+      double[][] c) {
     int k = c.length;
-    double[][] sum = new double[k][2];
-    int[] count = new int[k];
-    for (int i = 0; i < x.length; i++) {
-      sum[labels[i]][0] += x[i][0];
-      sum[labels[i]][1] += x[i][1];
-      count[labels[i]]++;
+    double[] sumX = bounds.sumX();
+    double[] sumY = bounds.sumY();
+    int[] count = bounds.count();
+    if (Arrays.stream(count).anyMatch(m -> m == 0)) {
+      bounds.distances(d2);
     }
     boolean[] used = null; // only when a cluster is empty
     int reseeded = 0;
     for (int j = 0; j < k; j++) {
       if (count[j] > 0) {
-        c[j] = new double[] {sum[j][0] / count[j], sum[j][1] / count[j]};
+        c[j] = new double[] {sumX[j] / count[j], sumY[j] / count[j]};
         continue;
       }
       if (used == null) {

@@ -78,17 +78,20 @@ public final class KMeansDemo implements Demo {
         p.integer("points"), blobs, p.real("spread"), Rng.stream(p.seed(), 1)));
     double[][] x = src.x();
     int k = Math.min(p.integer("k"), x.length); // k ≤ n: a centre needs a point to start on
-    Map<Init, KMeans.Run> runs = new LinkedHashMap<>();
-    for (Init init : Init.values()) {
+    Map<Init, KMeans.Run> runs = new java.util.EnumMap<>(Init.class);
+    java.util.Arrays.stream(Init.values()).parallel().forEach(init -> {
       double[][] seedCentres = KMeans.seed(x, k, init, Rng.stream(p.seed(), 2 + init.ordinal()));
-      runs.put(init, KMeans.lloyd(x, seedCentres, MAX_ITERATIONS));
-    }
+      KMeans.Run run = KMeans.lloyd(x, seedCentres, MAX_ITERATIONS);
+      synchronized (runs) {
+        runs.put(init, run);
+      }
+    });
     int seeds = p.integer("seeds");
     int restarts = restarts(seeds, x.length);
     KMeansRestarts r = KMeansRestarts.run(x, k, restarts, p.seed(), RESTART_STREAM);
     // data.labels: the best k-means++ restart (lowest φ), as scikit-learn's KMeans(n_init) keeps.
     int bestRun = r.bestRun(Init.PLUS_PLUS);
-    KMeans.Run best = KMeansRestarts.run(x, k, Init.PLUS_PLUS, p.seed(), RESTART_STREAM, bestRun);
+    KMeans.Run best = r.bestPlusPlus();
     int maxK = Math.min(Math.max(ELBOW_MAX_K, k), x.length);
     int elbowRuns = Math.min(ELBOW_RUNS, Math.max(1, ELBOW_BUDGET / Math.max(1, x.length)));
     double[] ks = new double[maxK];
@@ -98,7 +101,7 @@ public final class KMeansDemo implements Demo {
       int j = task / elbowRuns + 1;
       int run = task % elbowRuns;
       double[][] c = KMeans.seed(x, j, Init.PLUS_PLUS, Rng.stream(p.seed(), 20 + j, run));
-      elbowPhi[j - 1][run] = KMeans.lloyd(x, c, MAX_ITERATIONS).finalInertia();
+      elbowPhi[j - 1][run] = KMeans.lloydEnds(x, c, MAX_ITERATIONS).finalInertia();
     });
     for (int j = 1; j <= maxK; j++) {
       ks[j - 1] = j;
@@ -181,11 +184,11 @@ public final class KMeansDemo implements Demo {
     return Math.min(seeds, Math.max(10, RESTART_BUDGET / Math.max(1, n)));
   }
 
-  /** Frames: random and k-means++ side by side, one Lloyd update per frame. */
+  /** Frames: random and k-means++ side by side, one Lloyd update per frame, drawn when asked. */
   private static void addFrames(Result result, double[][] x, KMeans.Run random,
       KMeans.Run plus, Lang l) {
     int frames = Math.min(30, Math.max(random.centres().size(), plus.centres().size()));
-    for (int t = 0; t < frames; t++) {
+    result.frames(frames, t -> {
       Figure f = Figure.grid(l.t("k-means step by step: assign, then move each centre to its mean",
           "k-means 逐步演示：先分配，再把每个中心移到所属点的均值"), 1, 2).preferredSize(1600, 800);
       for (KMeans.Run run : List.of(random, plus)) {
@@ -196,8 +199,8 @@ public final class KMeansDemo implements Demo {
         f.add(KMeansCharts.trails(l.f("%s, iteration %d: φ %s", "%s，第 %d 次迭代：φ %s",
             name, at, KMeansCharts.fmt(run.inertia()[at])), x, run, at, labels, l));
       }
-      result.frame(f);
-    }
+      return f;
+    });
     result.frameDelayMillis(700);
   }
 

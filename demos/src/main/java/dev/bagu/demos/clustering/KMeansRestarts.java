@@ -13,11 +13,14 @@ import dev.bagu.math.Rng;
  * @param last φ after Lloyd, [init][run]
  * @param iterations Lloyd updates to converge, [init][run]
  * @param best the lowest final φ over every run
+ * @param bestPlusPlus the k-means++ run with the lowest final φ (the first of equals), as
+ *     scikit-learn's n_init keeps: its labels are the demo's answer
  *
  * <p>Run r of a seeding draws from its own stream {@code Rng.stream(seed, stream + init, r)}, so
  * the runs go in parallel and give the same numbers on any core count.
  */
-record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, double best) {
+record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, double best,
+    KMeans.Run bestPlusPlus) {
   /**
    * Runs that end within this relative distance of the best count as reaching it: overlapping
    * blobs have many near-equal minima that differ by a boundary point or two.
@@ -29,6 +32,7 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
     double[][] seeding = new double[inits][runs];
     double[][] last = new double[inits][runs];
     int[][] iterations = new int[inits][runs];
+    KMeans.Run[] plusPlus = new KMeans.Run[runs];
     java.util.stream.IntStream.range(0, inits * runs).parallel().forEach(task -> {
       int i = task / runs;
       int r = task % runs;
@@ -36,6 +40,9 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
       seeding[i][r] = run.inertia()[0];
       last[i][r] = run.finalInertia();
       iterations[i][r] = run.iterations();
+      if (Init.values()[i] == Init.PLUS_PLUS) {
+        plusPlus[r] = run;
+      }
     });
     double best = Double.POSITIVE_INFINITY;
     for (double[] v : last) {
@@ -43,18 +50,22 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
         best = Math.min(best, phi);
       }
     }
-    return new KMeansRestarts(seeding, last, iterations, best);
+    int b = bestRun(last[Init.PLUS_PLUS.ordinal()]);
+    return new KMeansRestarts(seeding, last, iterations, best, plusPlus[b]);
   }
 
   /** Run r of one seeding: its own stream, so any run can be repeated on its own. */
   static KMeans.Run run(double[][] x, int k, Init init, long seed, int stream, int r) {
     double[][] c = KMeans.seed(x, k, init, Rng.stream(seed, stream + init.ordinal(), r));
-    return KMeans.lloyd(x, c, KMeansDemo.MAX_ITERATIONS);
+    return KMeans.lloydEnds(x, c, KMeansDemo.MAX_ITERATIONS);
   }
 
   /** The run of this seeding with the lowest final φ (the first of equals), as n_init keeps. */
   int bestRun(Init init) {
-    double[] v = last[init.ordinal()];
+    return bestRun(last[init.ordinal()]);
+  }
+
+  private static int bestRun(double[] v) {
     int b = 0;
     for (int r = 1; r < v.length; r++) {
       if (v[r] < v[b]) {

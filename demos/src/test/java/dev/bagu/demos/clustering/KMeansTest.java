@@ -111,6 +111,9 @@ class KMeansTest {
     KMeansRestarts r = KMeansRestarts.run(x, 6, 12, 7, KMeansDemo.RESTART_STREAM);
     int b = r.bestRun(Init.PLUS_PLUS);
     KMeans.Run best = KMeansRestarts.run(x, 6, Init.PLUS_PLUS, 7, KMeansDemo.RESTART_STREAM, b);
+    // the kept run is that run: rerunning it on its stream gives the same labels
+    assertThat(r.bestPlusPlus().labels()).isEqualTo(best.labels());
+    assertThat(r.bestPlusPlus().finalInertia()).isEqualTo(best.finalInertia());
     for (int run = 0; run < 12; run++) {
       assertThat(best.finalInertia()).isLessThanOrEqualTo(r.last()[Init.PLUS_PLUS.ordinal()][run]);
     }

@@ -1,0 +1,127 @@
+package dev.bagu.demos.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bagu.demos.clustering.KMeans.Init;
+import dev.bagu.math.ClusterData;
+import dev.bagu.math.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lloyd with Hamerly's bounds against the textbook loop (every point against every centre at
+ * every step, {@link KMeans#assign}): the same labels, centres and φ to the bit at every step,
+ * on data made to have ties — points on an integer grid, duplicated points, centres that meet,
+ * more centres than clumps (empty clusters).
+ */
+class KMeansBoundsTest {
+  @Test
+  void sameStepsAsThePlainLoopOnBlobs() {
+    for (int s = 0; s < 30; s++) {
+      double spread = 0.3 + s * 0.2; // well apart to heavily overlapping
+      double[][] x = ClusterData.blobs(600, 5, spread, Rng.seeded(s)).x();
+      for (Init init : Init.values()) {
+        for (int k : new int[] {1, 2, 5, 9}) {
+          double[][] c = KMeans.seed(x, k, init, Rng.seeded(1000 + s));
+          assertSame(x, c, "blobs seed " + s + " k " + k + " " + init);
+        }
+      }
+    }
+  }
+
+  @Test
+  void sameStepsOnAGridWithExactTiesAndDuplicates() {
+    Rng rng = Rng.seeded(7);
+    for (int s = 0; s < 20; s++) {
+      double[][] x = new double[400][];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = new double[] {rng.nextInt(6), rng.nextInt(6)}; // many equal points and distances
+      }
+      for (int k : new int[] {3, 7, 12}) {
+        assertSame(x, KMeans.seed(x, k, Init.RANDOM, Rng.seeded(s)), "grid " + s + " k " + k);
+        // centres on the same point: their clusters tie everywhere, one of them empties
+        double[][] same = {x[0].clone(), x[0].clone(), x[1].clone()};
+        assertSame(x, same, "coinciding centres " + s);
+      }
+    }
+  }
+
+  @Test
+  void endsOnlyRunAgreesWithTheFullRun() {
+    double[][] x = ClusterData.blobs(3000, 8, 1.5, Rng.seeded(3)).x();
+    double[][] c = KMeans.seed(x, 8, Init.PLUS_PLUS, Rng.seeded(4));
+    KMeans.Run full = KMeans.lloyd(x, c, 300);
+    KMeans.Run ends = KMeans.lloydEnds(x, c, 300);
+    assertThat(ends.labels()).isEqualTo(full.labels());
+    assertThat(ends.iterations()).isEqualTo(full.iterations());
+    assertThat(ends.inertia()).containsExactly(full.inertia()[0], full.finalInertia());
+    assertThat(ends.finalCentres()).isDeepEqualTo(full.finalCentres());
+  }
+
+  private static void assertSame(double[][] x, double[][] initial, String what) {
+    Plain plain = Plain.lloyd(x, initial, 300);
+    KMeans.Run run = KMeans.lloyd(x, initial, 300);
+    assertThat(run.iterations()).as(what).isEqualTo(plain.centres.size() - 1);
+    assertThat(run.labels()).as(what).isEqualTo(plain.labels);
+    assertThat(run.inertia()).as(what).isEqualTo(plain.inertia.stream()
+        .mapToDouble(Double::doubleValue).toArray());
+    for (int t = 0; t < plain.centres.size(); t++) {
+      assertThat(run.centres().get(t)).as(what + " step " + t).isDeepEqualTo(plain.centres.get(t));
+    }
+  }
+
+  /** The textbook loop, as KMeans.lloyd was before the bounds. */
+  private record Plain(List<double[][]> centres, List<Double> inertia, int[] labels) {
+    static Plain lloyd(double[][] x, double[][] initial, int maxIterations) {
+      int n = x.length;
+      Plain out = new Plain(new ArrayList<>(), new ArrayList<>(), new int[n]);
+      Arrays.fill(out.labels, -1);
+      double[][] c = copy(initial);
+      double[] d2 = new double[n];
+      for (int t = 0; ; t++) {
+        out.centres.add(copy(c));
+        boolean changed = KMeans.assign(x, c, out.labels, d2);
+        out.inertia.add(Arrays.stream(d2).sum());
+        if (!changed || t == maxIterations) {
+          return out;
+        }
+        update(x, out.labels, d2, c);
+      }
+    }
+
+    private static void update(double[][] x, int[] labels, double[] d2, double[][] c) {
+      double[][] sum = new double[c.length][2];
+      int[] count = new int[c.length];
+      for (int i = 0; i < x.length; i++) {
+        sum[labels[i]][0] += x[i][0];
+        sum[labels[i]][1] += x[i][1];
+        count[labels[i]]++;
+      }
+      boolean[] used = new boolean[x.length];
+      for (int j = 0; j < c.length; j++) {
+        if (count[j] > 0) {
+          c[j] = new double[] {sum[j][0] / count[j], sum[j][1] / count[j]};
+          continue;
+        }
+        int far = -1;
+        for (int i = 0; i < x.length; i++) {
+          if (!used[i] && (far < 0 || d2[i] > d2[far])) {
+            far = i;
+          }
+        }
+        used[far] = true;
+        c[j] = x[far].clone();
+      }
+    }
+
+    private static double[][] copy(double[][] c) {
+      double[][] out = new double[c.length][];
+      for (int j = 0; j < c.length; j++) {
+        out[j] = c[j].clone();
+      }
+      return out;
+    }
+  }
+}
