@@ -19,4 +19,24 @@ set "QUIET=-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 if not exist "%JSA%" (
   "%JAVA_CMD%" %QUIET% -XX:ArchiveClassesAtExit="%JSA%" -Djava.awt.headless=true -jar "%JAR%" run softmax-scaling -p samples=1000 -p trials=100 --no-window --out "%TEMP%\bagu-cds-training" >nul 2>&1
 )
-"%JAVA_CMD%" %QUIET% -XX:SharedArchiveFile="%JSA%" -jar "%JAR%" %*
+rem The JIT, as ./bagu explains: commands that write their files and exit (run --out, gallery,
+rem handout, list, describe) use the quick compiler (C1) only. BAGU_JIT=full keeps both
+rem compilers for every command; BAGU_JIT=quick uses C1 for all.
+set "JIT="
+if /i "%BAGU_JIT%"=="quick" set "JIT=-XX:TieredStopAtLevel=1"
+if not defined BAGU_JIT call :quick %*
+if /i "%BAGU_JIT%"=="auto" call :quick %*
+"%JAVA_CMD%" %QUIET% %JIT% -XX:SharedArchiveFile="%JSA%" -jar "%JAR%" %*
+exit /b %errorlevel%
+
+:quick
+for %%C in (list describe handout gallery) do if /i "%~1"=="%%C" set "JIT=-XX:TieredStopAtLevel=1"
+if /i not "%~1"=="run" exit /b 0
+:quickarg
+if "%~1"=="" exit /b 0
+set "ARG=%~1"
+if /i "%ARG%"=="--out" set "JIT=-XX:TieredStopAtLevel=1"
+if /i "%ARG%"=="--no-window" set "JIT=-XX:TieredStopAtLevel=1"
+if /i "%ARG:~0,6%"=="--out=" set "JIT=-XX:TieredStopAtLevel=1"
+shift
+goto quickarg

@@ -64,11 +64,19 @@ final class KMeansCharts {
   }
 
   /** Best φ over a few k-means++ runs against k, the chosen k marked. */
-  static XyPlot elbow(double[] ks, double[] best, int k, int runs, Lang l) {
+  /**
+   * @param sample 0 when the elbow's runs saw every point; else how many they saw (φ scaled up)
+   */
+  static XyPlot elbow(double[] ks, double[] best, int k, int runs, int sample, Lang l) {
+    String what = runs == 1 ? l.t("one k-means++ run per k", "每个 k 跑一次 k-means++")
+        : l.f("best of %d k-means++ runs", "%d 次 k-means++ 中最好的", runs);
+    if (sample > 0) {
+      what += l.f(", on a %,d-point sample (φ × n / %,d)", "，在 %,d 个点的样本上（φ × n / %,d）",
+          sample, sample);
+    }
     return XyPlot.titled(l.t("Elbow: best φ against k", "肘部法：最好的 φ 随 k 的变化"))
         .axes(l.t("k (clusters)", "k（簇数）"), "φ")
-        .line(runs == 1 ? l.t("one k-means++ run per k", "每个 k 跑一次 k-means++")
-            : l.f("best of %d k-means++ runs", "%d 次 k-means++ 中最好的", runs), ks, best)
+        .line(what, ks, best)
         .highlight("k = " + k, new double[] {k}, new double[] {best[k - 1]})
         .colour(Theme.REFERENCE);
   }

@@ -2,6 +2,9 @@ package dev.bagu.demos.clustering;
 
 import dev.bagu.demos.clustering.KMeans.Init;
 import dev.bagu.math.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Both seedings from many seeds on the same points: how often each reaches the best inertia
@@ -28,30 +31,41 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
   static final double SAME = 0.01;
 
   static KMeansRestarts run(double[][] x, int k, int runs, long seed, int stream) {
+    List<Supplier<KMeans.Run>> tasks = tasks(x, k, runs, seed, stream);
+    return of(tasks.parallelStream().map(Supplier::get).toList(), runs);
+  }
+
+  /** Every run as a task, seeding by seeding ([init][r] flattened), for one shared pool. */
+  static List<Supplier<KMeans.Run>> tasks(double[][] x, int k, int runs, long seed, int stream) {
+    List<Supplier<KMeans.Run>> tasks = new ArrayList<>();
+    for (Init init : Init.values()) {
+      for (int r = 0; r < runs; r++) {
+        int at = r;
+        tasks.add(() -> run(x, k, init, seed, stream, at));
+      }
+    }
+    return tasks;
+  }
+
+  /** The summary of the runs {@link #tasks} made, in the same order. */
+  static KMeansRestarts of(List<KMeans.Run> done, int runs) {
     int inits = Init.values().length;
     double[][] seeding = new double[inits][runs];
     double[][] last = new double[inits][runs];
     int[][] iterations = new int[inits][runs];
-    KMeans.Run[] plusPlus = new KMeans.Run[runs];
-    java.util.stream.IntStream.range(0, inits * runs).parallel().forEach(task -> {
-      int i = task / runs;
-      int r = task % runs;
-      KMeans.Run run = run(x, k, Init.values()[i], seed, stream, r);
-      seeding[i][r] = run.inertia()[0];
-      last[i][r] = run.finalInertia();
-      iterations[i][r] = run.iterations();
-      if (Init.values()[i] == Init.PLUS_PLUS) {
-        plusPlus[r] = run;
-      }
-    });
     double best = Double.POSITIVE_INFINITY;
-    for (double[] v : last) {
-      for (double phi : v) {
-        best = Math.min(best, phi);
+    for (int i = 0; i < inits; i++) {
+      for (int r = 0; r < runs; r++) {
+        KMeans.Run run = done.get(i * runs + r);
+        seeding[i][r] = run.inertia()[0];
+        last[i][r] = run.finalInertia();
+        iterations[i][r] = run.iterations();
+        best = Math.min(best, last[i][r]);
       }
     }
     int b = bestRun(last[Init.PLUS_PLUS.ordinal()]);
-    return new KMeansRestarts(seeding, last, iterations, best, plusPlus[b]);
+    return new KMeansRestarts(seeding, last, iterations, best,
+        done.get(Init.PLUS_PLUS.ordinal() * runs + b));
   }
 
   /** Run r of one seeding: its own stream, so any run can be repeated on its own. */

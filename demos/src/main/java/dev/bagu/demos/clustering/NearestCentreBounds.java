@@ -20,8 +20,15 @@ final class NearestCentreBounds {
   private final double[] xs;
   private final double[] ys;
   private final int[] labels;
+  /**
+   * The bounds, stored so that a skipped point costs reads only: the upper bound is
+   * upper[i] + moved[label], the lower bound lower[i] − lowered, where moved[j] is how far centre
+   * j has moved in all and lowered the sum of each step's largest move.
+   */
   private final double[] upper;
   private final double[] lower;
+  private double[] moved;
+  private double lowered;
   /** Bound slack: 1e-9 of the data's extent, thousands of times the rounding of 300 updates. */
   private final double margin;
   /** The centres of the last assignment, copied: the caller moves its own in place. */
@@ -67,6 +74,7 @@ final class NearestCentreBounds {
     count = new int[k];
     boolean changed = lastX == null;
     if (changed) {
+      moved = new double[k];
       for (int i = 0; i < xs.length; i++) {
         add(i, scan(i, cx, cy));
       }
@@ -84,30 +92,45 @@ final class NearestCentreBounds {
    */
   private boolean reassign(double[] cx, double[] cy) {
     double[] drift = drifts(cx, cy);
-    int far = farthest(drift);
-    double farDrift = drift[far];
-    double runnerUp = runnerUp(drift, far);
+    double farthest = 0;
+    for (int j = 0; j < drift.length; j++) {
+      moved[j] += drift[j];
+      farthest = Math.max(farthest, drift[j]);
+    }
+    lowered += farthest;
     double[] half = halfGaps(cx, cy);
+    // Fields in locals: the quick JIT (C1, which `bagu run --out` uses) reloads a field on every
+    // use in a loop, the optimising one hoists it; with locals both run this loop at full speed.
+    double[] px = xs;
+    double[] py = ys;
+    int[] label = labels;
+    double[] up = upper;
+    double[] low = lower;
+    double[] shift = moved;
+    double[] sx = sumX;
+    double[] sy = sumY;
+    int[] size = count;
+    double drop = lowered;
+    double slack = margin;
     boolean changed = false;
-    for (int i = 0; i < xs.length; i++) {
-      int a = labels[i];
-      double u = upper[i] + drift[a];
-      double l = lower[i] - (a == far ? runnerUp : farDrift);
-      upper[i] = u;
-      lower[i] = l;
-      double m = Math.max(half[a], l) - margin;
+    for (int i = 0; i < px.length; i++) {
+      int a = label[i];
+      double u = up[i] + shift[a];
+      double m = Math.max(half[a], low[i] - drop) - slack;
       if (u >= m) {
-        double dx = xs[i] - cx[a];
-        double dy = ys[i] - cy[a];
+        double dx = px[i] - cx[a];
+        double dy = py[i] - cy[a];
         u = Math.sqrt(dx * dx + dy * dy);
-        upper[i] = u;
+        up[i] = u - shift[a];
         if (u >= m) {
           int b = scan(i, cx, cy);
           changed |= b != a;
           a = b;
         }
       }
-      add(i, a);
+      sx[a] += px[i];
+      sy[a] += py[i];
+      size[a]++;
     }
     return changed;
   }
@@ -147,8 +170,8 @@ final class NearestCentreBounds {
       }
     }
     labels[i] = best;
-    upper[i] = Math.sqrt(bestD);
-    lower[i] = Math.sqrt(second);
+    upper[i] = Math.sqrt(bestD) - moved[best];
+    lower[i] = Math.sqrt(second) + lowered;
     return best;
   }
 
@@ -161,27 +184,6 @@ final class NearestCentreBounds {
       drift[j] = Math.sqrt(dx * dx + dy * dy);
     }
     return drift;
-  }
-
-  private static int farthest(double[] drift) {
-    int far = 0;
-    for (int j = 1; j < drift.length; j++) {
-      if (drift[j] > drift[far]) {
-        far = j;
-      }
-    }
-    return far;
-  }
-
-  /** The largest drift but the farthest centre's: what the farthest centre's points lose. */
-  private static double runnerUp(double[] drift, int far) {
-    double r = 0;
-    for (int j = 0; j < drift.length; j++) {
-      if (j != far) {
-        r = Math.max(r, drift[j]);
-      }
-    }
-    return r;
   }
 
   /** The last assignment's coordinate sums of each cluster, [k]. */
