@@ -56,7 +56,6 @@ public final class DemoFiles {
       Set<ExportFormat> formats, Sizes sizes, long elapsedMillis, String stem)
       throws IOException {
     String id = stem;
-    List<Path> written = new ArrayList<>();
     Dimension sz = sizes.figure();
     Set<ExportFormat> all = new java.util.LinkedHashSet<>(formats);
     if (all.contains(ExportFormat.MD) && !all.contains(ExportFormat.PNG)) {
@@ -66,30 +65,55 @@ public final class DemoFiles {
     if (formats.contains(ExportFormat.MD)) {
       all.add(ExportFormat.MD); // last: after the PNG it links
     }
+    if (result.frames().isEmpty()) {
+      all.remove(ExportFormat.GIF);
+    }
+    List<Path> written = new ArrayList<>();
+    for (ExportFormat f : all) {
+      written.add(dir.resolve(id + "." + f.extension()));
+    }
+    // The JSON report names the figures, so it can be made while they are drawn: on a second
+    // thread, since drawing uses one core (Jackson's first use alone costs ~0.1 s cold).
+    List<String> names = written.stream().map(f -> f.getFileName().toString()).toList();
+    java.util.concurrent.FutureTask<String> json = new java.util.concurrent.FutureTask<>(
+        () -> Json.write(RunReport.of(demo, p, result, names, elapsedMillis)));
+    Thread jsonThread = new Thread(json, "bagu-json");
+    jsonThread.setDaemon(true);
+    jsonThread.start();
     for (ExportFormat f : all) {
       Path file = dir.resolve(id + "." + f.extension());
       switch (f) {
         case PNG -> FigureExport.png(result.figure(), file, sz.width, sz.height, sizes.dpi());
         case SVG -> FigureExport.svg(result.figure(), file, sz.width, sz.height);
         case PDF -> FigureExport.pdf(result.figure(), file, sz.width, sz.height);
-        case GIF -> {
-          if (result.frames().isEmpty()) {
-            continue;
-          }
-          FigureExport.gif(result.frames(), file, sizes.gif().width, sizes.gif().height,
-              result.frameDelayMillis());
-        }
+        case GIF -> FigureExport.gif(result.frames(), file, sizes.gif().width,
+            sizes.gif().height, result.frameDelayMillis());
         case MD -> AtomicFiles.writeString(file, DemoNote.markdown(demo, p, result,
             id + ".png"));
         default -> throw new IllegalStateException(f.name());
       }
-      written.add(file);
     }
-    List<String> names = written.stream().map(f -> f.getFileName().toString()).toList();
-    Path json = dir.resolve(id + ".json");
-    AtomicFiles.writeString(json, Json.write(RunReport.of(demo, p, result, names,
-        elapsedMillis)));
-    written.add(json);
+    Path jsonFile = dir.resolve(id + ".json");
+    AtomicFiles.writeString(jsonFile, joined(json));
+    written.add(jsonFile);
     return written;
+  }
+
+  /** The JSON made on the other thread; its failure rethrown here as it was. */
+  private static String joined(java.util.concurrent.FutureTask<String> json) throws IOException {
+    try {
+      return json.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the JSON report", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 }
