@@ -295,6 +295,43 @@ public final class ContourPlot implements Panel {
    * is dashed along its whole length rather than restarting its pattern in every cell.
    */
   private Path2D contourPath(Rectangle2D p, double[][] z, double level) {
+    return PATHS.get(new PathKey(new Grid(z), level, xMin, xMax, yMin, yMax, p.getX(),
+        p.getY(), p.getWidth(), p.getHeight()), () -> march(p, z, level));
+  }
+
+  /**
+   * Contour paths already traced, by grid values, level, data range and plot area. An
+   * animation draws the same contours under every frame (optimizers: 40 frames); tracing them was
+   * over half of each frame's cost. The paths are only read (drawn), never changed.
+   */
+  private static final dev.bagu.demo.Memo<PathKey, Path2D> PATHS = new dev.bagu.demo.Memo<>(256);
+
+  private record PathKey(Grid z, double level, double xMin, double xMax, double yMin,
+      double yMax, double left, double top, double width, double height) {}
+
+  /** A grid compared by its values (each plot keeps its own copy of the same numbers). */
+  private static final class Grid {
+    private final double[][] z;
+    private final int hash;
+
+    Grid(double[][] z) {
+      this.z = z;
+      this.hash = java.util.Arrays.deepHashCode(z);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Grid g && g.hash == hash
+          && (g.z == z || java.util.Arrays.deepEquals(g.z, z));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private Path2D march(Rectangle2D p, double[][] z, double level) {
     int ny = z.length;
     int nx = z[0].length;
     double dx = (xMax - xMin) / (nx - 1);

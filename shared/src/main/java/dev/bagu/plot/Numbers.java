@@ -11,7 +11,20 @@ public final class Numbers {
   /** x with this many digits after the point. */
   public static String fixed(double x, int digits) {
     String s = String.format(Locale.US, "%." + digits + "f", x);
-    return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+    return isNegativeZero(s) ? s.substring(1) : s;
+  }
+
+  /** "-0", "-0.", "-0.000": a zero that kept its sign (no regex: tick labels call this a lot). */
+  private static boolean isNegativeZero(String s) {
+    if (!s.startsWith("-0")) {
+      return false;
+    }
+    for (int i = 2; i < s.length(); i++) {
+      if (s.charAt(i) != '0' && !(i == 2 && s.charAt(i) == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

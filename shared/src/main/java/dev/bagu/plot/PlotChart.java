@@ -27,6 +27,11 @@ final class PlotChart extends XYChart {
     double[] r = {x0, x1, y0, y1};
     // XChart draws the data across this share of the plot area, centred, on both axes.
     double content = getStyler().getPlotContentSize();
+    // The plot area depends on the axes only (XChart's own legend is off): the measuring paints
+    // leave the series out, which on a 100,000-point scatter were most of the figure's cost.
+    java.util.List<org.knowm.xchart.XYSeries> shown = getSeriesCollection().stream()
+        .filter(org.knowm.xchart.XYSeries::isEnabled).toList();
+    shown.forEach(series -> series.setEnabled(false));
     for (int pass = 0; pass < 5; pass++) {
       set(r);
       BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -50,6 +55,7 @@ final class PlotChart extends XYChart {
       // Widen y: its tick labels' width moves the plot's left edge, so measure again.
       r = widened(r, 2, unitX * ph);
     }
+    shown.forEach(series -> series.setEnabled(true));
     set(r);
     return r;
   }

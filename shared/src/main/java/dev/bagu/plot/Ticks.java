@@ -81,21 +81,35 @@ public final class Ticks {
   public static Function<Double, String> linear(double min, double max, boolean integers) {
     double step = niceStep(max - min, 6);
     int d = integers ? 0 : Math.min(decimals(step) + 1, 8);
+    // XChart formats the same candidate ticks many times while it fits their labels: once each.
+    java.util.Map<Double, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     return v -> {
       if (integers && Math.abs(v - Math.rint(v)) > 1e-9) {
         return "";
       }
       if (Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < Math.pow(10, -d))) {
-        return scientific(v);
+        return scientific(v); // not kept: it depends on the font of the figure being drawn
       }
-      String s = Numbers.fixed(v, d);
-      // One more decimal than the step needs, so a tick between steps still reads right; the
-      // trailing zeros it leaves are dropped.
-      if (s.contains(".")) {
-        s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-      }
-      return s.equals("-0") ? "0" : s;
+      return seen.computeIfAbsent(v, value -> fixedLabel(value, d));
     };
+  }
+
+  /** v with d decimals, trailing zeros dropped. */
+  private static String fixedLabel(double v, int d) {
+    String s = Numbers.fixed(v, d);
+    // One more decimal than the step needs, so a tick between steps still reads right; the
+    // trailing zeros it leaves are dropped, then a bare point.
+    if (s.contains(".")) {
+      int end = s.length();
+      while (s.charAt(end - 1) == '0') {
+        end--;
+      }
+      if (s.charAt(end - 1) == '.') {
+        end--;
+      }
+      s = s.substring(0, end);
+    }
+    return s.equals("-0") ? "0" : s;
   }
 
   /**
