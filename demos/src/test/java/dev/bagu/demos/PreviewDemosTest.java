@@ -41,7 +41,9 @@ class PreviewDemosTest {
       Map.entry("distillation", "/accuracy/hard"),            // training sets
       Map.entry("loss-functions", "subtitle:(\\d+) 步 Adam"),  // the toy task's Adam steps
       Map.entry("softmax-scaling", "subtitle:([\\d,]+) 对"),    // (q, k) pairs for the variance
-      Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"));      // seeds in the bandwidth sweep
+      Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"),       // seeds in the bandwidth sweep
+      // finetune, training, clustering, vision, python previews
+      Map.entry("lora", "/ranks"));                           // LoRA ranks trained
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);

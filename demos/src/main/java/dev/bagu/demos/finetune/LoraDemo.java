@@ -35,12 +35,15 @@ public final class LoraDemo implements Demo {
       Param.real("alpha", 8, 1, 64, "LoRA's α: the update is scaled by α/r").logScale()
           .zh("LoRA 的 α：更新乘以 α/r"));
 
-  /** Everything the training reads; a rerun at the same setting (a redraw, the other language). */
+  /**
+   * Everything the training reads; a rerun at the same setting (a redraw, the other language).
+   * A preview trains fewer ranks, so it is its own setting and never stands in for a full run.
+   */
   private record Setting(int d, int trueRank, int steps, double learningRate, double alpha,
-      long seed) {}
+      long seed, boolean preview) {}
 
-  /** The task and its trained ranks; shared, read-only. */
-  private record Trained(Task task, List<Run> runs) {}
+  /** The task, ΔW*'s singular values and the trained ranks (ascending); shared, read-only. */
+  private record Trained(Task task, double[] trueSigma, List<Run> runs) {}
 
   private static final Memo<Setting, Trained> TRAINED = new Memo<>(4);
 
@@ -59,6 +62,31 @@ public final class LoraDemo implements Demo {
     return PARAMS;
   }
 
+  /** Less work while a slider moves in the window: only the telling ranks, see {@link #ranks}. */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
+  /**
+   * The ranks trained: all of 1 … maxRank; a preview (a slider being dragged in the window) only
+   * the ranks the panels name, 1, k − 1, k and maxRank, each trained exactly as in the full run,
+   * so the error-against-rank line is coarser and every other panel is the full run's.
+   */
+  private static int[] ranks(int d, int k, boolean preview) {
+    int maxRank = LoraExperiment.maxRank(d, k);
+    if (!preview) {
+      return java.util.stream.IntStream.rangeClosed(1, maxRank).toArray();
+    }
+    return new java.util.TreeSet<>(List.of(1, Math.max(1, k - 1), k, maxRank)).stream()
+        .mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The run of rank r. */
+  private static Run at(List<Run> runs, int r) {
+    return runs.stream().filter(run -> run.rank() == r).findFirst().orElseThrow();
+  }
+
   @Override
   public Result run(Params p) {
     Lang l = p.lang();
@@ -67,14 +95,16 @@ public final class LoraDemo implements Demo {
     int steps = p.integer("steps");
     double alpha = p.real("alpha");
     double learningRate = p.real("learning-rate");
-    Trained trained = TRAINED.get(new Setting(d, k, steps, learningRate, alpha, p.seed()), () -> {
-      Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
-      return new Trained(t, LoraExperiment.trainAll(t, LoraExperiment.maxRank(d, k), alpha, steps,
-          learningRate, p.seed()));
-    });
+    Trained trained = TRAINED.get(new Setting(d, k, steps, learningRate, alpha, p.seed(),
+        p.preview()), () -> {
+          Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
+          return new Trained(t, LoraExperiment.singularValues(t.trueUpdate()),
+              LoraExperiment.trainRanks(t, ranks(d, k, p.preview()), alpha, steps, learningRate,
+                  p.seed()));
+        });
     Task task = trained.task();
     List<Run> runs = trained.runs();
-    Run atK = runs.get(k - 1);
+    Run atK = at(runs, k);
 
     Figure figure = Figure.grid(info().title(l), 2, 3)
         .subtitle(l.f("d = %d · true rank k = %d · α = %s · %d Adam steps, lr %s · "
@@ -84,7 +114,7 @@ public final class LoraDemo implements Demo {
             dev.bagu.plot.Numbers.readable(p.real("learning-rate")), p.seed()))
         .add(lossPanel(runs, k, l))
         .add(errorPanel(runs, k, l))
-        .add(singularPanel(task, runs, k, l))
+        .add(singularPanel(trained.trueSigma(), runs, k, l))
         .add(heatmap(l.t("True update ΔW* (rank k)", "真实更新 ΔW*（秩 k）"), task.trueUpdate(),
             l))
         .add(heatmap(l.f("Learned (α/r)·B·A at r = k = %d", "r = k = %d 时学到的 (α/r)·B·A", k),
@@ -96,7 +126,7 @@ public final class LoraDemo implements Demo {
         .data("final_error", runs.stream().mapToDouble(Run::relativeError).toArray())
         .data("best_error", runs.stream().mapToDouble(Run::bestError).toArray())
         .data("merge_difference", runs.stream().mapToDouble(Run::mergeDifference).toArray())
-        .data("true_singular_values", LoraExperiment.singularValues(task.trueUpdate()))
+        .data("true_singular_values", trained.trueSigma())
         .data("learned_singular_values", runs.stream().map(Run::singularValues).toList())
         .data("loss", runs.stream().map(Run::loss).toList());
   }
@@ -109,11 +139,11 @@ public final class LoraDemo implements Demo {
             "B = 0 时 |适配后 − 原层| 输出的最大值"), initial, "")
         .withReference(0, hu + l.t(" (B = 0 at start)", "（B 初始为 0）"), 0));
     result.finding(Finding.of("error_at_true_rank", l.f("relative error ‖ΔW − ΔW*‖/‖ΔW*‖ at r = k = %d",
-            "r = k = %d 时的相对误差 ‖ΔW − ΔW*‖/‖ΔW*‖", k), runs.get(k - 1).relativeError(), "")
+            "r = k = %d 时的相对误差 ‖ΔW − ΔW*‖/‖ΔW*‖", k), at(runs, k).relativeError(), "")
         .withReference(0, l.t("exact fit possible once r ≥ k (≈ 0: within 0.01)",
             "r ≥ k 时可以精确拟合（≈ 0：差 0.01 以内）"), 0.01));
     if (k >= 2) {
-      Run below = runs.get(k - 2);
+      Run below = at(runs, k - 1);
       result.finding(Finding.of("error_below_true_rank", l.f("relative error at r = k − 1 = %d",
               "r = k − 1 = %d 时的相对误差", k - 1), below.relativeError(), "")
           .withReference(below.bestError(), l.t("Eckart–Young: best rank-r error",
@@ -132,12 +162,12 @@ public final class LoraDemo implements Demo {
   private static XyPlot lossPanel(List<Run> runs, int k, Lang l) {
     XyPlot plot = XyPlot.titled(l.t("Training loss per rank", "各个秩的训练损失"))
         .axes(l.t("Adam step", "Adam 步数"), "½‖W₀ + ΔW − W*‖²").logY();
-    java.util.TreeSet<Integer> shown = new java.util.TreeSet<>(List.of(1, k, runs.size()));
+    java.util.TreeSet<Integer> shown = new java.util.TreeSet<>(List.of(1, k, maxRank(runs)));
     if (k >= 2) {
       shown.add(k - 1);
     }
     for (int r : shown) {
-      double[] loss = runs.get(r - 1).loss();
+      double[] loss = at(runs, r).loss();
       double[] step = new double[loss.length];
       for (int i = 0; i < step.length; i++) {
         step[i] = i;
@@ -165,22 +195,26 @@ public final class LoraDemo implements Demo {
   private static final double ZERO = 1e-9;
 
   /** Panel 3: singular values of ΔW* and of the learned updates. */
-  private static XyPlot singularPanel(Task task, List<Run> runs, int k, Lang l) {
-    int shown = runs.size();
+  private static XyPlot singularPanel(double[] trueSigma, List<Run> runs, int k, Lang l) {
+    int shown = maxRank(runs);
     XyPlot plot = XyPlot.titled(l.t("Singular values of the updates", "各更新的奇异值"))
         .axes(l.t("index i", "序号 i"), "σ_i");
-    double[] trueSigma = LoraExperiment.singularValues(task.trueUpdate());
     plot.largePoints(l.t("true ΔW*", "真实 ΔW*"), index(shown), head(trueSigma, shown))
         .colour(new Color(0xBBBBBB));
-    java.util.TreeSet<Integer> ranks = new java.util.TreeSet<>(List.of(k, runs.size()));
+    java.util.TreeSet<Integer> ranks = new java.util.TreeSet<>(List.of(k, shown));
     if (k >= 2) {
       ranks.add(k - 1);
     }
     for (int r : ranks.descendingSet()) { // the smallest rank, the shortest line, drawn on top
       plot.line(l.f("learned, r = %d", "学到的，r = %d", r), index(shown),
-          head(runs.get(r - 1).singularValues(), shown));
+          head(at(runs, r).singularValues(), shown));
     }
     return plot.yRange(0, 1.1 * LoraExperiment.TOP_SINGULAR_VALUE);
+  }
+
+  /** The largest rank trained (the runs are in ascending rank). */
+  private static int maxRank(List<Run> runs) {
+    return runs.get(runs.size() - 1).rank();
   }
 
   private static double[] index(int n) {

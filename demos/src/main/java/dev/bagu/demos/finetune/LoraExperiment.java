@@ -76,6 +76,12 @@ public final class LoraExperiment {
 
   public static Run train(Task task, int rank, double alpha, int steps, double learningRate,
       Rng rng) {
+    return train(task, singularValues(task.trueUpdate()), rank, alpha, steps, learningRate, rng);
+  }
+
+  /** As above, given ΔW*'s singular values (one SVD for all ranks: it costs more than training). */
+  private static Run train(Task task, double[] trueSigma, int rank, double alpha, int steps,
+      double learningRate, Rng rng) {
     LoraLayer layer = new LoraLayer(task.w0(), rank, alpha, rng);
     double initial = Matrices.maxAbsDifference(layer.forward(task.x()), layer.base(task.x()));
     double[][] target = task.target();
@@ -93,13 +99,17 @@ public final class LoraExperiment {
         Matrices.add(learned, Matrices.scale(task.trueUpdate(), -1))) / norm;
     double[][] mergedOut = Matrices.multiplyTransposed(task.x(), layer.merged());
     double merge = Matrices.maxAbsDifference(mergedOut, layer.forward(task.x()));
-    return new Run(rank, loss, error, bestError(task.trueUpdate(), rank), singularValues(learned),
-        initial, merge, learned);
+    return new Run(rank, loss, error, bestError(trueSigma, rank), singularValues(learned), initial,
+        merge, learned);
   }
 
   /** √(Σ_{i>r} σ_i²) / ‖ΔW*‖_F (Eckart & Young 1936). */
   public static double bestError(double[][] trueUpdate, int rank) {
-    double[] s = singularValues(trueUpdate);
+    return bestError(singularValues(trueUpdate), rank);
+  }
+
+  /** The same from ΔW*'s singular values s (largest first). */
+  static double bestError(double[] s, int rank) {
     double tail = 0;
     double all = 0;
     for (int i = 0; i < s.length; i++) {
@@ -126,8 +136,18 @@ public final class LoraExperiment {
    */
   public static List<Run> trainAll(Task task, int maxRank, double alpha, int steps,
       double learningRate, long seed) {
-    return java.util.stream.IntStream.rangeClosed(1, maxRank).parallel()
-        .mapToObj(r -> train(task, r, alpha, steps, learningRate, Rng.stream(seed, 10, r)))
-        .toList();
+    return trainRanks(task, java.util.stream.IntStream.rangeClosed(1, maxRank).toArray(), alpha,
+        steps, learningRate, seed);
+  }
+
+  /**
+   * Trains the given ranks (ascending), each exactly as {@link #trainAll} trains it (rank r on
+   * stream (seed, 10, r)): a subset of ranks gives the same runs as the full list, fewer of them.
+   */
+  public static List<Run> trainRanks(Task task, int[] ranks, double alpha, int steps,
+      double learningRate, long seed) {
+    double[] trueSigma = singularValues(task.trueUpdate());
+    return java.util.Arrays.stream(ranks).parallel().mapToObj(r -> train(task, trueSigma, r,
+        alpha, steps, learningRate, Rng.stream(seed, 10, r))).toList();
   }
 }
