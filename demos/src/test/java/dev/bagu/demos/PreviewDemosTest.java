@@ -43,7 +43,8 @@ class PreviewDemosTest {
       Map.entry("softmax-scaling", "subtitle:([\\d,]+) 对"),    // (q, k) pairs for the variance
       Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"),       // seeds in the bandwidth sweep
       // finetune, training, clustering, vision, python previews
-      Map.entry("lora", "/ranks"));                           // LoRA ranks trained
+      Map.entry("lora", "/ranks"),                            // LoRA ranks trained
+      Map.entry("clustering-comparison", "subtitle:每个数据集 (?:画出 )?([\\d,]+) 个点")); // drawn
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);

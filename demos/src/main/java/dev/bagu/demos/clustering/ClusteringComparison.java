@@ -105,20 +105,40 @@ public final class ClusteringComparison {
    * from stream 10 + row.
    */
   public static List<Run> runAll(List<Dataset> sets, long seed) {
+    return runAll(sets, seed, false);
+  }
+
+  /** A preview's mean shift climbs from at most this many seeds per set (the full run's 500). */
+  static final int PREVIEW_MEAN_SHIFT_SEEDS = 60;
+  /**
+   * A preview estimates mean shift's bandwidth from at most this many query points, a seeded
+   * sample (the full run: every point up to 2,000); the k-th-neighbour search costs n per query.
+   */
+  static final int PREVIEW_BANDWIDTH_QUERIES = 100;
+
+  /**
+   * The same; a preview (a slider being dragged in the window) runs mean shift from fewer seeds
+   * and estimates its bandwidth from fewer query points. k-means and DBSCAN are the full run's.
+   */
+  public static List<Run> runAll(List<Dataset> sets, long seed, boolean preview) {
     // Every fit draws from its own fresh stream, so the 18 fits run in parallel and give the same
     // labels on any core count (their wall times, shown only with times on, overlap).
     int algorithms = Algorithm.values().length;
     Run[] runs = new Run[sets.size() * algorithms];
     java.util.stream.IntStream.range(0, runs.length).parallel().forEach(i -> runs[i] =
         run(sets.get(i / algorithms), Algorithm.values()[i % algorithms],
-            Rng.stream(seed, 10 + i / algorithms)));
+            Rng.stream(seed, 10 + i / algorithms), preview));
     return List.of(runs);
   }
 
-  static Run run(Dataset d, Algorithm a, Rng rng) {
+  static Run run(Dataset d, Algorithm a, Rng rng, boolean preview) {
     double[][] x = d.x();
     int k = Math.min(d.k(), x.length);
-    double h = a == Algorithm.MEAN_SHIFT ? MeanShift.estimateBandwidth(x, d.quantile()) : 0;
+    double h = a != Algorithm.MEAN_SHIFT ? 0 : !preview
+        ? MeanShift.estimateBandwidth(x, d.quantile())
+        : MeanShift.estimateBandwidth(x, d.quantile(),
+            MeanShiftDemo.sample(x.length, PREVIEW_BANDWIDTH_QUERIES, rng));
+    int meanShiftSeeds = preview ? PREVIEW_MEAN_SHIFT_SEEDS : MEAN_SHIFT_SEEDS;
     long start = System.nanoTime();
     int[] labels;
     int clusters;
@@ -138,7 +158,7 @@ public final class ClusteringComparison {
       }
       default -> {
         MeanShift.Clustering c = MeanShift.run(x, h, Kernel.FLAT,
-            MeanShiftDemo.sample(x.length, MEAN_SHIFT_SEEDS, rng));
+            MeanShiftDemo.sample(x.length, meanShiftSeeds, rng));
         labels = c.labels();
         clusters = c.modes().length;
         setting = String.format(java.util.Locale.US, "h %.2f (estimated)", h);

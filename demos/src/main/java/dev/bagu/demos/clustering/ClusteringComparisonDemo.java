@@ -52,27 +52,54 @@ public final class ClusteringComparisonDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview's panels draw a seeded sample of at most this many of each set's points. */
+  static final int PREVIEW_DRAWN = 150;
+
+  /**
+   * Less work while a slider moves in the window: mean shift from fewer seeds, its bandwidth from
+   * fewer query points, and fewer points drawn (18 scatter panels; their dots are a third of the
+   * painting), said in the subtitle.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int n = p.integer("points");
+    // A preview (a slider being dragged in the window): every algorithm still fits all n points;
+    // mean shift from 60 seeds (not 500) with h estimated from 100 query points (not all), and
+    // each panel draws 150 of the points.
     // The 18 fits depend only on the points, the noise and the seed: memoised, so a rerun at the
-    // same settings (a repaint, a language switch) reuses them, fit times included.
-    List<Run> runs = FITS.get(n + "#" + p.real("noise") + "#" + p.seed(), () ->
+    // same settings (a repaint, a language switch) reuses them, fit times included. A preview's
+    // fits have their own key: they never stand in for the full run's.
+    List<Run> runs = FITS.get(n + "#" + p.real("noise") + "#" + p.seed()
+        + (p.preview() ? "#preview" : ""), () ->
         ClusteringComparison.runAll(ClusteringComparison.datasets(n, p.real("noise"), p.seed()),
-            p.seed()));
+            p.seed(), p.preview()));
+    boolean[] drawn = p.preview() && n > PREVIEW_DRAWN ? mask(n,
+        MeanShiftDemo.sample(n, PREVIEW_DRAWN, dev.bagu.math.Rng.stream(p.seed(), 30))) : null;
+    Lang l = p.lang();
+    String count = !p.preview() ? ClusterPlots.drawnNote(n, l)
+        : l.f("%,d of %,d points drawn", "画出 %,d 个点（共 %,d 个）", Math.min(n, PREVIEW_DRAWN),
+            n);
     List<Dataset> sets = runs.stream().map(Run::data).distinct().toList();
     int cols = Algorithm.values().length;
-    Lang l = p.lang();
     Figure figure = Figure.grid(info().title(l), sets.size(), cols).preferredSize(1600, 1800)
         .subtitle(l.f("%s per set, standardised · colour: cluster, black: "
                 + "noise · ARI: adjusted Rand index vs true groups%s · noise %s · seed %d",
             "每个数据集 %s，已标准化 · 颜色：簇，黑色：噪声 · ARI：与真实分组的调整兰德指数%s"
                 + " · 抖动 %s · 种子 %d",
-            ClusterPlots.drawnNote(n, l),
+            count,
             p.showTimes() ? l.t(" · ms: fit time here", " · ms：本机上的拟合时间") : "",
             DbscanDemo.fmt(p.real("noise")), p.seed()));
     for (int i = 0; i < runs.size(); i++) {
-      figure.add(panel(runs.get(i), i % cols == 0, p.showTimes(), l));
+      // A preview's mean shift says in its panels' titles how many seeds it climbed from.
+      String seeds = p.preview() && runs.get(i).algorithm() == Algorithm.MEAN_SHIFT
+          ? l.f(" · %d seeds", " · %d 个起点",
+              Math.min(n, ClusteringComparison.PREVIEW_MEAN_SHIFT_SEEDS)) : "";
+      figure.add(panel(runs.get(i), i % cols == 0, p.showTimes(), drawn, seeds, l));
     }
     Result result = Result.of(figure);
     addFindings(result, runs, l);
@@ -92,11 +119,27 @@ public final class ClusteringComparisonDemo implements Demo {
    * the first column's y label (the row label). No x label: six rows leave little height.
    */
   static XyPlot panel(Run r, boolean firstColumn, boolean showTimes, Lang l) {
-    XyPlot plot = XyPlot.titled(title(r, showTimes, l))
+    return panel(r, firstColumn, showTimes, null, "", l);
+  }
+
+  /** The same drawing only the points {@code drawn} selects (null: all), a note after the title. */
+  static XyPlot panel(Run r, boolean firstColumn, boolean showTimes, boolean[] drawn,
+      String titleNote, Lang l) {
+    XyPlot plot = XyPlot.titled(title(r, showTimes, l) + titleNote)
         .axes("", firstColumn ? datasetName(r.data(), l) : "").equalAspect();
-    return ClusterPlots.addClusters(plot, "", r.data().x(), r.labels(), null, true, l)
+    return ClusterPlots.addClusters(plot, "", r.data().x(), r.labels(), drawn, true, l)
         .hideLegend();
   }
+
+  /** n flags, true at the given indices. */
+  private static boolean[] mask(int n, int[] indices) {
+    boolean[] m = new boolean[n];
+    for (int i : indices) {
+      m[i] = true;
+    }
+    return m;
+  }
+
 
   /** A dataset's name as drawn and in finding labels; the English name is also its key. */
   static String datasetName(Dataset d, Lang l) {

@@ -98,6 +98,27 @@ public final class MeanShift {
         .orElse(0);
   }
 
+  /**
+   * The same statistic from the given query points only (indices into x): a preview's seeded
+   * sample, when every point as a query costs too much.
+   */
+  static double estimateBandwidth(double[][] x, double quantile, int[] queries) {
+    int k = Math.min(x.length, Math.max(1, (int) (quantile * x.length)));
+    double[] distance = new double[queries.length];
+    java.util.stream.IntStream.range(0, queries.length).parallel().forEach(q -> {
+      double[] d2 = new double[x.length];
+      for (int j = 0; j < x.length; j++) {
+        d2[j] = KMeans.dist2(x[queries[q]], x[j]);
+      }
+      distance[q] = Math.sqrt(Dbscan.kthSmallest(d2, k));
+    });
+    double sum = 0; // in query order: the same bits on any core count
+    for (double d : distance) {
+      sum += d;
+    }
+    return queries.length == 0 ? 0 : sum / queries.length;
+  }
+
   /** One step: the kernel-weighted mean of the points around c, or null if none is in reach. */
   static double[] shift(double[][] x, PointGrid grid, double[] c, double h, Kernel kernel) {
     double[] acc = new double[3]; // Σ w x, Σ w y, Σ w

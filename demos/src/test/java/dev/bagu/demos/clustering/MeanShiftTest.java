@@ -57,4 +57,21 @@ class MeanShiftTest {
     // A tiny bandwidth leaves every point its own mode.
     assertThat(MeanShift.run(x, 0.1, Kernel.FLAT).modes()).hasNumberOfRows(4);
   }
+
+  @Test
+  void theBandwidthFromChosenQueriesIsTheEstimateOverThoseQueries() {
+    Labelled d = ClusterData.blobs(300, 3, 1.0, Rng.seeded(4));
+    int[] all = java.util.stream.IntStream.range(0, 300).toArray();
+    // Every point a query: scikit-learn's estimate (n ≤ 2,000 queries all), up to summation order.
+    assertThat(MeanShift.estimateBandwidth(d.x(), 0.3, all))
+        .isCloseTo(MeanShift.estimateBandwidth(d.x(), 0.3), within(1e-12));
+    // One query: the distance to its 90th nearest point (itself counted), by sorting.
+    double[] d2 = new double[300];
+    for (int j = 0; j < 300; j++) {
+      d2[j] = KMeans.dist2(d.x()[7], d.x()[j]);
+    }
+    java.util.Arrays.sort(d2);
+    assertThat(MeanShift.estimateBandwidth(d.x(), 0.3, new int[] {7}))
+        .isEqualTo(Math.sqrt(d2[89]));
+  }
 }
