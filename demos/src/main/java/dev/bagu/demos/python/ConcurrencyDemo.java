@@ -77,6 +77,17 @@ public final class ConcurrencyDemo implements Demo {
     };
   }
 
+  /**
+   * A preview times nothing: every measurement waits real milliseconds (4 × 8 ms of sequential
+   * waits alone at the defaults, 800 ms at the top of the sliders), so while a slider moves the
+   * figure shows the deterministic schedule model at the new setting, as {@code --no-times} does,
+   * and says so; the measured timelines come when the slider is released.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     Lang l = p.lang();
@@ -84,10 +95,15 @@ public final class ConcurrencyDemo implements Demo {
     int io = p.integer("io-ms");
     int cpu = p.integer("cpu-ms");
     int workers = p.integer("workers");
-    Measured runs = measure(tasks, io, cpu, workers);
+    // A preview (a slider being dragged in the window) measures nothing: the model's timelines
+    // stand in for the runs, the subtitle says "not measured", and its findings are the model's
+    // speed-ups, labelled so and not marked measured (no start-up ones: the model assumes that).
+    boolean timed = !p.preview();
+    Measured runs = timed ? measure(tasks, io, cpu, workers)
+        : new Measured(model(Kind.IO, tasks, io, workers), model(Kind.CPU, tasks, cpu, workers));
     Map<Mode, Run> ioRuns = runs.io();
     Map<Mode, Run> cpuRuns = runs.cpu();
-    boolean measured = p.showTimes();
+    boolean measured = p.showTimes() && timed;
     Map<Mode, Run> ioShown = measured ? ioRuns : model(Kind.IO, tasks, io, workers);
     Map<Mode, Run> cpuShown = measured ? cpuRuns : model(Kind.CPU, tasks, cpu, workers);
     double startup = cpuShown.get(Mode.PROCESSES).startupMillis();
@@ -128,39 +144,50 @@ public final class ConcurrencyDemo implements Demo {
     double seqIo = ioRuns.get(Mode.SEQUENTIAL).wallMillis();
     double seqCpu = cpuRuns.get(Mode.SEQUENTIAL).wallMillis();
     Run procCpu = cpuRuns.get(Mode.PROCESSES);
-    int cores = Math.min(tasks, Runtime.getRuntime().availableProcessors());
+    int machineCores = timed ? Runtime.getRuntime().availableProcessors() : ScheduleModel.CORES;
+    int cores = Math.min(tasks, machineCores);
     String ideal = l.t("ideal: every wait overlaps", "理想情况：所有等待都重叠");
-    Result r = Result.of(figure)
-        .finding(speedup("io_speedup_threads", l.t("IO-bound speed-up, threads",
+    String model = timed ? "" : l.t(" (model)", "（模型）");
+    List<Finding> found = List.of(
+        speedup("io_speedup_threads", l.t("IO-bound speed-up, threads",
             "IO 密集型加速比，多线程"), seqIo / ioRuns.get(Mode.THREADS).wallMillis(), tasks,
-            ideal))
-        .finding(speedup("io_speedup_gil_threads", l.t("IO-bound speed-up, threads + GIL model",
+            ideal),
+        speedup("io_speedup_gil_threads", l.t("IO-bound speed-up, threads + GIL model",
             "IO 密集型加速比，多线程 + GIL 模型"), seqIo / ioRuns.get(Mode.GIL_THREADS)
-            .wallMillis(), tasks, l.t("waiting releases the GIL", "等待时会释放 GIL")))
-        .finding(speedup("io_speedup_async", l.t("IO-bound speed-up, async on one thread",
+            .wallMillis(), tasks, l.t("waiting releases the GIL", "等待时会释放 GIL")),
+        speedup("io_speedup_async", l.t("IO-bound speed-up, async on one thread",
             "IO 密集型加速比，单线程异步"), seqIo / ioRuns.get(Mode.ASYNC).wallMillis(), tasks,
-            ideal))
-        .finding(speedup("cpu_speedup_gil_threads", l.t("CPU-bound speed-up, threads + GIL model",
+            ideal),
+        speedup("cpu_speedup_gil_threads", l.t("CPU-bound speed-up, threads + GIL model",
             "CPU 密集型加速比，多线程 + GIL 模型"), seqCpu / cpuRuns.get(Mode.GIL_THREADS)
             .wallMillis(), 1, l.t("one lock: one thread computes at a time",
-            "只有一把锁：同一时刻只有一个线程在计算")))
-        .finding(speedup("cpu_speedup_threads", l.t("CPU-bound speed-up, threads without a lock "
+            "只有一把锁：同一时刻只有一个线程在计算")),
+        speedup("cpu_speedup_threads", l.t("CPU-bound speed-up, threads without a lock "
             + "(Java)", "CPU 密集型加速比，无锁多线程（Java）"), seqCpu / cpuRuns.get(Mode.THREADS)
-            .wallMillis(), cores, l.t("min(tasks, cores)", "min(任务数, 核数)")))
-        .finding(Finding.of("cpu_speedup_processes", l.t("CPU-bound speed-up, processes "
+            .wallMillis(), cores, l.t("min(tasks, cores)", "min(任务数, 核数)")),
+        Finding.of("cpu_speedup_processes", l.t("CPU-bound speed-up, processes "
             + "(start-up included)", "CPU 密集型加速比，多进程（含启动）"),
-            seqCpu / (procCpu.wallMillis() + procCpu.startupMillis()), "×").asMeasured())
-        .finding(speedup("cpu_speedup_processes_after_startup", l.t("CPU-bound speed-up, "
+            seqCpu / (procCpu.wallMillis() + procCpu.startupMillis()), "×").asMeasured(),
+        speedup("cpu_speedup_processes_after_startup", l.t("CPU-bound speed-up, "
             + "processes already started (pool reused)", "CPU 密集型加速比，进程已启动（进程池复用）"),
-            seqCpu / procCpu.wallMillis(), Math.min(Math.min(workers, tasks),
-            Runtime.getRuntime().availableProcessors()), l.t("min(workers, cores)",
-            "min(进程数, 核数)")))
-        .finding(Finding.of("process_startup_ms", l.t("process start-up (measured once, when "
+            seqCpu / procCpu.wallMillis(), Math.min(Math.min(workers, tasks), machineCores), l.t("min(workers, cores)",
+            "min(进程数, 核数)")),
+        Finding.of("process_startup_ms", l.t("process start-up (measured once, when "
             + "the pool started)", "进程启动耗时（进程池启动时测一次）"), procCpu.startupMillis(),
-            "ms").asMeasured())
-        .finding(speedup("cpu_speedup_async", l.t("CPU-bound speed-up, async on one thread",
+            "ms").asMeasured(),
+        speedup("cpu_speedup_async", l.t("CPU-bound speed-up, async on one thread",
             "CPU 密集型加速比，单线程异步"), seqCpu / cpuRuns.get(Mode.ASYNC).wallMillis(), 1,
             l.t("no await: the loop is blocked", "没有 await：事件循环被阻塞")));
+    Result r = Result.of(figure);
+    for (Finding f : found) {
+      if (timed) {
+        r.finding(f);
+      } else if (!List.of("cpu_speedup_processes", "process_startup_ms").contains(f.key())) {
+        // (the two left out read the start-up time, which the model assumes, not works out)
+        r.finding(new Finding(f.key(), f.label() + model, f.value(), f.unit(), f.reference(),
+            false));
+      }
+    }
     // Only the model goes into the JSON's data: measured timelines differ from run to run, and
     // the JSON must be the same twice (the measured numbers are the findings marked measured).
     return r.data("model", timelineData(model(Kind.IO, tasks, io, workers),
