@@ -61,6 +61,16 @@ public final class WeightInitDemo implements Demo {
     return PARAMS;
   }
 
+  /**
+   * Less work while a slider moves in the window: the deep net sees a quarter of the inputs (its
+   * forward and backward passes through 7 inits are most of a depth or width change), said in the
+   * subtitle. The moons training is the full run's (memoised: a depth or width change reuses it).
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     boolean relu = p.choice("activation").equals("relu");
@@ -69,7 +79,9 @@ public final class WeightInitDemo implements Demo {
     int width = p.integer("width");
     int steps = p.integer("steps");
     double lr = p.real("lr");
-    int batch = batchFor(width);
+    // A preview (a slider being dragged in the window): a quarter of the deep net's inputs,
+    // ≈ 3,200 values per layer, so noisier histograms (memoised under its own batch size).
+    int batch = p.preview() ? Math.max(8, batchFor(width) / 4) : batchFor(width);
     List<DeepStats> stats = WeightInit.deepStatsRecent(f, depth, width, batch, p.seed());
     List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed());
     Lang l = p.lang();
@@ -77,12 +89,13 @@ public final class WeightInitDemo implements Demo {
 
     Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1800, 1150)
         .subtitle(l.f(
-            "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs (≈ 12,800 values "
-                + "per layer at any width) · moons: %d points, net 2-16-16-16-16-2, lr %s"
-                + " · seed %d",
-            "%s · 深层网络：%d 个隐藏层 × %d 个单元，%d 个 N(0, 1) 输入（任何宽度下每层都约"
-                + " 12,800 个值）· 双月：%d 个点，网络 2-16-16-16-16-2，学习率 %s · 种子 %d",
-            f.label(), depth, width, batch,
+            "%s · deep net: %d hidden layers × %d units, %d N(0, 1) inputs (%s) · moons: %d "
+                + "points, net 2-16-16-16-16-2, lr %s · seed %d",
+            "%s · 深层网络：%d 个隐藏层 × %d 个单元，%d 个 N(0, 1) 输入（%s）· 双月：%d 个点，"
+                + "网络 2-16-16-16-16-2，学习率 %s · 种子 %d",
+            f.label(), depth, width, batch, p.preview()
+                ? l.f("preview: %,d values per layer", "预览：每层 %,d 个值", batch * width)
+                : l.t("≈ 12,800 values per layer at any width", "任何宽度下每层都约 12,800 个值"),
             WeightInit.TRAIN_POINTS, trimmed(lr), p.seed()))
         .add(ActivationGrid.of(l.t("Activations of each layer at init (", "初始化时每层的激活值（")
             + f.label() + l.t(")", "）"), names, stats, !relu, l))
