@@ -66,6 +66,8 @@ public final class MeanShiftDemo implements Demo {
   }
 
   private static final int PREVIEW_SWEEP_SEEDS = 60;
+  /** A preview's main run climbs from at most this many seeds (the full run's 1,000). */
+  private static final int PREVIEW_SEEDS = 200;
 
   @Override
   public boolean hasPreview() {
@@ -83,10 +85,14 @@ public final class MeanShiftDemo implements Demo {
         new double[][] {{1, 1}, {-1, -1}, {1, -1}}, new double[] {0.6, 0.6, 0.6},
         Rng.stream(p.seed(), 1)));
     double[][] x = src.x();
-    int[] seeds = x.length <= MAX_SEEDS ? every(x.length, MAX_SEEDS)
-        : sample(x.length, MAX_SEEDS, Rng.stream(p.seed(), 3));
+    // A preview (a slider being dragged in the window) climbs from at most 200 seeds, the sweep's
+    // title says so; its sweep takes 60 of them (below).
+    int maxSeeds = p.preview() ? PREVIEW_SEEDS : MAX_SEEDS;
+    int[] seeds = x.length <= maxSeeds ? every(x.length, maxSeeds)
+        : sample(x.length, maxSeeds, Rng.stream(p.seed(), 3));
     MeanShift.Clustering c = MeanShift.run(x, h, kernel, seeds);
-    double estimate = MeanShift.estimateBandwidth(x, 0.3);
+    // The estimate reads only the points: memoised on them, a bandwidth or kernel change reuses it.
+    double estimate = ESTIMATES.get(pointsKey(p), () -> MeanShift.estimateBandwidth(x, 0.3));
 
     XyPlot paths = XyPlot.titled(l.f("Trajectories of %d seeds to the modes",
         "%d 个起点走向众数的轨迹", Math.min(MAX_PATHS, seeds.length))).axes("x", "y").equalAspect();
@@ -176,10 +182,23 @@ public final class MeanShiftDemo implements Demo {
    */
   private static final Memo<String, double[]> SWEEPS = new Memo<>(8);
 
+  /** scikit-learn's bandwidth estimate of the last few point sets (n queries × n points each). */
+  private static final Memo<String, Double> ESTIMATES = new Memo<>(8);
+
   /** Every parameter, the seed and the input file (path, size, time): what the sweep reads. */
   static String sweepKey(Params p) {
+    return new java.util.TreeMap<>(p.values()) + "#" + p.seed() + "#" + fileKey(p);
+  }
+
+  /** What the points depend on: their number, the seed and the input file. */
+  static String pointsKey(Params p) {
+    return p.integer("points") + "#" + p.seed() + "#" + fileKey(p);
+  }
+
+  /** The input file's path, size and time, or "" without one. */
+  private static String fileKey(Params p) {
     // Through NIO, not toFile(): an upload to `bagu serve` lives in an in-memory file system.
-    String file = p.input().map(f -> {
+    return p.input().map(f -> {
       try {
         return f.toAbsolutePath() + "#" + java.nio.file.Files.size(f) + "#"
             + java.nio.file.Files.getLastModifiedTime(f);
@@ -187,7 +206,6 @@ public final class MeanShiftDemo implements Demo {
         return f.toAbsolutePath().toString(); // the run's own read reports the problem
       }
     }).orElse("");
-    return new java.util.TreeMap<>(p.values()) + "#" + p.seed() + "#" + file;
   }
 
   /** The kernel's name: its parameter value in English, 平核 or 高斯核 in Chinese. */
