@@ -46,7 +46,8 @@ class PreviewDemosTest {
       Map.entry("lora", "/ranks"),                            // LoRA ranks trained
       Map.entry("clustering-comparison", "subtitle:每个数据集 (?:画出 )?([\\d,]+) 个点"), // drawn
       Map.entry("concurrency", "findings"),                   // worked out: timed nothing, 7 of 9
-      Map.entry("weight-init", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"));  // the deep net's inputs
+      Map.entry("weight-init", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"),   // the deep net's inputs
+      Map.entry("vanishing-gradients", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入")); // the nets' inputs
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);

@@ -47,11 +47,23 @@ public final class VanishingGradientsDemo implements Demo {
     return PARAMS;
   }
 
+  /**
+   * Less work while a slider moves in the window: a quarter of the inputs through the four nets
+   * (their forward and backward passes are most of the run), the subtitle says how many.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int depth = p.integer("depth");
     int width = p.integer("width");
-    int batch = VanishingGradients.batchFor(width);
+    // A preview (a slider being dragged in the window): a quarter of the batch, ≈ 2,048 values
+    // per layer, so noisier norms (memoised under its own batch size).
+    int batch = p.preview() ? Math.max(4, VanishingGradients.batchFor(width) / 4)
+        : VanishingGradients.batchFor(width);
     List<Run> runs = VanishingGradients.runAllRecent(depth, width, batch, p.seed());
     Lang l = p.lang();
     Figure figure = Figure.grid(info().title(l), 2, 2).preferredSize(1700, 1100)
