@@ -47,7 +47,8 @@ class PreviewDemosTest {
       Map.entry("clustering-comparison", "subtitle:每个数据集 (?:画出 )?([\\d,]+) 个点"), // drawn
       Map.entry("concurrency", "findings"),                   // worked out: timed nothing, 7 of 9
       Map.entry("weight-init", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"),   // the deep net's inputs
-      Map.entry("vanishing-gradients", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入")); // the nets' inputs
+      Map.entry("vanishing-gradients", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"), // the nets' inputs
+      Map.entry("kmeans", "subtitle:直方图基于 ?(?:每种 )?(\\d+) 个种子"));  // restarts per seeding
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);

@@ -77,6 +77,18 @@ public final class KMeansDemo implements Demo {
     return true;
   }
 
+  /** A preview's restarts per seeding at most (the histograms, averages and best run). */
+  static final int PREVIEW_SEEDS = 20;
+
+  /**
+   * Less work while a slider moves in the window: at most 20 restarts per seeding, said in the
+   * subtitle; the two drawn runs and the elbow are the full run's.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int blobs = p.integer("blobs");
@@ -87,7 +99,9 @@ public final class KMeansDemo implements Demo {
     double[][] x = src.x();
     int k = Math.min(p.integer("k"), x.length); // k ≤ n: a centre needs a point to start on
     int seeds = p.integer("seeds");
-    int restarts = restarts(seeds, x.length);
+    // A preview (a slider being dragged in the window): at most 20 restarts per seeding.
+    int fullRestarts = restarts(seeds, x.length);
+    int restarts = p.preview() ? Math.min(PREVIEW_SEEDS, fullRestarts) : fullRestarts;
     int maxK = Math.min(Math.max(ELBOW_MAX_K, k), x.length);
     int elbowRuns = Math.min(ELBOW_RUNS, Math.max(1, ELBOW_BUDGET / Math.max(1, x.length)));
     // Every Lloyd run of the figure in one pool, each on its own stream, so the cores stay busy
@@ -133,6 +147,8 @@ public final class KMeansDemo implements Demo {
             src.name(), ClusterPlots.drawnNote(x.length, l), k, k < p.integer("k")
                 ? l.t(" (as many as the points)", "（与点数相同）") : "",
             restarts == seeds ? l.f("%d seeds", " %d 个种子", seeds)
+                : restarts < fullRestarts ? l.f("%1$d seeds each (preview; seeds = %2$d)",
+                    "每种 %1$d 个种子（预览；seeds = %2$d）", restarts, seeds)
                 : l.f("%1$d seeds each (seeds = %2$d capped for big n)",
                     "每种 %1$d 个种子（点太多，seeds = %2$d 被封顶）", restarts, seeds), p.seed()))
         .add(KMeansCharts.finalTrails(Init.RANDOM, x, random, l))
