@@ -68,6 +68,24 @@ public final class NmsDemo implements Demo {
     return true;
   }
 
+  /** A preview's scenes for AP@0.5 at most. */
+  static final int PREVIEW_SCENES = 10;
+
+  /**
+   * Less work while a slider moves in the window: AP@0.5 over at most 10 scenes (seven methods on
+   * every scene are most of the run), said in the subtitle and the AP panel's title, and the
+   * weight curves sampled at 101 IoUs instead of 401.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
+  /** Scenes the AP is averaged over: the parameter's, at most 10 in a preview. */
+  static int scenes(Params p) {
+    return p.preview() ? Math.min(PREVIEW_SCENES, p.integer("scenes")) : p.integer("scenes");
+  }
+
   static Nms.Settings settings(Params p) {
     return new Nms.Settings(p.real("iou"), p.real("sigma"), p.real("score-threshold"));
   }
@@ -102,14 +120,15 @@ public final class NmsDemo implements Demo {
             "%d 人 × %d 个检测框 + %d 个杂框 = %d 个框 · 透明度 = 分数 · IoU 阈值 %s · σ %s · "
                 + "分数阈值 %s · AP 取 %d 个场景的平均 · 种子 %d", objects, perObject,
             d.size() - objects * perObject, d.size(), fmt(s.iouThreshold()), fmt(s.sigma()),
-            fmt(s.scoreThreshold()), p.integer("scenes"), p.seed()))
+            fmt(s.scoreThreshold()), scenes(p), p.seed()))
         .add(rawPanel(scene, perObject, range, l));
     for (Method m : METHODS) {
       figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range, l));
     }
-    figure.add(NmsCharts.weightPanel(s, l))
+    // A preview's weight curves: 101 IoUs, not 401 (drawing their points is the costliest panel).
+    figure.add(NmsCharts.weightPanel(s, l, p.preview() ? 101 : 401))
         .add(NmsCharts.recallPrecisionPanel(METHODS, matched, l))
-        .add(NmsCharts.apPanel(METHODS, ap, p.integer("scenes"), l))
+        .add(NmsCharts.apPanel(METHODS, ap, scenes(p), l))
         .add(CrowdPair.panel(s, l));
     Result result = Result.of(figure);
     String boxes = l.t("boxes", "个框");
@@ -123,7 +142,7 @@ public final class NmsDemo implements Demo {
     }
     for (Method m : METHODS) {
       result.finding(Finding.of("ap_" + m.id().replace('-', '_'), m.label(l)
-          + l.f(": AP@0.5 over %d scenes", "：%d 个场景的 AP@0.5", p.integer("scenes")),
+          + l.f(": AP@0.5 over %d scenes", "：%d 个场景的 AP@0.5", scenes(p)),
           ap[m.ordinal()], ""));
     }
     String bodla = l.t(BODLA, BODLA_ZH);
@@ -154,7 +173,8 @@ public final class NmsDemo implements Demo {
     for (int i = 0; i < METHODS.size(); i++) {
       per.add(new ArrayList<>());
     }
-    for (int sc = 0; sc < p.integer("scenes"); sc++) {
+    // A preview (a slider being dragged in the window): the first 10 scenes only.
+    for (int sc = 0; sc < scenes(p); sc++) {
       CrowdScene scene = CrowdScene.generate(objects, perObject, Rng.stream(p.seed(), 2, sc));
       for (Method m : METHODS) {
         Kept k = Nms.run(m, scene.detections(), s);
