@@ -49,7 +49,8 @@ class PreviewDemosTest {
       Map.entry("weight-init", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"),   // the deep net's inputs
       Map.entry("vanishing-gradients", "subtitle:(\\d+) 个 N\\(0, 1\\) 输入"), // the nets' inputs
       Map.entry("kmeans", "subtitle:直方图基于 ?(?:每种 )?(\\d+) 个种子"),   // restarts per seeding
-      Map.entry("nms", "subtitle:AP 取 (\\d+) 个场景"));                  // scenes for AP@0.5
+      Map.entry("nms", "subtitle:AP 取 (\\d+) 个场景"),                   // scenes for AP@0.5
+      Map.entry("floating-point", "subtitle:([\\d,]+) 个样本"));        // simulated gradients
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);

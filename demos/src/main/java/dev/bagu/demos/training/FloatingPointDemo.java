@@ -61,6 +61,19 @@ public final class FloatingPointDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview's simulated gradients at most, and its points in the rounding-error scatter. */
+  static final int PREVIEW_SAMPLES = 2_000;
+  static final int PREVIEW_ERROR_POINTS = 100;
+
+  /**
+   * Less work while a slider moves in the window: at most 2,000 simulated gradients (the subtitle
+   * says how many) and 100 magnitudes in the rounding-error scatter instead of 250.
+   */
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     Lang l = p.lang();
@@ -68,8 +81,10 @@ public final class FloatingPointDemo implements Demo {
     double mean = p.real("grad-log2-mean");
     double sd = p.real("grad-log2-sd");
     double u = p.real("update");
-    double[] grads = MixedPrecision.gradients(p.integer("samples"), mean, sd,
-        Rng.stream(p.seed(), 1));
+    // A preview (a slider being dragged in the window): fewer gradients, fewer scatter points.
+    int samples = p.preview() ? Math.min(PREVIEW_SAMPLES, p.integer("samples"))
+        : p.integer("samples");
+    double[] grads = MixedPrecision.gradients(samples, mean, sd, Rng.stream(p.seed(), 1));
     FloatingPointPanels panels = new FloatingPointPanels(l);
     FloatingPointPanels.LossScaling scaling = panels.lossScaling(grads, mean, sd, k);
     double[][] updates = new double[3][];
@@ -86,7 +101,8 @@ public final class FloatingPointDemo implements Demo {
             mean, sd, grads.length, k, dev.bagu.plot.Numbers.readable(u), p.seed()))
         .add(panels.ranges())
         .add(panels.valuesNearOne())
-        .add(panels.relativeError(ERROR_FORMATS, Rng.stream(p.seed(), 2)))
+        .add(panels.relativeError(ERROR_FORMATS, Rng.stream(p.seed(), 2), p.preview()
+            ? PREVIEW_ERROR_POINTS : FloatingPointPanels.ERROR_POINTS))
         .add(panels.softmax(threshold))
         .add(scaling.panel())
         .add(panels.updates(updates, updateFormats, u));
@@ -134,8 +150,19 @@ public final class FloatingPointDemo implements Demo {
             UPDATE_STEPS), updates[0][UPDATE_STEPS], "")
         .withReference(1 - UPDATE_STEPS * u, "1 − n·u", 1e-3 * Math.max(1, UPDATE_STEPS * u)));
     return result.data("formats", formatData()).data("loss_scaling", scaling.data())
-        .data("weight_updates", Map.of("fp32", updates[0], "fp16", updates[1],
-            "bf16", updates[2]));
+        .data("weight_updates", weightUpdates(updates));
+  }
+
+  /**
+   * The three formats' weights in a fixed order: Map.of's order changes from one JVM to the next,
+   * which made ID.json differ between two runs with the same parameters.
+   */
+  private static Map<String, double[]> weightUpdates(double[][] updates) {
+    Map<String, double[]> m = new java.util.LinkedHashMap<>();
+    m.put("fp32", updates[0]);
+    m.put("fp16", updates[1]);
+    m.put("bf16", updates[2]);
+    return m;
   }
 
   /** Three standard errors of a share estimated from n samples, at worst (p = 1/2). */

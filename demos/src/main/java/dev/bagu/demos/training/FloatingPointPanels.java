@@ -59,10 +59,15 @@ final class FloatingPointPanels {
    * 2^−(m+1) (half the machine epsilon) dashed; int8 with absmax 1 for comparison.
    */
   XyPlot relativeError(FloatFormat[] formats, Rng rng) {
+    return relativeError(formats, rng, ERROR_POINTS);
+  }
+
+  /** The same over {@code points} random magnitudes (a preview's fewer). */
+  XyPlot relativeError(FloatFormat[] formats, Rng rng, int points) {
     XyPlot plot = XyPlot.titled(l.t("Relative rounding error against magnitude",
             "相对舍入误差与数值大小"))
         .axes("|x|", l.t("|round(x) − x| / |x|", "|round(x) − x| / |x|")).logX().logY();
-    double[] x = new double[ERROR_POINTS];
+    double[] x = new double[points];
     for (int i = 0; i < x.length; i++) {
       x[i] = Math.pow(10, rng.uniform(-8, 2));
     }
