@@ -125,7 +125,7 @@ public final class DistillationDemo implements Demo {
     }
     return result.data("accuracy", accuracy).data("ece", ece)
         .data("teacher_accuracy", teacher.accuracy())
-        .data("gradient_curve", Map.of("temperature", curve.t(), "grad_norm", curve.norm(),
+        .data("gradient_curve", dev.bagu.io.Json.object("temperature", curve.t(), "grad_norm", curve.norm(),
             "relative_deviation", curve.deviation()))
         .data("example_teacher_logits", v).data("example_student_logits", z);
   }

@@ -134,7 +134,7 @@ public final class FloatingPointDemo implements Demo {
             UPDATE_STEPS), updates[0][UPDATE_STEPS], "")
         .withReference(1 - UPDATE_STEPS * u, "1 − n·u", 1e-3 * Math.max(1, UPDATE_STEPS * u)));
     return result.data("formats", formatData()).data("loss_scaling", scaling.data())
-        .data("weight_updates", Map.of("fp32", updates[0], "fp16", updates[1],
+        .data("weight_updates", dev.bagu.io.Json.object("fp32", updates[0], "fp16", updates[1],
             "bf16", updates[2]));
   }
 
