@@ -1,7 +1,6 @@
 package dev.bagu.demos.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.bagu.demos.python.ConcurrencyModes.Kind;
 import dev.bagu.demos.python.ConcurrencyModes.Mode;
