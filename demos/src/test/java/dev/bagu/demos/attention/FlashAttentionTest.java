@@ -102,6 +102,20 @@ class FlashAttentionTest {
   }
 
   @Test
+  void aPreviewsStillRecordingShowsTheBlockThatEveryFrameWouldShow() {
+    double[][][] x = qkv(40, 4, 5);
+    for (boolean causal : new boolean[] {false, true}) {
+      for (int sram : new int[] {16, 64, 96, 640}) { // 40, 10, 7 and 1 key blocks
+        FlashAttentionTiles all = FlashAttentionTiles.record(x[0], x[1], x[2], causal, sram, 1000);
+        FlashAttentionTiles still = FlashAttentionTiles.recordStill(x[0], x[1], x[2], causal, sram);
+        assertThat(still.snapshots().size()).isLessThanOrEqualTo(3);
+        assertThat(still.middle().step()).isEqualTo(all.middle().step());
+        assertThat(still.middle().seen()).containsExactly(all.middle().seen());
+      }
+    }
+  }
+
+  @Test
   void demoFindingsAtSmallSettings() {
     FlashAttentionDemo demo = new FlashAttentionDemo();
     Params p = Params.defaults(demo.params()).with("n", 64).with("sram", 4096).withoutTimes();
