@@ -43,7 +43,8 @@ class PreviewDemosTest {
       Map.entry("softmax-scaling", "subtitle:([\\d,]+) 对"),    // (q, k) pairs for the variance
       Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"),      // seeds in the bandwidth sweep
       // pv-attn's demos
-      Map.entry("flash-attention", "/frames"));               // animation frames; and no timing
+      Map.entry("flash-attention", "/frames"),                // animation frames; and no timing
+      Map.entry("head-dimension", "/heads"));                 // head counts (an SVD each)
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
