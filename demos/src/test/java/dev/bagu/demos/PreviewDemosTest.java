@@ -44,7 +44,8 @@ class PreviewDemosTest {
       Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"),      // seeds in the bandwidth sweep
       // pv-attn's demos
       Map.entry("flash-attention", "/frames"),                // animation frames; and no timing
-      Map.entry("head-dimension", "/heads"));                 // head counts (an SVD each)
+      Map.entry("head-dimension", "/heads"),                  // head counts (an SVD each)
+      Map.entry("multi-head", "/loss_one_head"));             // Adam steps + 1
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
