@@ -45,7 +45,8 @@ class PreviewDemosTest {
       // pv-attn's demos
       Map.entry("flash-attention", "/frames"),                // animation frames; and no timing
       Map.entry("head-dimension", "/heads"),                  // head counts (an SVD each)
-      Map.entry("multi-head", "/loss_one_head"));             // Adam steps + 1
+      Map.entry("multi-head", "/loss_one_head"),              // Adam steps + 1
+      Map.entry("attention-depth", "/curves/trials"));        // random networks averaged
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
