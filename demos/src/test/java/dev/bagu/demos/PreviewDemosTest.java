@@ -46,7 +46,8 @@ class PreviewDemosTest {
       Map.entry("flash-attention", "/frames"),                // animation frames; and no timing
       Map.entry("head-dimension", "/heads"),                  // head counts (an SVD each)
       Map.entry("multi-head", "/loss_one_head"),              // Adam steps + 1
-      Map.entry("attention-depth", "/curves/trials"));        // random networks averaged
+      Map.entry("attention-depth", "/curves/trials"),         // random networks averaged
+      Map.entry("qkv-projections", "/shared_error"));         // Adam steps + 1
 
   private static double work(String id, Result r) {
     String where = WORK.get(id);
