@@ -25,9 +25,9 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * the largest N, so that the JIT has compiled them), then {@value #REPEATS} times; the median is
  * kept.
  *
- * <p>The times are memoised per (N, d, causal, M) for the session (a small bounded cache): a
- * rerun at the same setting, or the same figure in the other language, shows the same
- * measurement instead of timing again. They differ from session to session and machine to
+ * <p>The times are memoised per (sizes timed, d, causal, M) for the session (a small bounded
+ * cache): a rerun at the same setting, another n below 256 (the same sizes), or the same figure
+ * in the other language, shows the same measurement instead of timing again. They differ from session to session and machine to
  * machine: the demo marks them as measured.
  */
 public final class AttentionTiming {
