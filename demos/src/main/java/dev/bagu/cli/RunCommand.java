@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
 
     PrintWriter w = spec.commandLine().getOut();
     w.println(id + " · " + demo.info().title(lang) + " · " + demo.info().seedTopic());
-    w.println(p.summary() + " · computed in " + elapsedMillis + " ms");
+    w.println(p.summary() + (input == null ? "" : " · input " + input.getFileName())
+        + " · computed in " + elapsedMillis + " ms");
     w.println();
     w.print(FindingsTable.format(result.findings(), false, lang));
     w.println();

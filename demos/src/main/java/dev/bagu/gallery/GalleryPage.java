@@ -39,7 +39,7 @@ final class GalleryPage {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(l.t("Bagu gallery", "Bagu 演示集")).append("</title>\n<style>\n")
         .append(css()).append("</style>\n</head>\n<body>\n");
-    header(b, entries, l, otherPages);
+    header(b, entries, showTimes, l, otherPages);
     b.append("<main>\n");
     Set<String> ids = entries.stream().map(GalleryEntry::id).collect(Collectors.toSet());
     for (Section section : Section.values()) {
@@ -62,11 +62,13 @@ final class GalleryPage {
     return b.toString();
   }
 
-  private static void header(StringBuilder b, List<GalleryEntry> entries, Lang l,
-      Map<Lang, String> otherPages) {
+  private static void header(StringBuilder b, List<GalleryEntry> entries, boolean showTimes,
+      Lang l, Map<Lang, String> otherPages) {
     long failed = entries.stream().filter(GalleryEntry::failed).count();
+    // Without times, the count leaves out values measured on this machine (they vary by run).
     List<Finding> referenced = entries.stream().flatMap(e -> e.result().stream())
-        .flatMap(r -> r.findings().stream()).filter(f -> f.reference().isPresent()).toList();
+        .flatMap(r -> r.findings().stream()).filter(f -> f.reference().isPresent())
+        .filter(f -> showTimes || !f.measured()).toList();
     long agree = referenced.stream().filter(Finding::agrees).count();
     b.append("<header>\n<h1>").append(l.t("Bagu gallery", "Bagu 演示集")).append("</h1>\n");
     if (!otherPages.isEmpty()) {
@@ -83,7 +85,9 @@ final class GalleryPage {
         .append("</p>\n<p class=\"totals\">").append(entries.size())
         .append(l.t(" demos · ", " 个演示 · ")).append(agree).append(l.t(" of ", " / "))
         .append(referenced.size())
-        .append(l.t(" reference values agree within their tolerance", " 个参考值在容差内一致"));
+        .append(l.t(" reference values agree within their tolerance", " 个参考值在容差内一致"))
+        .append(showTimes ? "" : l.t(" (values measured on this machine left out)",
+            "（本机实测的值不计）"));
     if (failed > 0) {
       b.append(" · <strong class=\"bad\">").append(failed).append(l.t(" failed", " 个失败"))
           .append("</strong>");

@@ -157,8 +157,33 @@ class AllDemosTest {
     for (Param<?> p : demo.params()) {
       assertThat(p.help()).as("help of " + p.name()).isNotBlank();
     }
-    for (Finding f : DefaultRuns.of(demo, dev.bagu.i18n.Lang.EN).findings()) {
+    dev.bagu.demo.Result result = DefaultRuns.of(demo, dev.bagu.i18n.Lang.EN);
+    for (Finding f : result.findings()) {
       assertThat(Double.isFinite(f.value())).as(f.key() + " is finite").isTrue();
+    }
+    assertOrdered(demo.info().id() + " data", result.data());
+  }
+
+  /**
+   * Every map in a result's data keeps one key order: Map.of's order changes from one JVM to the
+   * next (a run in a new process wrote its JSON keys in another order), and HashMap's has no
+   * meaning. Found by comparing two galleries' files.
+   */
+  private static void assertOrdered(String where, Object value) {
+    if (value instanceof java.util.Map<?, ?> m) {
+      String type = m.getClass().getName();
+      assertThat(type).as(where + " is a " + type + ": build it with Json.object or a "
+          + "LinkedHashMap").doesNotStartWith("java.util.ImmutableCollections")
+          .isNotEqualTo("java.util.HashMap");
+      m.forEach((k, v) -> assertOrdered(where + "." + k, v));
+    } else if (value instanceof java.util.Collection<?> c) {
+      assertThat(c.getClass().getName()).as(where).doesNotStartWith(
+          "java.util.ImmutableCollections$Set").isNotEqualTo("java.util.HashSet");
+      c.forEach(v -> assertOrdered(where + "[]", v));
+    } else if (value instanceof Object[] a) {
+      for (Object v : a) {
+        assertOrdered(where + "[]", v);
+      }
     }
   }
 }

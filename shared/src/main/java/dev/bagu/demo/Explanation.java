@@ -151,6 +151,9 @@ public final class Explanation {
     Finding f = result.findings().stream().filter(x -> x.key().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("placeholder {" + name
             + "}: no finding with that key"));
+    if (f.measured() && !params.showTimes()) { // --no-times: the same text on every machine
+      return params.lang().t("(measured on this machine; left out)", "（本机实测，略去）");
+    }
     if (format == null) {
       String unit = f.unit().isEmpty() || f.unit().equals("fraction") ? "" : " " + f.unit();
       return dev.bagu.plot.Numbers.readable(f.value()) + unit;

@@ -23,6 +23,25 @@ public final class Json {
     }
   }
 
+  /**
+   * A JSON object with its keys in the order given: {@code object("a", 1, "b", 2)}. Use it
+   * instead of {@code Map.of}, whose order changes from one JVM to the next (same run, different
+   * bytes).
+   */
+  public static java.util.Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values come in pairs: "
+          + keysAndValues.length + " given");
+    }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (out.put((String) keysAndValues[i], keysAndValues[i + 1]) != null) {
+        throw new IllegalArgumentException("key given twice: " + keysAndValues[i]);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   public static ObjectMapper mapper() {
     return MAPPER;
   }

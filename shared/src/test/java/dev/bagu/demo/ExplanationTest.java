@@ -47,6 +47,18 @@ class ExplanationTest {
   }
 
   @Test
+  void aTimeMeasuredOnThisMachineIsLeftOutWithoutTimes() {
+    Result r = Result.of(Figure.single("t", XyPlot.titled("p")))
+        .finding(Finding.of("startup", "start-up", 431.4, "ms").asMeasured());
+    Params p = Params.defaults(PARAMS);
+    assertThat(Explanation.fill("took {startup}", r, p)).isEqualTo("took 431.4 ms");
+    assertThat(Explanation.fill("took {startup}", r, p.withoutTimes()))
+        .isEqualTo("took (measured on this machine; left out)");
+    assertThat(Explanation.fill("用时 {startup}", r, p.withoutTimes().withLang(Lang.ZH)))
+        .isEqualTo("用时 （本机实测，略去）");
+  }
+
+  @Test
   void anUnknownPlaceholderIsAnErrorThatNamesIt() {
     Params p = Params.defaults(PARAMS);
     assertThatThrownBy(() -> Explanation.fill("{nope}", result(), p))

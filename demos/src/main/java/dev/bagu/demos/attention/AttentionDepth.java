@@ -71,7 +71,12 @@ public final class AttentionDepth {
   }
 
   public static Curves measure(Shape s, long seed, int stream) {
-    List<Trial> trials = IntStream.range(0, trials(s)).parallel()
+    return measure(s, seed, stream, trials(s));
+  }
+
+  /** As {@link #measure(Shape, long, int)} averaging the first {@code count} networks only. */
+  public static Curves measure(Shape s, long seed, int stream, int count) {
+    List<Trial> trials = IntStream.range(0, count).parallel()
         .mapToObj(t -> AttentionStack.run(s, Rng.stream(seed, stream, t))).toList();
     int paths = Path.values().length;
     double[][] r = new double[paths][s.depth() + 1];

@@ -48,7 +48,15 @@ public final class AttentionDepthDemo implements Demo {
       Param.bool("layer-norm", false, "pre-LN: every sub-layer reads LN(X), pure path too")
           .zh("前置层规范化（Pre-LN）：每个子层读入 LN(X)，纯注意力路径也一样"));
 
-  private record MeasureKey(Shape shape, long seed) {}
+  private record MeasureKey(Shape shape, int trials, long seed) {}
+
+  /** A preview's random networks: two, both cores busy, the curves noisier. */
+  static final int PREVIEW_TRIALS = AttentionDepth.MIN_TRIALS;
+
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
 
   private static final Memo<MeasureKey, Curves> MEASURED = new Memo<>(8);
 
@@ -78,9 +86,13 @@ public final class AttentionDepthDemo implements Demo {
     }
     Shape shape = new Shape(p.integer("depth"), p.integer("tokens"), dModel, heads,
         p.real("qk-scale"), p.real("branch-scale"), p.bool("layer-norm"));
-    // Memoised on the shape and seed (bounded): a rerun, or the other language, reuses it.
-    Curves c = MEASURED.get(new MeasureKey(shape, p.seed()),
-        k -> AttentionDepth.measure(k.shape(), k.seed(), 1));
+    // A preview (a slider being dragged) averages PREVIEW_TRIALS networks; the subtitle says
+    // how many. Memoised on the shape, networks and seed (bounded): a rerun, or the other
+    // language, reuses it, and a preview never stands in for a full run.
+    int trials = AttentionDepth.trials(shape);
+    Curves c = MEASURED.get(new MeasureKey(shape, p.preview() ? Math.min(trials, PREVIEW_TRIALS)
+            : trials, p.seed()),
+        k -> AttentionDepth.measure(k.shape(), k.seed(), 1, k.trials()));
     int depth = shape.depth();
 
     double top = max(c.firstWeights());

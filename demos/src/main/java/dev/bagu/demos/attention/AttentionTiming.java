@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -24,9 +25,9 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * the largest N, so that the JIT has compiled them), then {@value #REPEATS} times; the median is
  * kept.
  *
- * <p>The times are memoised per (N, d, causal, M) for the session (a small bounded cache): a
- * rerun at the same setting, or the same figure in the other language, shows the same
- * measurement instead of timing again. They differ from session to session and machine to
+ * <p>The times are memoised per (sizes timed, d, causal, M) for the session (a small bounded
+ * cache): a rerun at the same setting, another n below 256 (the same sizes), or the same figure
+ * in the other language, shows the same measurement instead of timing again. They differ from session to session and machine to
  * machine: the demo marks them as measured.
  */
 public final class AttentionTiming {
@@ -50,9 +51,16 @@ public final class AttentionTiming {
   public record Times(int[] ns, double[] naiveMillis, double[] tiledMillis, double naiveExponent,
       double tiledExponent) {}
 
-  private record Key(int n, int d, boolean causal, int sram) {}
+  /** What the times depend on: the largest N of the sweep (the others follow), d, mask, M. */
+  private record Key(int top, int d, boolean causal, int sram) {}
 
   private static final Memo<Key, Times> MEASURED = new Memo<>(16);
+
+  /** A measurement and the setting it was made at (its N are in {@link Times#ns}). */
+  public record Measured(int d, boolean causal, int sram, Times times) {}
+
+  /** The times the last full run showed, for a preview to show while a slider moves. */
+  private static volatile Measured last;
 
   /** The most multiply-adds N²d of one timed call at the largest N (512² · 64, about 10 ms). */
   static final long MAX_CALL_WORK = 512L * 512 * 64;
@@ -71,8 +79,21 @@ public final class AttentionTiming {
   /** The times at {@link #sweep}(n), measured once per setting in this session. */
   public static Times measure(int n, int d, boolean causal, int sram, long seed, int stream) {
     // The seed only fills Q, K, V; the time does not depend on the values, so it is not keyed.
-    return MEASURED.get(new Key(n, d, causal, sram),
-        key -> measure(sweep(n, d), d, causal, sram, seed, stream));
+    // Every n below 256 times the same sizes, so they share one measurement.
+    int[] ns = sweep(n, d);
+    Times t = MEASURED.get(new Key(ns[ns.length - 1], d, causal, sram),
+        key -> measure(ns, d, causal, sram, seed, stream));
+    last = new Measured(d, causal, sram, t);
+    return t;
+  }
+
+  /**
+   * The times the last {@link #measure(int, int, boolean, int, long, int)} in this session gave,
+   * if any: a preview shows them, labelled with their setting, instead of timing for a second
+   * while a slider is dragged (timing fewer runs would print noisier, not truer, times).
+   */
+  public static Optional<Measured> lastMeasured() {
+    return Optional.ofNullable(last);
   }
 
   public static Times measure(int[] ns, int d, boolean causal, int sram, long seed, int stream) {

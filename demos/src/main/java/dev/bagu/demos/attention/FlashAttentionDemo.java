@@ -15,6 +15,7 @@ import dev.bagu.math.Rng;
 import dev.bagu.nn.Attention;
 import dev.bagu.plot.Figure;
 import java.util.List;
+import java.util.Optional;
 
 /** 复杂度分析（Flash Attention 优化）: naive O(N²) attention against the tiled online softmax. */
 public final class FlashAttentionDemo implements Demo {
@@ -57,6 +58,11 @@ public final class FlashAttentionDemo implements Demo {
   }
 
   @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
+  @Override
   public Result run(Params p) {
     int n = p.integer("n");
     int d = p.integer("d");
@@ -72,12 +78,20 @@ public final class FlashAttentionDemo implements Demo {
     double[][] k = Matrices.gaussian(n, d, 1, rng);
     double[][] v = Matrices.gaussian(n, d, 1, rng);
     double[][] naive = Attention.attend(q, k, v, causal);
-    FlashAttentionTiles tiles = FlashAttentionTiles.record(q, k, v, causal, sram, MAX_FRAMES);
+    // A preview records only the still figure's blocks: the window shows no animation.
+    FlashAttentionTiles tiles = p.preview()
+        ? FlashAttentionTiles.recordStill(q, k, v, causal, sram)
+        : FlashAttentionTiles.record(q, k, v, causal, sram, MAX_FRAMES);
     FlashAttention.Output tiled = tiles.output();
     double error = relativeError(tiled.output(), naive);
 
     int[] sweep = AttentionTiming.sweep(n, d);
-    AttentionTiming.Times times = AttentionTiming.measure(n, d, causal, sram, p.seed(), 2);
+    // A preview does not time: timing takes about a second (a compile warm-up and 7 rounds of
+    // both algorithms), so while a slider moves the timing panel shows the last full run's
+    // times, titled with their setting; with none yet, the work panel that --no-times shows.
+    Optional<AttentionTiming.Measured> measured = p.preview() ? AttentionTiming.lastMeasured()
+        : Optional.of(new AttentionTiming.Measured(d, causal, sram,
+            AttentionTiming.measure(n, d, causal, sram, p.seed(), 2)));
     FlashAttentionPanels panels = new FlashAttentionPanels(n, d, sram, causal, l);
     String subtitle = l.f(
         "N = %d · d = %d · SRAM M = %,d floats · blocks B_r = %d, B_c = %d · %s · seed %d",
@@ -86,7 +100,9 @@ public final class FlashAttentionDemo implements Demo {
         causal ? l.t("causal", "因果掩码") : l.t("no mask", "无掩码"), p.seed());
     FlashAttentionTiles.Snapshot mid = tiles.middle();
     Figure figure = Figure.grid(info().title(l), 2, 2).subtitle(subtitle)
-        .add(p.showTimes() ? panels.times(times) : panels.flops(sweep))
+        .add(!p.showTimes() || measured.isEmpty() ? panels.flops(sweep)
+            : p.preview() ? panels.lastTimes(measured.get())
+            : panels.times(measured.get().times()))
         .add(panels.memory(tiled.sramPeak()))
         .add(panels.traffic())
         .add(tiles.panel(tileTitle(tiles, mid, l), mid, l));
@@ -98,7 +114,6 @@ public final class FlashAttentionDemo implements Demo {
     result.frameDelayMillis(tiles.snapshots().size() > 24 ? 150 : 400);
 
     long standard = AttentionIo.standard(n, d);
-    int last = sweep.length - 1;
     String floats = l.t("floats", "个浮点数");
     result.finding(Finding.of("max_relative_difference", l.t(
                 "max |O_tiled − O_naive| / max |O_naive|", "max |O_分块 − O_朴素| / max |O_朴素|"),
@@ -117,8 +132,10 @@ public final class FlashAttentionDemo implements Demo {
             "额外显存，标准算法（S 和 P）"), AttentionIo.standardExtra(n), floats))
         .finding(Finding.of("extra_memory_tiled", l.t("extra memory, tiled (ℓ, m; plus SRAM)",
             "额外显存，分块（ℓ、m；另加 SRAM）"), AttentionIo.tiledExtra(n), floats));
-    {
-      int top = sweep[last];
+    if (measured.isPresent()) {
+      AttentionTiming.Times times = measured.get().times();
+      int last = times.ns().length - 1;
+      int top = times.ns()[last];
       result.finding(Finding.of("naive_millis", l.f("naive attention time at N = %d",
               "N = %d 时朴素注意力的耗时", top), times.naiveMillis()[last], "ms").asMeasured())
           .finding(Finding.of("tiled_millis", l.f("tiled attention time at N = %d",

@@ -42,6 +42,21 @@ final class FlashAttentionPanels {
    * tick label), with the least-squares c·N² through the naive points.
    */
   XyPlot times(AttentionTiming.Times t) {
+    return times(t, l.f("CPU time on this machine (median of %d warm runs)",
+        "本机 CPU 耗时（%d 次预热后运行的中位数）", AttentionTiming.REPEATS));
+  }
+
+  /**
+   * A preview's timing panel: the last full run's times, not timed again while a slider moves,
+   * titled with the setting they were measured at (its N are on the axis).
+   */
+  XyPlot lastTimes(AttentionTiming.Measured m) {
+    return times(m.times(), l.f("CPU time of the last full run (d = %d, M = %,d, %s)",
+        "上次完整运行的 CPU 耗时（d = %d，M = %,d，%s）", m.d(), m.sram(),
+        m.causal() ? l.t("causal", "因果掩码") : l.t("no mask", "无掩码")));
+  }
+
+  private XyPlot times(AttentionTiming.Times t, String title) {
     double[] x = doubles(t.ns());
     double c = AttentionTiming.quadraticCoefficient(t.ns(), t.naiveMillis());
     double[] fit = new double[x.length];
@@ -49,8 +64,7 @@ final class FlashAttentionPanels {
       fit[i] = c * x[i] * x[i];
     }
     String naive = l.t("naive (N×N scores)", "朴素（N×N 分数矩阵）");
-    return XyPlot.titled(l.f("CPU time on this machine (median of %d warm runs)",
-            "本机 CPU 耗时（%d 次预热后运行的中位数）", AttentionTiming.REPEATS))
+    return XyPlot.titled(title)
         .axes(l.t("sequence length N", "序列长度 N"), l.t("CPU milliseconds, one thread",
             "CPU 毫秒，单线程"))
         .line(naive, x, t.naiveMillis())

@@ -50,12 +50,32 @@ final class FlashAttentionTiles {
    */
   static FlashAttentionTiles record(double[][] q, double[][] k, double[][] v, boolean causal,
       int sram, int maxFrames) {
+    return record(q, k, v, causal, sram, (t, s) -> t.keep(s, maxFrames));
+  }
+
+  /**
+   * The tiled pass recording only what the still figure needs: the first block, the last one
+   * of the middle key block (what {@link #middle} shows when every block is a frame) and the
+   * last block. For a preview, where no animation is shown.
+   */
+  static FlashAttentionTiles recordStill(double[][] q, double[][] k, double[][] v,
+      boolean causal, int sram) {
+    return record(q, k, v, causal, sram,
+        (t, s) -> s == 0 || s == t.middleStep() || s == t.steps - 1);
+  }
+
+  private interface Keep {
+    boolean at(FlashAttentionTiles t, int step);
+  }
+
+  private static FlashAttentionTiles record(double[][] q, double[][] k, double[][] v,
+      boolean causal, int sram, Keep keep) {
     FlashAttention.Blocks b = FlashAttention.Blocks.of(sram, q[0].length);
     FlashAttentionTiles t = new FlashAttentionTiles(q.length, b, causal);
     int[] step = {0};
     t.output = FlashAttention.attend(q, k, v, causal, sram, (i, j, bl, o, l, m) -> {
       int s = step[0]++;
-      if (t.keep(s, maxFrames)) {
+      if (keep.at(t, s)) {
         double[] logMass = new double[l.length];
         for (int r = 0; r < l.length; r++) {
           logMass[r] = l[r] > 0 ? Math.log(l[r]) + m[r] : Double.NEGATIVE_INFINITY;
@@ -104,10 +124,25 @@ final class FlashAttentionTiles {
     return (n + blocks.rows() - 1) / blocks.rows();
   }
 
+  /** The key block the still figure shows finished: the middle one (counting from 0). */
+  private int middleKeyBlock() {
+    return Math.max(0, keyBlocks() / 2 - 1);
+  }
+
+  /** The step that finishes the middle key block: the blocks of key blocks 0…middle, less 1. */
+  private int middleStep() {
+    int count = 0;
+    for (int j0 = 0; j0 < n && j0 / blocks.cols() <= middleKeyBlock(); j0 += blocks.cols()) {
+      for (int i0 = 0; i0 < n; i0 += blocks.rows()) {
+        count += causal && j0 > Math.min(n, i0 + blocks.rows()) - 1 ? 0 : 1;
+      }
+    }
+    return count - 1;
+  }
+
   /** The snapshot nearest the end of the middle key block, for the still figure. */
   Snapshot middle() {
-    int tc = (n + blocks.cols() - 1) / blocks.cols();
-    int target = Math.max(0, tc / 2 - 1);
+    int target = middleKeyBlock();
     Snapshot best = snapshots.get(0);
     for (Snapshot s : snapshots) {
       if (s.j() <= target) {

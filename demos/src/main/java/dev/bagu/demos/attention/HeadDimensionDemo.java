@@ -20,6 +20,7 @@ import dev.bagu.plot.XyPlot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** transformer head 为什么要降维: d_head = d/h keeps cost flat in h; each head is rank ≤ d_head. */
 public final class HeadDimensionDemo implements Demo {
@@ -58,6 +59,25 @@ public final class HeadDimensionDemo implements Demo {
   }
 
   @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
+  /**
+   * A preview's head counts: every other power of two from 1, and the largest (1, 4, 16 of
+   * 1 … 16), each with its n × n SVD, the run's main cost; the lines and bars get coarser in h.
+   */
+  static List<Integer> previewHeadCounts(List<Integer> hs) {
+    List<Integer> fewer = new ArrayList<>();
+    for (int k = 0; k < hs.size(); k++) {
+      if (k % 2 == 0 || k == hs.size() - 1) {
+        fewer.add(hs.get(k));
+      }
+    }
+    return fewer;
+  }
+
+  @Override
   public Result run(Params p) {
     int d = p.integer("dmodel");
     int maxHeads = p.integer("heads");
@@ -67,7 +87,8 @@ public final class HeadDimensionDemo implements Demo {
       throw new UserException("heads = " + maxHeads + " must be a power of two dividing dmodel"
           + " = " + d + " (so that d_head = d/h is whole for every h)");
     }
-    List<Integer> hs = HeadCosts.headCounts(maxHeads);
+    List<Integer> all = HeadCosts.headCounts(maxHeads);
+    List<Integer> hs = p.preview() ? previewHeadCounts(all) : all;
     double[][] x = Matrices.gaussian(n, d, 1, Rng.stream(p.seed(), 1));
     // Every head count on its own streams, so the counts (and their n × n SVDs, the profile's
     // largest cost) run in parallel and are collected in order: the same numbers on any core count.
@@ -109,9 +130,11 @@ public final class HeadDimensionDemo implements Demo {
     String counted = l.t(COUNTED, COUNTED_ZH);
     Figure figure = Figure.grid(l.t("Head dimension: why d_head = d/h",
             "头的维度：为什么 d_head = d/h"), 2, 2)
-        .subtitle(l.f("d_model = %d · h = 1 … %d · n = %d tokens · scores of head 1 on Gaussian X"
-                + " · seed %d", "d_model = %d · h = 1 … %d · n = %d 个词元 · 头 1 在高斯 X 上的"
-                + "分数 · 种子 %d", d, maxHeads, n, p.seed()))
+        .subtitle(l.f("d_model = %d · h = %s · n = %d tokens · scores of head 1 on Gaussian X"
+                + " · seed %d", "d_model = %d · h = %s · n = %d 个词元 · 头 1 在高斯 X 上的"
+                + "分数 · 种子 %d", d, hs.size() < all.size() ? hs.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) : "1 … " + maxHeads, n,
+            p.seed()))
         .add(paramsPanel(hx, flatP, grownP, d, l))
         .add(flopsPanel(hx, rows, l))
         .add(sigmaPanel(rows, sigmas, n, l))

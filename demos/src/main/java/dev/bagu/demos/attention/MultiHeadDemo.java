@@ -59,6 +59,14 @@ public final class MultiHeadDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview's Adam steps at most, half the default: two heads have split by then. */
+  static final int PREVIEW_STEPS = 75;
+
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int vocab = p.integer("vocab");
@@ -77,7 +85,9 @@ public final class MultiHeadDemo implements Demo {
     // Memoised on every parameter and the seed (a bounded cache; the trained models are only
     // read afterwards): a rerun, or the same figure in the other language, reuses them.
     int dk = p.integer("dk");
-    int steps = p.integer("steps");
+    // A preview (a slider being dragged) trains at most PREVIEW_STEPS steps; the subtitle and
+    // the loss curves show how many. Keyed by the steps trained, so it never stands in for more.
+    int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     MultiHeadTraining.Run[] runs = TRAINED.get(new TrainingKey(vocab, length, offset,
         train.sequences(), steps, dk, p.seed()), key -> IntStream.of(1, 2).parallel()
         .mapToObj(h -> MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h,

@@ -48,19 +48,32 @@ public final class QkvProjectionsDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview's most random draws and Adam steps: the same panels, noisier and less trained. */
+  static final int PREVIEW_TRIALS = 100;
+  static final int PREVIEW_STEPS = 60;
+
+  @Override
+  public boolean hasPreview() {
+    return true;
+  }
+
   @Override
   public Result run(Params p) {
     int n = p.integer("tokens");
     int d = p.integer("dmodel");
     int dk = p.integer("dk");
-    int steps = p.integer("steps");
+    // A preview (a slider being dragged) draws at most PREVIEW_TRIALS and trains at most
+    // PREVIEW_STEPS; the subtitle and titles state the counts used.
+    int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
+    int trials = p.preview() ? Math.min(p.integer("trials"), PREVIEW_TRIALS)
+        : p.integer("trials");
     Lang l = p.lang();
     ToySentence s = ToySentence.of(n, d, p.seed(), 1);
     double[][] shared = SharedQk.scores(AttentionHead.random(d, dk, 1, true,
         Rng.stream(p.seed(), 2)), s.embeddings());
     double[][] separate = SharedQk.scores(AttentionHead.random(d, dk, 1, false,
         Rng.stream(p.seed(), 3)), s.embeddings());
-    SharedQk.Stats st = SharedQk.stats(n, d, dk, p.integer("trials"), p.seed());
+    SharedQk.Stats st = SharedQk.stats(n, d, dk, trials, p.seed());
     SharedQk.Run[] runs = java.util.stream.IntStream.of(0, 1).parallel()
         .mapToObj(k -> SharedQk.trainPreviousToken(n, dk, k == 0, steps, LEARNING_RATE,
             Rng.stream(p.seed(), 4 + k))).toArray(SharedQk.Run[]::new);
@@ -75,7 +88,7 @@ public final class QkvProjectionsDemo implements Demo {
             "Q、K、V：共享 Q = K 与分开投影的对比"), 2, 3)
         .subtitle(l.f("n = %d · d_model = %d · d_k = %d · %d random draws · %d Adam steps · "
                 + "seed %d", "n = %d · d_model = %d · d_k = %d · 随机抽取 %d 次 · Adam %d 步 · "
-                + "种子 %d", n, d, dk, p.integer("trials"), steps, p.seed()))
+                + "种子 %d", n, d, dk, trials, steps, p.seed()))
         .add(scoreMap(l.t("Shared W_Q = W_K: S = QQᵀ", "共享 W_Q = W_K：S = QQᵀ"), shared, words,
             l))
         .add(scoreMap(l.t("Separate W_Q, W_K: S = QKᵀ", "分开的 W_Q、W_K：S = QKᵀ"), separate,

@@ -173,12 +173,8 @@ public final class KMeans {
     // The centres' coordinates side by side: the inner loop reads two flat arrays. Same
     // arithmetic as dist2 (dx·dx + dy·dy, ties to the lower j), so the same labels to the bit.
     int k = c.length;
-    double[] cx = new double[k];
-    double[] cy = new double[k];
-    for (int j = 0; j < k; j++) {
-      cx[j] = c[j][0];
-      cy[j] = c[j][1];
-    }
+    double[] cx = column(c, 0);
+    double[] cy = column(c, 1);
     boolean changed = false;
     for (int i = 0; i < x.length; i++) {
       double px = x[i][0];
@@ -235,6 +231,15 @@ public final class KMeans {
       reseeded++;
     }
     return reseeded;
+  }
+
+  /** Coordinate d of every centre: (k, 2) → (k). */
+  static double[] column(double[][] c, int d) {
+    double[] out = new double[c.length];
+    for (int j = 0; j < c.length; j++) {
+      out[j] = c[j][d];
+    }
+    return out;
   }
 
   /** φ = Σ min_j ‖x − c_j‖². */

@@ -63,12 +63,8 @@ final class NearestCentreBounds {
    */
   boolean assign(double[][] c) {
     int k = c.length;
-    double[] cx = new double[k];
-    double[] cy = new double[k];
-    for (int j = 0; j < k; j++) {
-      cx[j] = c[j][0];
-      cy[j] = c[j][1];
-    }
+    double[] cx = KMeans.column(c, 0);
+    double[] cy = KMeans.column(c, 1);
     sumX = new double[k];
     sumY = new double[k];
     count = new int[k];

@@ -139,20 +139,9 @@ public final class DistillationDemo implements Demo {
     }
     return result.data("accuracy", accuracy).data("ece", ece)
         .data("teacher_accuracy", teacher.accuracy())
-        .data("gradient_curve", gradientData(curve))
+        .data("gradient_curve", dev.bagu.io.Json.object("temperature", curve.t(), "grad_norm", curve.norm(),
+            "relative_deviation", curve.deviation()))
         .data("example_teacher_logits", v).data("example_student_logits", z);
-  }
-
-  /**
-   * The gradient curve's arrays in a fixed order: Map.of's order changes from one JVM to the next,
-   * which made ID.json differ between two runs with the same parameters.
-   */
-  private static Map<String, Object> gradientData(GradientCurve curve) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("temperature", curve.t());
-    m.put("grad_norm", curve.norm());
-    m.put("relative_deviation", curve.deviation());
-    return m;
   }
 
   /** The first test point of class A₁ that the teacher also puts in A₁. */

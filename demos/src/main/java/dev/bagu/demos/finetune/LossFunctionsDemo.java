@@ -112,7 +112,7 @@ public final class LossFunctionsDemo implements Demo {
     for (MarginLoss loss : losses) {
       Model m = models[loss.ordinal()];
       Scores s = scores[loss.ordinal()];
-      task.put(loss.name().toLowerCase(), Map.of("w", new double[] {m.w0(), m.w1()}, "b", m.b(),
+      task.put(loss.name().toLowerCase(), dev.bagu.io.Json.object("w", new double[] {m.w0(), m.w1()}, "b", m.b(),
           "minority_recall", s.minorityRecall(), "balanced_accuracy", s.balancedAccuracy()));
     }
     return result.data("imbalanced_task", task).data("gap_smoothed", smoothGap)

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** MQA / GQA: fewer KV heads, a smaller cache, and what mean-pooling a trained layer costs. */
 public final class GqaDemo implements Demo {
@@ -55,6 +56,9 @@ public final class GqaDemo implements Demo {
     return PARAMS;
   }
 
+  /** One grouped layer's error against the multi-head layer and its task loss, held out. */
+  private record Scored(GroupedQuery.Error error, double loss) {}
+
   @Override
   public boolean hasPreview() {
     return true;
@@ -88,23 +92,33 @@ public final class GqaDemo implements Demo {
     Map<Pooling, double[]> errors = new LinkedHashMap<>();
     Map<Pooling, double[]> losses = new LinkedHashMap<>();
     Map<Pooling, double[]> perHead = new LinkedHashMap<>();
-    for (Pooling pooling : Pooling.values()) {
+    // Every (pooling, KV head count) layer on its own stream, so they are scored on both cores
+    // and collected in order: the same numbers on any core count.
+    Pooling[] poolings = Pooling.values();
+    List<Scored> scored = IntStream.range(0, poolings.length * counts.length).parallel()
+        .mapToObj(k -> {
+          int i = k % counts.length;
+          Rng rng = Rng.stream(p.seed(), 3, counts[i]); // only RANDOM draws from it
+          MultiHeadAttention grouped = GroupedQuery.grouped(mha, counts[i],
+              poolings[k / counts.length], rng);
+          List<MultiHeadAttention.Output> outputs = inputs.stream()
+              .map(x -> grouped.forward(x, true)).toList();
+          return new Scored(GroupedQuery.error(reference, outputs),
+              GqaTraining.loss(heldOut, outputs));
+        }).toList();
+    for (int pi = 0; pi < poolings.length; pi++) {
       double[] e = new double[counts.length];
       double[] loss = new double[counts.length];
       for (int i = 0; i < counts.length; i++) {
-        Rng rng = Rng.stream(p.seed(), 3, counts[i]); // only RANDOM draws from it
-        MultiHeadAttention grouped = GroupedQuery.grouped(mha, counts[i], pooling, rng);
-        List<MultiHeadAttention.Output> outputs = inputs.stream()
-            .map(x -> grouped.forward(x, true)).toList();
-        GroupedQuery.Error err = GroupedQuery.error(reference, outputs);
-        e[i] = err.output();
-        loss[i] = GqaTraining.loss(heldOut, outputs);
+        Scored one = scored.get(pi * counts.length + i);
+        e[i] = one.error().output();
+        loss[i] = one.loss();
         if (counts[i] == g) {
-          perHead.put(pooling, err.perHead());
+          perHead.put(poolings[pi], one.error().perHead());
         }
       }
-      errors.put(pooling, e);
-      losses.put(pooling, loss);
+      errors.put(poolings[pi], e);
+      losses.put(poolings[pi], loss);
     }
     GqaPanels panels = new GqaPanels(l, h, g, counts, errors, perHead);
     Figure figure = Figure.grid(info().title(l), 2, 3)

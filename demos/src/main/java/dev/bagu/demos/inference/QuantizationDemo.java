@@ -117,9 +117,9 @@ public final class QuantizationDemo implements Demo {
                 "INT4 按通道：含缩放因子和零点的每权重位数"),
             sweep.get("rtn", 4, PER_CHANNEL).bitsPerWeight(), "bit"));
 
-    Map<String, Map<String, Double>> entries = new LinkedHashMap<>();
+    Map<String, Object> entries = new LinkedHashMap<>();
     for (var e : sweep.entries().entrySet()) {
-      entries.put(e.getKey(), Map.of("error", e.getValue().error(),
+      entries.put(e.getKey(), dev.bagu.io.Json.object("error", e.getValue().error(),
           "bits_per_weight", e.getValue().bitsPerWeight()));
     }
     return result.data("errors", entries)

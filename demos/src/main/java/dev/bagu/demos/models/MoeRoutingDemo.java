@@ -25,6 +25,11 @@ public final class MoeRoutingDemo implements Demo {
   private static final double LEARNING_RATE = 0.05;
   /** Checkpoints after step 0: the columns of the tokens-per-expert heatmaps. */
   private static final int CHECKPOINTS = 20;
+  /**
+   * A preview's checkpoints: each is a forward pass over all tokens, about half of a 30-step
+   * preview's training at 20; the heatmaps and curves get coarser in steps.
+   */
+  private static final int PREVIEW_CHECKPOINTS = 10;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("tokens", 1024, 64, 4096, "tokens in the batch the router splits").logScale()
@@ -79,9 +84,10 @@ public final class MoeRoutingDemo implements Demo {
     Lang l = p.lang();
     MoeTraining.Task task = MoeTraining.task(tokens, clusters, Rng.stream(p.seed(), 1));
     int capacity = LoadBalancing.capacity(factor, topK, tokens, experts);
+    int checkpoints = p.preview() ? PREVIEW_CHECKPOINTS : CHECKPOINTS;
     List<MoeTraining.Run> runs = TRAINED.get(
-        List.of(tokens, experts, topK, clusters, factor, alpha, steps, p.seed()),
-        () -> train(task, experts, topK, factor, alpha, steps, p.seed()));
+        List.of(tokens, experts, topK, clusters, factor, alpha, steps, checkpoints, p.seed()),
+        () -> train(task, experts, topK, factor, alpha, steps, checkpoints, p.seed()));
     MoeTraining.Run plain = runs.get(0);
     MoeTraining.Run balanced = runs.get(1);
 
@@ -164,12 +170,12 @@ public final class MoeRoutingDemo implements Demo {
   private static final Memo<Object, List<MoeTraining.Run>> TRAINED = new Memo<>(4);
 
   private static List<MoeTraining.Run> train(MoeTraining.Task task, int experts, int topK,
-      double factor, double alpha, int steps, long seed) {
+      double factor, double alpha, int steps, int checkpoints, long seed) {
     // Both runs start from the same router and experts (the same stream): only the balancing
     // loss differs. They are independent, so they train side by side on two cores.
     return List.copyOf(java.util.stream.IntStream.range(0, 2).parallel()
         .mapToObj(r -> MoeTraining.train(task, experts, topK, factor, r == 0 ? 0 : alpha, alpha,
-            steps, CHECKPOINTS, LEARNING_RATE, Rng.stream(seed, 2)))
+            steps, checkpoints, LEARNING_RATE, Rng.stream(seed, 2)))
         .collect(java.util.stream.Collectors.toList()));
   }
 

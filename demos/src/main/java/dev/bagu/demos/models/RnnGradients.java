@@ -101,8 +101,11 @@ final class RnnGradients {
   record Trained(RecurrentNet net, double[] losses, double accuracy, double[] norms,
       List<Step> steps) {}
 
+  /** Fresh sequences a trained network's test accuracy is measured on. */
+  static final int TEST_SEQUENCES = 256;
+
   /** What the three trainings depend on, and nothing else (not the probe's horizon). */
-  private record TrainingKey(long seed, int hidden, int memory, int steps) {}
+  private record TrainingKey(long seed, int hidden, int memory, int steps, int tests) {}
 
   /** How many trainings (three networks each) are kept; the least recently used goes first. */
   private static final int CACHE_SIZE = 8;
@@ -120,7 +123,12 @@ final class RnnGradients {
    * training 4/6/8), the three in parallel: which thread runs which does not change a number.
    */
   static List<Model> trainAll(long seed, int hidden, int memory, int steps) {
-    TrainingKey key = new TrainingKey(seed, hidden, memory, steps);
+    return trainAll(seed, hidden, memory, steps, TEST_SEQUENCES);
+  }
+
+  /** As {@link #trainAll(long, int, int, int)}, testing on the first {@code tests} sequences. */
+  static List<Model> trainAll(long seed, int hidden, int memory, int steps, int tests) {
+    TrainingKey key = new TrainingKey(seed, hidden, memory, steps, tests);
     List<Model> models = TRAINED.get(key, () -> IntStream.range(0, 3).parallel()
         .mapToObj(which -> {
           RecurrentCell cell = switch (which) {
@@ -128,13 +136,18 @@ final class RnnGradients {
             case 1 -> lstm(hidden, Rng.stream(seed, 5));
             default -> gru(hidden, Rng.stream(seed, 7));
           };
-          return train(cell, steps, memory, seed, 4 + 2 * which);
+          return train(cell, steps, memory, seed, 4 + 2 * which, tests);
         }).toList());
     return models.stream().map(m -> new Model(m.net().copy(), m.losses(), m.accuracy()))
         .toList();
   }
 
   static Model train(RecurrentCell cell, int trainSteps, int memory, long seed, int stream) {
+    return train(cell, trainSteps, memory, seed, stream, TEST_SEQUENCES);
+  }
+
+  private static Model train(RecurrentCell cell, int trainSteps, int memory, long seed,
+      int stream, int tests) {
     Rng init = Rng.stream(seed, stream, 0);
     double[][] readout = new double[1][cell.hidden() + 1];
     for (int k = 0; k < cell.hidden(); k++) {
@@ -143,7 +156,7 @@ final class RnnGradients {
     RecurrentNet net = new RecurrentNet(cell, readout);
     double[] losses = net.train(trainSteps, BATCH, memory, LEARNING_RATE,
         Rng.stream(seed, stream, 1));
-    double accuracy = net.accuracy(MemoryTask.batch(256, memory, Rng.stream(seed, stream, 2)));
+    double accuracy = net.accuracy(MemoryTask.batch(tests, memory, Rng.stream(seed, stream, 2)));
     return new Model(net, losses, accuracy);
   }
 

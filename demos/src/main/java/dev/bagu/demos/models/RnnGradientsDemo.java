@@ -54,6 +54,9 @@ public final class RnnGradientsDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview's fresh sequences for the test accuracies (a full run's: 256). */
+  static final int PREVIEW_TEST_SEQUENCES = 32;
+
   /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
   @Override
   public boolean hasPreview() {
@@ -76,7 +79,10 @@ public final class RnnGradientsDemo implements Demo {
       bounds.add(RnnGradients.bound(RnnGradients.RHOS[r], hidden, probe,
           Rng.stream(p.seed(), 2, r)));
     }
-    List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps).stream()
+    // A preview's test accuracies (findings, which the window shows only from a full run) come
+    // from 32 sequences, a third of the trainings' work at 15 steps.
+    int tests = p.preview() ? PREVIEW_TEST_SEQUENCES : RnnGradients.TEST_SEQUENCES;
+    List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps, tests).stream()
         .map(m -> RnnGradients.measure(m, probe)).toList();
     Trained rnn = trained.get(0);
     Trained lstm = trained.get(1);

@@ -117,7 +117,7 @@ public final class CopySemanticsDemo implements Demo {
     }
     return r.data("mutation", m.python).data("sees", seen)
         .data("before", reprs(before)).data("after", reprs(after))
-        .data("java", Map.of("clone_sees", java.cloneSees(), "copy_constructor_sees",
+        .data("java", dev.bagu.io.Json.object("clone_sees", java.cloneSees(), "copy_constructor_sees",
             java.copyCtorSees(), "clone_after", java.cloneAfter()));
   }
 

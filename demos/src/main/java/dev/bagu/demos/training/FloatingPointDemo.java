@@ -150,19 +150,8 @@ public final class FloatingPointDemo implements Demo {
             UPDATE_STEPS), updates[0][UPDATE_STEPS], "")
         .withReference(1 - UPDATE_STEPS * u, "1 − n·u", 1e-3 * Math.max(1, UPDATE_STEPS * u)));
     return result.data("formats", formatData()).data("loss_scaling", scaling.data())
-        .data("weight_updates", weightUpdates(updates));
-  }
-
-  /**
-   * The three formats' weights in a fixed order: Map.of's order changes from one JVM to the next,
-   * which made ID.json differ between two runs with the same parameters.
-   */
-  private static Map<String, double[]> weightUpdates(double[][] updates) {
-    Map<String, double[]> m = new java.util.LinkedHashMap<>();
-    m.put("fp32", updates[0]);
-    m.put("fp16", updates[1]);
-    m.put("bf16", updates[2]);
-    return m;
+        .data("weight_updates", dev.bagu.io.Json.object("fp32", updates[0], "fp16", updates[1],
+            "bf16", updates[2]));
   }
 
   /** Three standard errors of a share estimated from n samples, at worst (p = 1/2). */

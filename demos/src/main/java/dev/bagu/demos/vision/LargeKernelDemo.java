@@ -118,7 +118,7 @@ public final class LargeKernelDemo implements Demo {
     curves.put("sigma", sigma);
     curves.put("sigma_theory", theory);
     curves.put("share", share);
-    curves.put("large_kernel", Map.of("size", big, "sigma", largeSigma, "share", largeShare));
+    curves.put("large_kernel", dev.bagu.io.Json.object("size", big, "sigma", largeSigma, "share", largeShare));
     return result.data("curves", curves).data("erf_last", maps[layers - 1]);
   }
 

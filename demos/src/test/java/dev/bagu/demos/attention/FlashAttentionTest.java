@@ -102,6 +102,30 @@ class FlashAttentionTest {
   }
 
   @Test
+  void lengthsThatTimeTheSameSizesShareOneMeasurementForAPreviewToShow() {
+    // n = 100 and n = 200 both time N = 64, 128, 192, 256 (N held at 256 or more).
+    AttentionTiming.Times first = AttentionTiming.measure(100, 8, false, 64, 1, 2);
+    assertThat(first.ns()).containsExactly(64, 128, 192, 256);
+    assertThat(AttentionTiming.measure(200, 8, false, 64, 1, 2)).isSameAs(first);
+    // Another test class may run a flash-attention demo meanwhile, so only its presence is sure.
+    assertThat(AttentionTiming.lastMeasured()).isPresent();
+  }
+
+  @Test
+  void aPreviewsStillRecordingShowsTheBlockThatEveryFrameWouldShow() {
+    double[][][] x = qkv(40, 4, 5);
+    for (boolean causal : new boolean[] {false, true}) {
+      for (int sram : new int[] {16, 64, 96, 640}) { // 40, 10, 7 and 1 key blocks
+        FlashAttentionTiles all = FlashAttentionTiles.record(x[0], x[1], x[2], causal, sram, 1000);
+        FlashAttentionTiles still = FlashAttentionTiles.recordStill(x[0], x[1], x[2], causal, sram);
+        assertThat(still.snapshots().size()).isLessThanOrEqualTo(3);
+        assertThat(still.middle().step()).isEqualTo(all.middle().step());
+        assertThat(still.middle().seen()).containsExactly(all.middle().seen());
+      }
+    }
+  }
+
+  @Test
   void demoFindingsAtSmallSettings() {
     FlashAttentionDemo demo = new FlashAttentionDemo();
     Params p = Params.defaults(demo.params()).with("n", 64).with("sram", 4096).withoutTimes();

@@ -125,4 +125,19 @@ class KMeansTest {
     assertThat(KMeansDemo.restarts(100, 500)).isEqualTo(100);
     assertThat(KMeansDemo.restarts(100, 100_000)).isEqualTo(10);
   }
+
+  @Test
+  void theElbowsSampleIsDistinctPointsInInputOrderAndTheSameEachTime() {
+    double[][] x = new double[50][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {i, -i};
+    }
+    double[][] s = KMeansDemo.sample(x, 20, 3);
+    assertThat(s).hasNumberOfRows(20);
+    for (int i = 1; i < s.length; i++) {
+      assertThat(s[i][0]).isGreaterThan(s[i - 1][0]); // input order, so no point twice
+    }
+    assertThat(KMeansDemo.sample(x, 20, 3)).isDeepEqualTo(s);
+    assertThat(KMeansDemo.sample(x, 20, 4)).isNotEqualTo(s);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.bagu.demos.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.bagu.demos.python.ConcurrencyModes.Kind;
 import dev.bagu.demos.python.ConcurrencyModes.Mode;
@@ -77,7 +76,9 @@ class ConcurrencyTest {
     assertThat(r.spans()).extracting(Span::task).containsExactly(0, 1, 2);
     assertThat(r.spans()).allSatisfy(s -> {
       assertThat(s.start()).isGreaterThan(0); // after the process started
-      assertThat(s.end() - s.start()).isCloseTo(5, within(30.0));
+      // a 5 ms wait: never shorter; longer by whatever else the machine runs (40 ms was seen
+      // with two other builds on 2 cores), so only a loose upper bound
+      assertThat(s.end() - s.start()).isGreaterThanOrEqualTo(5 * 0.9).isLessThan(1000);
     });
     assertThat(r.startupMillis()).isGreaterThan(0); // measured when the pool started
   }
