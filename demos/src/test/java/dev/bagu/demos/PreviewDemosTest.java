@@ -42,13 +42,13 @@ class PreviewDemosTest {
       Map.entry("loss-functions", "subtitle:(\\d+) 步 Adam"),  // the toy task's Adam steps
       Map.entry("softmax-scaling", "subtitle:([\\d,]+) 对"),    // (q, k) pairs for the variance
       Map.entry("mean-shift", "title:([\\d,]+) 个起点[），]"),      // seeds in the bandwidth sweep
-      // pv-attn's demos
+      // attention
       Map.entry("flash-attention", "/frames"),                // animation frames; and no timing
       Map.entry("head-dimension", "/heads"),                  // head counts (an SVD each)
       Map.entry("multi-head", "/loss_one_head"),              // Adam steps + 1
       Map.entry("attention-depth", "/curves/trials"),         // random networks averaged
       Map.entry("qkv-projections", "/shared_error"),         // Adam steps + 1
-      // finetune, training, clustering, vision, python previews
+      // fine-tuning, training, clustering, vision, Python
       Map.entry("lora", "/ranks"),                            // LoRA ranks trained
       Map.entry("clustering-comparison", "subtitle:每个数据集 (?:画出 )?([\\d,]+) 个点"), // drawn
       Map.entry("concurrency", "findings"),                   // worked out: timed nothing, 7 of 9
