@@ -7,9 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 python=${PYTHON:-python3}
+if ! "$python" -c 'import numpy, matplotlib' 2>/dev/null; then
+  if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy, matplotlib' 2>/dev/null; then
+    python=/usr/bin/python3
+  else
+    echo "self_attention.sh: needs Python 3 with numpy and matplotlib (see the header)" >&2
+    exit 2
+  fi
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./bagu run self-attention --out "$work/warmup" --no-window >/dev/null   # builds the jar and the CDS archive once
+# Both sides must draw before anything is timed (a failing script would time its error).
+"$python" bench/peers/self_attention_matplotlib.py "$work/check.png" >/dev/null
+[ -s "$work/check.png" ] || { echo "self_attention.sh: the matplotlib peer wrote no PNG" >&2; exit 1; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 ours=$(for i in $(seq "$runs"); do time_ms ./bagu run self-attention --out "$work/ours" --no-window; done | median)
