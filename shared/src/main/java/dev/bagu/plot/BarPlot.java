@@ -96,6 +96,17 @@ public final class BarPlot implements Panel {
    * names would fit. Here every category is labelled when the names fit side by side, or turned
    * upright when only that fits; only when neither does XChart drop some (a long row of bars).
    */
+  /**
+   * Whether {@code shown} category names fit side by side without touching, the
+   * plot being the panel less about 40 px of y axis (a looser guess than
+   * {@link #labelEveryCategoryThatFits}'s: names that fitted before stay as they were).
+   */
+  private boolean namesFitSideBySide(Graphics2D g, int width, int shown) {
+    g.setFont(Theme.tickLabel());
+    double widest = categories.stream().mapToDouble(c -> Text.width(g, c)).max().orElse(0);
+    return widest <= (width - 40.0) / Math.max(1, shown);
+  }
+
   private void labelEveryCategoryThatFits(CategoryChart chart, Graphics2D g, int width) {
     if (categories.isEmpty()) {
       return;
@@ -106,8 +117,9 @@ public final class BarPlot implements Panel {
     double perCategory = (width - 100.0) / categories.size();
     if (widest + 14 <= perCategory) {
       chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.ceil(widest + 12));
-    } else if (g.getFontMetrics().getHeight() + 6 <= perCategory
-        && widest <= 160) {
+    } else if (widest <= 160) {
+      // Upright; where even upright names are too many for the width (a narrow window),
+      // XChart leaves out the ones that would touch rather than printing them over each other.
       chart.getStyler().setXAxisLabelRotation(90);
       chart.getStyler().setXAxisTickMarkSpacingHint(g.getFontMetrics().getHeight() + 4);
     }
@@ -193,6 +205,10 @@ public final class BarPlot implements Panel {
     }
     if (maxLabels > 0) {
       chart.getStyler().setXAxisMaxLabelCount(maxLabels);
+    }
+    if ((everyLabel || maxLabels > 0) && !namesFitSideBySide(g, width,
+        maxLabels > 0 ? Math.min(maxLabels, categories.size()) : categories.size())) {
+      chart.getStyler().setXAxisLabelRotation(90); // a narrow panel (the window): names upright
     }
     List<Legend.Entry> legendEntries = new ArrayList<>();
     for (int i = 0; i < bars.size(); i++) {
