@@ -19,6 +19,29 @@ final class XChartStyle {
    * lines, never cut. The legend is always {@link Legend}'s, measured and wrapped under the plot;
    * XChart draws the plot into what is left.
    */
+  /**
+   * Axis titles longer than their side of the panel (a narrow window, a long explanation in the
+   * title) get a smaller font, down to 70% of the theme's, rather than being cut at both ends;
+   * beyond that they are cut as before. At export sizes they fit and nothing changes.
+   */
+  private static void fitAxisTitles(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g,
+      int width, int height) {
+    if (!(chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes)) {
+      return;
+    }
+    java.awt.Font font = Theme.axisTitle();
+    g.setFont(font);
+    double across = width - 2.0 * chart.getStyler().getChartPadding(); // room for the x title
+    double up = Math.max(height - 60.0, 1); // for the y title, less the x axis below it
+    double x = axes.getXAxisTitle() == null ? 0 : Text.width(g, axes.getXAxisTitle());
+    double y = axes.getYAxisTitle() == null ? 0 : Text.width(g, axes.getYAxisTitle());
+    double scale = Math.min(x > across ? across / x : 1, y > up ? up / y : 1);
+    if (scale < 1) {
+      chart.getStyler().setAxisTitleFont(font.deriveFont((float) (font.getSize2D()
+          * Math.max(0.7, scale))));
+    }
+  }
+
   static void paint(Chart<? extends AxesChartStyler, ?> chart, Graphics2D g, int width,
       int height, String title, List<Legend.Entry> legendEntries) {
     paint(chart, g, width, height, title, legendEntries, (w, h) -> { });
@@ -47,6 +70,7 @@ final class XChartStyle {
     }
     Legend.Layout legend = Legend.layout(g, legendEntries, width);
     int chartHeight = Math.max(1, height - top - legend.height());
+    fitAxisTitles(chart, g, width, chartHeight);
     beforePaint.sized(width, chartHeight);
     Graphics2D plot = (Graphics2D) g.create();
     try {
