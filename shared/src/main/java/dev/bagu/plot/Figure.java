@@ -171,7 +171,10 @@ public final class Figure {
   private int paintHeader(Graphics2D g, int width) {
     int y = MARGIN;
     g.setColor(Theme.TEXT);
-    y = Text.drawTitle(g, Theme.figureTitle(), title, width / 2.0, y, width - 2 * MARGIN);
+    // A stamped figure's title, centred, keeps clear of the badge in the top-right corner.
+    double titleWidth = stamp.isEmpty() ? width - 2 * MARGIN
+        : width - 2 * (Stamp.reach(g, stamp, MARGIN) + 8);
+    y = Text.drawTitle(g, Theme.figureTitle(), title, width / 2.0, y, titleWidth);
     if (!subtitle.isEmpty()) {
       g.setColor(Theme.MUTED_TEXT);
       y = Text.drawTitle(g, Theme.figureSubtitle(), subtitle, width / 2.0, y + 4,

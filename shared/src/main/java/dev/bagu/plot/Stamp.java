@@ -23,6 +23,17 @@ final class Stamp {
    * @param margin the figure's outer margin; the badge sits in the top margin and the title's
    *     line, above where the panels start
    */
+  /** How far from the figure's right edge the badge reaches: the title keeps clear of it. */
+  static double reach(Graphics2D g, String text, int margin) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.setFont(Theme.figureTitle().deriveFont(Font.BOLD));
+      return margin / 2.0 + Text.width(g2, text) + 2 * (margin / 2 + 2);
+    } finally {
+      g2.dispose();
+    }
+  }
+
   static void paint(Graphics2D g, String text, int width, int margin) {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
