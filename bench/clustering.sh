@@ -16,15 +16,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 out="$here/out"
 mkdir -p "$out"
-python=${PYTHON:-python3}
-if ! "$python" -c 'import sklearn, matplotlib' 2>/dev/null; then
-  if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sklearn, matplotlib' 2>/dev/null; then
-    python=/usr/bin/python3
-  else
-    echo "clustering.sh: needs Python 3 with scikit-learn and matplotlib (see the header)" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=bench/python.sh
+. "$here/python.sh"
+python_with clustering.sh sklearn matplotlib
 [ -x /usr/bin/time ] || { echo "clustering.sh: needs GNU time at /usr/bin/time" >&2; exit 2; }
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000)

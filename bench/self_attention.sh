@@ -6,15 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-python=${PYTHON:-python3}
-if ! "$python" -c 'import numpy, matplotlib' 2>/dev/null; then
-  if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy, matplotlib' 2>/dev/null; then
-    python=/usr/bin/python3
-  else
-    echo "self_attention.sh: needs Python 3 with numpy and matplotlib (see the header)" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=bench/python.sh
+. bench/python.sh
+python_with self_attention.sh numpy matplotlib
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./bagu run self-attention --out "$work/warmup" --no-window >/dev/null   # builds the jar and the CDS archive once
