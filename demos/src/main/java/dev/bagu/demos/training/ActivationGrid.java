@@ -106,6 +106,12 @@ final class ActivationGrid {
         g.setFont(small);
         g.setColor(Theme.TEXT);
         String txt = "σ " + shortNumber(s.std()[layer]);
+        if (g.getFontMetrics().stringWidth(txt) > cell.width - 4) { // a narrow cell (the window)
+          txt = "σ " + oneDigit(s.std()[layer]);
+        }
+        if (g.getFontMetrics().stringWidth(txt) > cell.width - 4) { // narrower still: no "σ"
+          txt = oneDigit(s.std()[layer]);
+        }
         g.drawString(txt, cell.x + 3, cell.y + 12);
       }
     }
@@ -149,6 +155,18 @@ final class ActivationGrid {
     }
     return x >= 0.01 && x < 100 ? Numbers.fixed(x, 2)
         : String.format(java.util.Locale.US, "%.1e", x).replace(".0e", "e");
+  }
+
+  /** x to one significant digit, the exponent without sign padding: "6e-4", "0.5", "30". */
+  static String oneDigit(double x) {
+    if (x == 0) {
+      return "0";
+    }
+    if (x >= 0.01 && x < 100) {
+      return Numbers.readable(Double.parseDouble(String.format(java.util.Locale.US, "%.0e", x)));
+    }
+    String e = String.format(java.util.Locale.US, "%.0e", x); // "6e-04", "3e+05"
+    return e.replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
   }
 
   private static double maxOf(double[] a) {

@@ -91,4 +91,13 @@ class WeightInitTest {
     int[] deep = ActivationGrid.shownLayers(50);
     assertThat(deep).hasSize(ActivationGrid.MAX_COLUMNS).startsWith(0).endsWith(49);
   }
+
+  @Test
+  void aNarrowCellsSigmaHasOneSignificantDigit() {
+    assertThat(ActivationGrid.oneDigit(6.3e-4)).isEqualTo("6e-4");
+    assertThat(ActivationGrid.oneDigit(9.1e-12)).isEqualTo("9e-12");
+    assertThat(ActivationGrid.oneDigit(3e5)).isEqualTo("3e5");
+    assertThat(ActivationGrid.oneDigit(0.48)).isEqualTo("0.5");
+    assertThat(ActivationGrid.oneDigit(0)).isEqualTo("0");
+  }
 }
