@@ -58,6 +58,11 @@ final class NumberLines {
       g.drawString(axis, (float) ((left + right) / 2 - fm.stringWidth(axis) / 2.0),
           (float) (bottom + 2 * fm.getHeight() + 2));
       g.setColor(Theme.MUTED_TEXT);
+      double room = area.getMaxX() - left;
+      if (fm.stringWidth(subnormalNote) > room) { // a narrow panel: a smaller note, not a cut one
+        g.setFont(g.getFont().deriveFont((float) Math.max(g.getFont().getSize2D() * 0.7,
+            g.getFont().getSize2D() * room / fm.stringWidth(subnormalNote))));
+      }
       g.drawString(subnormalNote, (float) left, (float) (area.y + fm.getAscent()));
     });
   }
@@ -70,10 +75,15 @@ final class NumberLines {
     g.setColor(Theme.AXIS);
     g.setStroke(new BasicStroke(1f));
     g.draw(new Line2D.Double(left, y, right, y));
+    // A label every 10 decades, or every 20 where they would touch (a narrow panel).
+    int labelled = fm.stringWidth("1e-40") + 6 <= (right - left) / 8 ? 10 : 20;
     for (int k = -40; k <= 40; k += 10) {
       double x = x(k, left, right);
       g.setColor(Theme.AXIS);
       g.draw(new Line2D.Double(x, y, x, y + 5));
+      if (k % labelled != 0) {
+        continue;
+      }
       String s = k == 0 ? "1" : "1e" + k;
       g.setColor(Theme.TEXT);
       g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (y + 6 + fm.getAscent()));
