@@ -94,12 +94,11 @@ final class KMeansCharts {
     }
     HistogramPlot h = HistogramPlot.titled(l.t("After Lloyd: final φ / best φ",
             "Lloyd 迭代之后：最终 φ / 最好的 φ"))
-        .xLabel(l.t("final φ / best φ (legend: share within 1% of the best)",
-            "最终 φ / 最好的 φ（图例：与最好的相差 1% 以内的比例）")).counts()
+        .xLabel(l.t("final φ / best φ", "最终 φ / 最好的 φ")).counts()
         .yLabel(l.t("runs", "次数")).bins(20).range(1, top > 1.0001 ? top : 1.05);
     for (Init init : Init.values()) {
-      h.add(l.f("%s: %.0f%% within 1%%", "%s：%.0f%% 在 1%% 以内", init.label(l),
-          100 * r.shareAtBest(init)), r.ratios(init, true));
+      h.add(l.f("%s: %.0f%% within 1%% of the best", "%s：%.0f%% 与最好的相差 1%% 以内",
+          init.label(l), 100 * r.shareAtBest(init)), r.ratios(init, true));
     }
     return h;
   }
