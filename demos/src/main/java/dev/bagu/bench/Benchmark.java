@@ -13,13 +13,18 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Times demos one after another in this JVM: a first (cold) run, then {@code runs} warm runs
- * whose medians are reported, so one slow run (a GC pause, the other core busy) does not decide;
- * then {@code runs} parameter changes as the window makes them ({@link WindowRepaint}), full and
- * as previews.
+ * Times demos one after another in this JVM: a first (cold) run, untimed runs for at least
+ * {@link #WARM_UP_NANOS} (the JIT compiles the drawing code only after some dozens of figures: a
+ * demo benched on its own read 160 ms warm at 15 runs and 66 ms at 40), then {@code runs} warm
+ * runs whose medians are reported, so one slow run (a GC pause, the other core busy) does not
+ * decide; then {@code runs} parameter changes as the window makes them ({@link WindowRepaint}),
+ * full and as previews.
  */
 public final class Benchmark {
   private Benchmark() {}
+
+  /** Untimed runs before the warm ones, at least three: half a second. */
+  static final long WARM_UP_NANOS = 500_000_000L;
 
   public static DemoTiming time(Demo demo, int runs) {
     Params p = Params.defaults(demo.params());
@@ -28,6 +33,10 @@ public final class Benchmark {
     System.gc();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     double[] cold = once(demo, p);
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+      once(demo, p);
+    }
     double[] compute = new double[runs];
     double[] render = new double[runs];
     for (int i = 0; i < runs; i++) {
