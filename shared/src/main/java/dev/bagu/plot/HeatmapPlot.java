@@ -197,10 +197,8 @@ public final class HeatmapPlot implements Panel {
         double x = left + c * cellW;
         double y = top + r * cellH;
         if (writeValues) {
-          String text = Double.isNaN(v) ? "—" : String.format(Locale.US, cellFormat, v);
-          if (text.matches("-0(\\.0*)?")) {
-            text = text.substring(1); // "-0.0" says nothing "0.0" doesn't
-          }
+          String text = Double.isNaN(v) ? "—"
+              : Numbers.unsignedZero(String.format(Locale.US, cellFormat, v));
           if (Text.width(g, text) + 4 <= cellW) {
             g.setColor(ColorScale.textOn(fill));
             Text.drawCentered(g, text, x + cellW / 2,

@@ -11,20 +11,23 @@ public final class Numbers {
   /** x with this many digits after the point. */
   public static String fixed(double x, int digits) {
     String s = String.format(Locale.US, "%." + digits + "f", x);
-    return isNegativeZero(s) ? s.substring(1) : s;
+    return unsignedZero(s);
   }
 
-  /** "-0", "-0.", "-0.000": a zero that kept its sign (no regex: tick labels call this a lot). */
-  private static boolean isNegativeZero(String s) {
+  /**
+   * s without the sign of a zero that kept it ("-0", "-0.", "-0.000" → "0"…: it says nothing the
+   * plain zero doesn't); any other text as it is. No regex: tick labels call this a lot.
+   */
+  static String unsignedZero(String s) {
     if (!s.startsWith("-0")) {
-      return false;
+      return s;
     }
     for (int i = 2; i < s.length(); i++) {
       if (s.charAt(i) != '0' && !(i == 2 && s.charAt(i) == '.')) {
-        return false;
+        return s;
       }
     }
-    return true;
+    return s.substring(1);
   }
 
   /**

@@ -129,6 +129,16 @@ final class KdTree {
     id[j] = u;
   }
 
+  /**
+   * The child of an inner node whose box is nearer (qx, qy), the left one on a tie: searches
+   * visit it first, so their bound tightens sooner. The other child is left + right − this one.
+   */
+  int nearChild(int node, double qx, double qy) {
+    int a = left[node];
+    int b = right[node];
+    return boxDist2(b, qx, qy) < boxDist2(a, qx, qy) ? b : a;
+  }
+
   /** Squared distance from (qx, qy) to the node's box (0 inside it). */
   double boxDist2(int node, double qx, double qy) {
     double dx = qx < minX[node] ? minX[node] - qx : qx > maxX[node] ? qx - maxX[node] : 0;
@@ -172,13 +182,8 @@ final class KdTree {
       }
       return;
     }
-    int a = left[node];
-    int b = right[node];
-    if (boxDist2(b, qx, qy) < boxDist2(a, qx, qy)) {
-      int t = a;
-      a = b;
-      b = t;
-    }
+    int a = nearChild(node, qx, qy);
+    int b = left[node] + right[node] - a;
     kth2(a, qx, qy, heap);
     kth2(b, qx, qy, heap);
   }
@@ -253,13 +258,8 @@ final class KdTree {
       }
       return;
     }
-    int a = left[node];
-    int b = right[node];
-    if (boxDist2(b, qx, qy) < boxDist2(a, qx, qy)) {
-      int t = a;
-      a = b;
-      b = t;
-    }
+    int a = nearChild(node, qx, qy);
+    int b = left[node] + right[node] - a;
     reach2(a, qx, qy, core2, nodeCore, best);
     reach2(b, qx, qy, core2, nodeCore, best);
   }

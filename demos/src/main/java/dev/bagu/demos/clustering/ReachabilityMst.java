@@ -215,13 +215,8 @@ final class ReachabilityMst {
         }
         return;
       }
-      int a = t.left[node];
-      int b = t.right[node];
-      if (t.boxDist2(b, px, py) < t.boxDist2(a, px, py)) {
-        int tmp = a;
-        a = b;
-        b = tmp;
-      }
+      int a = t.nearChild(node, px, py);
+      int b = t.left[node] + t.right[node] - a;
       visit(a);
       visit(b);
     }
