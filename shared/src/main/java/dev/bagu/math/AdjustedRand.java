@@ -1,7 +1,6 @@
 package dev.bagu.math;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The adjusted Rand index (Hubert & Arabie 1985) between two labelings of the same points, as
@@ -26,17 +25,19 @@ public final class AdjustedRand {
     if (truth.length < 2) {
       return 1.0; // no pairs to disagree on
     }
-    Map<Long, Integer> cells = new HashMap<>();
-    Map<Integer, Integer> rows = new HashMap<>();
-    Map<Integer, Integer> cols = new HashMap<>();
+    // Each sum counts the pairs inside groups of equal keys: sort, then measure each run. The
+    // terms are whole numbers far below 2^53, so the sums are exact in any order.
+    long[] cells = new long[truth.length];
+    long[] rows = new long[truth.length];
+    long[] cols = new long[truth.length];
     for (int i = 0; i < truth.length; i++) {
-      cells.merge(((long) truth[i] << 32) ^ (predicted[i] & 0xffffffffL), 1, Integer::sum);
-      rows.merge(truth[i], 1, Integer::sum);
-      cols.merge(predicted[i], 1, Integer::sum);
+      cells[i] = ((long) truth[i] << 32) ^ (predicted[i] & 0xffffffffL);
+      rows[i] = truth[i];
+      cols[i] = predicted[i];
     }
-    double sumCells = cells.values().stream().mapToDouble(AdjustedRand::pairs).sum();
-    double sumRows = rows.values().stream().mapToDouble(AdjustedRand::pairs).sum();
-    double sumCols = cols.values().stream().mapToDouble(AdjustedRand::pairs).sum();
+    double sumCells = pairsWithin(cells);
+    double sumRows = pairsWithin(rows);
+    double sumCols = pairsWithin(cols);
     double expected = sumRows * sumCols / pairs(truth.length);
     double max = 0.5 * (sumRows + sumCols);
     if (max == expected) {
@@ -44,6 +45,22 @@ public final class AdjustedRand {
       return 1.0;
     }
     return (sumCells - expected) / (max - expected);
+  }
+
+  /** Σ C(m, 2) over the groups of equal values (m the size of each); sorts the array. */
+  private static double pairsWithin(long[] keys) {
+    Arrays.sort(keys);
+    double sum = 0;
+    int run = 1;
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i] == keys[i - 1]) {
+        run++;
+      } else {
+        sum += pairs(run);
+        run = 1;
+      }
+    }
+    return sum + pairs(run);
   }
 
   /** C(m, 2). */

@@ -68,6 +68,17 @@ public final class KMeans {
 
   /** k starting centres drawn from the points: k distinct points uniformly, or k-means++. */
   public static double[][] seed(double[][] x, int k, Init init, Rng rng) {
+    return seed(x, column(x, 0), column(x, 1), k, init, rng);
+  }
+
+  /** The same on prepared points (their columns are already flat). */
+  public static double[][] seed(KMeansPoints points, int k, Init init, Rng rng) {
+    return seed(points.x, points.xs, points.ys, k, init, rng);
+  }
+
+  /** x (n, 2) and its columns xs, ys (n): the loops read the flat columns. */
+  private static double[][] seed(double[][] x, double[] xs, double[] ys, int k, Init init,
+      Rng rng) {
     int n = x.length;
     if (k < 1 || k > n) {
       throw new IllegalArgumentException("k must be in [1, " + n + "]: " + k);
@@ -87,8 +98,15 @@ public final class KMeans {
     Arrays.fill(d2, Double.POSITIVE_INFINITY);
     for (int j = 1; j < k; j++) {
       double total = 0;
+      double qx = c[j - 1][0];
+      double qy = c[j - 1][1];
       for (int i = 0; i < n; i++) {
-        d2[i] = Math.min(d2[i], dist2(x[i], c[j - 1]));
+        double dx = xs[i] - qx; // as dist2(x[i], c[j − 1])
+        double dy = ys[i] - qy;
+        double d = dx * dx + dy * dy;
+        if (d < d2[i]) { // Math.min without its NaN and −0 cases, which d (≥ +0) never has
+          d2[i] = d;
+        }
         total += d2[i];
       }
       int pick = n - 1;
@@ -125,7 +143,12 @@ public final class KMeans {
 
   /** Lloyd's iterations from the given centres (not changed), every step kept. */
   public static Run lloyd(double[][] x, double[][] initial, int maxIterations) {
-    return lloyd(x, initial, maxIterations, true);
+    return lloyd(KMeansPoints.of(x), initial, maxIterations, true);
+  }
+
+  /** The same on points prepared once for many runs. */
+  public static Run lloyd(KMeansPoints points, double[][] initial, int maxIterations) {
+    return lloyd(points, initial, maxIterations, true);
   }
 
   /**
@@ -133,38 +156,59 @@ public final class KMeans {
    * the final state (two entries), not every step. For the restarts, which read nothing else.
    */
   public static Run lloydEnds(double[][] x, double[][] initial, int maxIterations) {
-    return lloyd(x, initial, maxIterations, false);
+    return lloyd(KMeansPoints.of(x), initial, maxIterations, false);
+  }
+
+  public static Run lloydEnds(KMeansPoints points, double[][] initial, int maxIterations) {
+    return lloyd(points, initial, maxIterations, false);
   }
 
   /**
-   * The assignment goes through {@link NearestCentreBounds}: the same labels as {@link #assign}
-   * at every step, most points skipped once the centres settle. φ of a step needs each point's
-   * distance, one per point, so it is computed only for the steps kept.
+   * The assignment goes through {@link FilteringAssignment}: the same labels as {@link #assign}
+   * at every step, on a k-d tree, without visiting every point. φ of a step needs each point's
+   * distance, so it is computed only for the steps kept.
    */
-  private static Run lloyd(double[][] x, double[][] initial, int maxIterations, boolean steps) {
+  private static Run lloyd(KMeansPoints points, double[][] initial, int maxIterations,
+      boolean steps) {
+    double[][] x = points.x;
     int n = x.length;
     List<double[][]> history = new ArrayList<>();
     List<Double> inertia = new ArrayList<>();
     double[][] c = copy(initial);
+    FilteringAssignment assignment = new FilteringAssignment(points, c.length);
     int[] labels = new int[n];
-    NearestCentreBounds bounds = new NearestCentreBounds(x, labels);
     double[] d2 = new double[n];
     int iterations = 0;
     int reseeded = 0;
     while (true) {
-      boolean changed = bounds.assign(c);
+      boolean changed = assignment.assign(column(c, 0), column(c, 1));
       boolean last = !changed || iterations == maxIterations;
-      if (steps || iterations == 0 || last) {
+      boolean kept = steps || iterations == 0 || last;
+      if (kept) {
         history.add(copy(c));
-        bounds.distances(d2);
+        assignment.labels(labels);
+        distances(points, c, labels, d2);
         inertia.add(Arrays.stream(d2).sum());
       }
       if (last) {
         return new Run(history, inertia.stream().mapToDouble(Double::doubleValue).toArray(),
             labels, iterations, !changed, reseeded);
       }
-      reseeded += update(x, labels, d2, bounds, c);
+      reseeded += update(points, assignment, labels, d2, kept, c);
       iterations++;
+    }
+  }
+
+  /** d2[i] = squared distance from point i to its centre c[labels[i]]. */
+  private static void distances(KMeansPoints points, double[][] c, int[] labels, double[] d2) {
+    double[] cx = column(c, 0);
+    double[] cy = column(c, 1);
+    double[] xs = points.xs;
+    double[] ys = points.ys;
+    for (int i = 0; i < xs.length; i++) {
+      double dx = xs[i] - cx[labels[i]];
+      double dy = ys[i] - cy[labels[i]];
+      d2[i] = dx * dx + dy * dy;
     }
   }
 
@@ -199,22 +243,25 @@ public final class KMeans {
 
   /**
    * Centres to their clusters' means; an empty one onto the farthest unused point, by the
-   * distances to the current assignment (computed here when a cluster is empty).
+   * distances to the current assignment (labels and d2 filled in here if the step was not kept).
    */
-  private static int update(double[][] x, int[] labels, double[] d2, NearestCentreBounds bounds,
-      double[][] c) {
+  private static int update(KMeansPoints points, FilteringAssignment assignment, int[] labels,
+      double[] d2, boolean filled, double[][] c) {
+    double[][] x = points.x;
     int k = c.length;
-    double[] sumX = bounds.sumX();
-    double[] sumY = bounds.sumY();
-    int[] count = bounds.count();
-    if (Arrays.stream(count).anyMatch(m -> m == 0)) {
-      bounds.distances(d2);
+    boolean anyEmpty = false;
+    for (int j = 0; j < k; j++) {
+      anyEmpty |= assignment.count(j) == 0;
+    }
+    if (anyEmpty && !filled) {
+      assignment.labels(labels);
+      distances(points, c, labels, d2);
     }
     boolean[] used = null; // only when a cluster is empty
     int reseeded = 0;
     for (int j = 0; j < k; j++) {
-      if (count[j] > 0) {
-        c[j] = new double[] {sumX[j] / count[j], sumY[j] / count[j]};
+      if (assignment.count(j) > 0) {
+        c[j] = new double[] {assignment.meanX(j), assignment.meanY(j)};
         continue;
       }
       if (used == null) {
@@ -233,7 +280,7 @@ public final class KMeans {
     return reseeded;
   }
 
-  /** Coordinate d of every centre: (k, 2) → (k). */
+  /** Coordinate d of every centre or point: (m, 2) → (m). */
   static double[] column(double[][] c, int d) {
     double[] out = new double[c.length];
     for (int j = 0; j < c.length; j++) {

@@ -107,19 +107,21 @@ public final class KMeansDemo implements Demo {
     // Every Lloyd run of the figure in one pool, each on its own stream, so the cores stay busy
     // to the end and the numbers are the same on any core count: the two drawn runs (every step
     // kept), the restarts, the elbow's runs.
+    KMeansPoints points = KMeansPoints.of(x); // the k-d tree all runs on x share
     List<Supplier<KMeans.Run>> tasks = new ArrayList<>();
     for (Init init : Init.values()) {
-      tasks.add(() -> KMeans.lloyd(x, KMeans.seed(x, k, init,
+      tasks.add(() -> KMeans.lloyd(points, KMeans.seed(points, k, init,
           Rng.stream(p.seed(), 2 + init.ordinal())), MAX_ITERATIONS));
     }
-    tasks.addAll(KMeansRestarts.tasks(x, k, restarts, p.seed(), RESTART_STREAM));
+    tasks.addAll(KMeansRestarts.tasks(points, k, restarts, p.seed(), RESTART_STREAM));
     double[][] elbowX = x.length <= ELBOW_SAMPLE ? x : sample(x, ELBOW_SAMPLE, p.seed());
+    KMeansPoints elbowPoints = elbowX == x ? points : KMeansPoints.of(elbowX);
     for (int j = 1; j <= maxK; j++) {
       for (int run = 0; run < elbowRuns; run++) {
         int clusters = j;
         int stream = run;
-        tasks.add(() -> KMeans.lloydEnds(elbowX, KMeans.seed(elbowX, clusters, Init.PLUS_PLUS,
-            Rng.stream(p.seed(), 20 + clusters, stream)), MAX_ITERATIONS));
+        tasks.add(() -> KMeans.lloydEnds(elbowPoints, KMeans.seed(elbowPoints, clusters,
+            Init.PLUS_PLUS, Rng.stream(p.seed(), 20 + clusters, stream)), MAX_ITERATIONS));
       }
     }
     List<KMeans.Run> done = tasks.parallelStream().map(Supplier::get).toList();

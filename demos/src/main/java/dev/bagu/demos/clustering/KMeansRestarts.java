@@ -31,12 +31,13 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
   static final double SAME = 0.01;
 
   static KMeansRestarts run(double[][] x, int k, int runs, long seed, int stream) {
-    List<Supplier<KMeans.Run>> tasks = tasks(x, k, runs, seed, stream);
+    List<Supplier<KMeans.Run>> tasks = tasks(KMeansPoints.of(x), k, runs, seed, stream);
     return of(tasks.parallelStream().map(Supplier::get).toList(), runs);
   }
 
   /** Every run as a task, seeding by seeding ([init][r] flattened), for one shared pool. */
-  static List<Supplier<KMeans.Run>> tasks(double[][] x, int k, int runs, long seed, int stream) {
+  static List<Supplier<KMeans.Run>> tasks(KMeansPoints x, int k, int runs, long seed,
+      int stream) {
     List<Supplier<KMeans.Run>> tasks = new ArrayList<>();
     for (Init init : Init.values()) {
       for (int r = 0; r < runs; r++) {
@@ -69,7 +70,7 @@ record KMeansRestarts(double[][] seeding, double[][] last, int[][] iterations, d
   }
 
   /** Run r of one seeding: its own stream, so any run can be repeated on its own. */
-  static KMeans.Run run(double[][] x, int k, Init init, long seed, int stream, int r) {
+  static KMeans.Run run(KMeansPoints x, int k, Init init, long seed, int stream, int r) {
     double[][] c = KMeans.seed(x, k, init, Rng.stream(seed, stream + init.ordinal(), r));
     return KMeans.lloydEnds(x, c, KMeansDemo.MAX_ITERATIONS);
   }

@@ -110,7 +110,8 @@ class KMeansTest {
     double[][] x = dev.bagu.math.ClusterData.blobs(600, 6, 1.5, Rng.seeded(4)).x();
     KMeansRestarts r = KMeansRestarts.run(x, 6, 12, 7, KMeansDemo.RESTART_STREAM);
     int b = r.bestRun(Init.PLUS_PLUS);
-    KMeans.Run best = KMeansRestarts.run(x, 6, Init.PLUS_PLUS, 7, KMeansDemo.RESTART_STREAM, b);
+    KMeans.Run best = KMeansRestarts.run(KMeansPoints.of(x), 6, Init.PLUS_PLUS, 7,
+        KMeansDemo.RESTART_STREAM, b);
     // the kept run is that run: rerunning it on its stream gives the same labels
     assertThat(r.bestPlusPlus().labels()).isEqualTo(best.labels());
     assertThat(r.bestPlusPlus().finalInertia()).isEqualTo(best.finalInertia());

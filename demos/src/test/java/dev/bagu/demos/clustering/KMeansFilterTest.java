@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bagu.demos.clustering.KMeans.Init;
 import dev.bagu.math.ClusterData;
 import dev.bagu.math.Rng;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lloyd with Hamerly's bounds against the textbook loop (every point against every centre at
- * every step, {@link KMeans#assign}): the same labels, centres and φ to the bit at every step,
- * on data made to have ties — points on an integer grid, duplicated points, centres that meet,
- * more centres than clumps (empty clusters).
+ * Lloyd on the k-d tree ({@link FilteringAssignment}) against the textbook loop (every point
+ * against every centre at every step, {@link KMeans#assign}; each mean from an exact BigDecimal
+ * sum): the same labels, centres and φ to the bit at every step, on data made to have ties —
+ * points on an integer grid, duplicated points, centres that meet, more centres than clumps
+ * (empty clusters) — and on blobs deep enough for the tree to prune.
  */
-class KMeansBoundsTest {
+class KMeansFilterTest {
   @Test
   void sameStepsAsThePlainLoopOnBlobs() {
     for (int s = 0; s < 30; s++) {
@@ -29,6 +31,20 @@ class KMeansBoundsTest {
         }
       }
     }
+  }
+
+  @Test
+  void sameStepsOnManyPointsWhereWholeNodesJoinACluster() {
+    double[][] x = ClusterData.blobs(8_000, 8, 0.8, Rng.seeded(11)).x();
+    for (Init init : Init.values()) {
+      assertSame(x, KMeans.seed(x, 8, init, Rng.seeded(12)), "8,000 points " + init);
+    }
+    // far from the origin, and a column of tiny values: the margin and the sums are relative
+    double[][] shifted = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      shifted[i] = new double[] {1e6 + x[i][0], 1e-7 * x[i][1]};
+    }
+    assertSame(shifted, KMeans.seed(shifted, 5, Init.PLUS_PLUS, Rng.seeded(13)), "shifted");
   }
 
   @Test
@@ -72,7 +88,7 @@ class KMeansBoundsTest {
     }
   }
 
-  /** The textbook loop, as KMeans.lloyd was before the bounds. */
+  /** The textbook loop: every point against every centre, means from exact sums. */
   private record Plain(List<double[][]> centres, List<Double> inertia, int[] labels) {
     static Plain lloyd(double[][] x, double[][] initial, int maxIterations) {
       int n = x.length;
@@ -92,17 +108,22 @@ class KMeansBoundsTest {
     }
 
     private static void update(double[][] x, int[] labels, double[] d2, double[][] c) {
-      double[][] sum = new double[c.length][2];
+      BigDecimal[][] sum = new BigDecimal[c.length][2];
+      for (BigDecimal[] s : sum) {
+        Arrays.fill(s, BigDecimal.ZERO);
+      }
       int[] count = new int[c.length];
       for (int i = 0; i < x.length; i++) {
-        sum[labels[i]][0] += x[i][0];
-        sum[labels[i]][1] += x[i][1];
+        sum[labels[i]][0] = sum[labels[i]][0].add(new BigDecimal(x[i][0]));
+        sum[labels[i]][1] = sum[labels[i]][1].add(new BigDecimal(x[i][1]));
         count[labels[i]]++;
       }
       boolean[] used = new boolean[x.length];
       for (int j = 0; j < c.length; j++) {
         if (count[j] > 0) {
-          c[j] = new double[] {sum[j][0] / count[j], sum[j][1] / count[j]};
+          // doubleValue rounds the exact sum to the nearest double, once
+          c[j] = new double[] {sum[j][0].doubleValue() / count[j],
+              sum[j][1].doubleValue() / count[j]};
           continue;
         }
         int far = -1;
