@@ -2,13 +2,7 @@ package dev.bagu.demos.clustering;
 
 import dev.bagu.io.CsvTable;
 import dev.bagu.io.CsvTable.Column;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +29,7 @@ public final class PointsFile {
   }
 
   public static Points read(Path file) {
-    Points fast = readPlain(file);
+    Points fast = FastPointsReader.read(file);
     return fast != null ? fast : readChecked(file);
   }
 
@@ -59,87 +53,5 @@ public final class PointsFile {
 
   private static String name(Path file) {
     return file.getFileName() == null ? file.toString() : file.getFileName().toString();
-  }
-
-  /**
-   * The same reading in one streaming pass, for big files ({@link CsvTable} keeps every line and
-   * every field as a string: a million points would take hundreds of MB). The same rules: blank
-   * and '#' lines skipped, a UTF-8 byte-order mark dropped, fields stripped, numbers finite,
-   * labels not empty. At the first thing it does not expect it gives up (null), and
-   * {@link #readChecked} reads the file again to report the problem in the usual words.
-   */
-  static Points readPlain(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int[] column = null; // header position of x, y, label (−1: no label)
-      int fields = 0;
-      double[] xs = new double[1024];
-      double[] ys = new double[1024];
-      int[] labels = new int[1024];
-      Map<String, Integer> names = new LinkedHashMap<>();
-      int n = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String s = (column == null && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-        if (s.isEmpty() || s.startsWith("#")) {
-          continue;
-        }
-        String[] parts = s.split(",", -1);
-        if (column == null) {
-          column = header(parts);
-          if (column == null) {
-            return null;
-          }
-          fields = parts.length;
-          continue;
-        }
-        if (parts.length != fields) {
-          return null;
-        }
-        if (n == xs.length) {
-          xs = Arrays.copyOf(xs, 2 * n);
-          ys = Arrays.copyOf(ys, 2 * n);
-          labels = Arrays.copyOf(labels, 2 * n);
-        }
-        double x = Double.parseDouble(parts[column[0]].strip());
-        double y = Double.parseDouble(parts[column[1]].strip());
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-          return null;
-        }
-        xs[n] = x;
-        ys[n] = y;
-        if (column[2] >= 0) {
-          String label = parts[column[2]].strip();
-          if (label.isEmpty()) {
-            return null;
-          }
-          labels[n] = names.computeIfAbsent(label, k -> names.size());
-        }
-        n++;
-      }
-      if (column == null || n == 0) {
-        return null;
-      }
-      double[][] x = new double[n][];
-      for (int i = 0; i < n; i++) {
-        x[i] = new double[] {xs[i], ys[i]};
-      }
-      return new Points(x, column[2] >= 0 ? Arrays.copyOf(labels, n) : null,
-          List.copyOf(names.keySet()), name(file));
-    } catch (IOException | RuntimeException e) { // not UTF-8, not a number, ...: say it properly
-      return null;
-    }
-  }
-
-  /** Positions of x, y and label (−1 if absent) in the header, or null if it is not x,y[,label]. */
-  private static int[] header(String[] parts) {
-    int[] at = {-1, -1, -1};
-    List<String> names = List.of("x", "y", "label");
-    for (int i = 0; i < parts.length; i++) {
-      int c = names.indexOf(parts[i].strip().toLowerCase(Locale.ROOT));
-      if (c < 0 || at[c] >= 0) {
-        return null;
-      }
-      at[c] = i;
-    }
-    return at[0] >= 0 && at[1] >= 0 ? at : null;
   }
 }

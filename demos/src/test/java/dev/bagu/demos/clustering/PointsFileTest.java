@@ -57,13 +57,37 @@ class PointsFileTest {
     for (String content : new String[] {"\uFEFFx,y\r\n1,2\r\n3,4\r\n",
         "  Label , X,Y\n# c\n a ,1e3, -2.5 \n\n b,0x1p3,7\n", "x,y\n1,2\n"}) {
       Path f = file(content);
-      PointsFile.Points fast = PointsFile.readPlain(f);
+      PointsFile.Points fast = FastPointsReader.read(f);
       PointsFile.Points checked = PointsFile.readChecked(f);
       assertThat(fast).as(content).isNotNull();
       assertThat(fast.x()).isDeepEqualTo(checked.x());
       assertThat(fast.labels()).isEqualTo(checked.labels());
       assertThat(fast.labelNames()).isEqualTo(checked.labelNames());
     }
-    assertThat(PointsFile.readPlain(file("x,y\n1,two\n"))).isNull(); // left to readChecked
+    assertThat(FastPointsReader.read(file("x,y\n1,two\n"))).isNull(); // left to readChecked
+  }
+
+  @Test
+  void theFastReaderSplitsBigFilesAcrossCoresWithoutChangingAnything() throws IOException {
+    // over 64K characters: read in chunks; labels first seen late in the file keep their order
+    StringBuilder csv = new StringBuilder("x,y,label\r\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(i * 0.001).append(", ").append(-i).append(',')
+          .append(i < 15_000 ? "a" + i % 3 : "late" + i % 5).append("\r\n");
+      if (i % 997 == 0) {
+        csv.append("# a comment\r\n\r\n");
+      }
+    }
+    Path f = file(csv.toString());
+    PointsFile.Points fast = FastPointsReader.read(f);
+    PointsFile.Points checked = PointsFile.readChecked(f);
+    assertThat(fast.x()).isDeepEqualTo(checked.x());
+    assertThat(fast.labels()).isEqualTo(checked.labels());
+    assertThat(fast.labelNames()).isEqualTo(checked.labelNames());
+    // not UTF-8: left to the checked reader, which says so
+    Path latin = dir.resolve("latin1.csv");
+    Files.write(latin, new byte[] {'x', ',', 'y', ',', 'l', 'a', 'b', 'e', 'l', '\n', '1', ',', '2',
+        ',', (byte) 0xE9, '\n'});
+    assertThat(FastPointsReader.read(latin)).isNull();
   }
 }
