@@ -211,6 +211,41 @@ final class FilteringAssignment {
     return points.fixedY.toDouble(sumY, j) / count[j];
   }
 
+  /**
+   * φ of the last assignment: Σ ‖x − c(x)‖², each term as {@link KMeans#assign} computes it,
+   * added in tree order with Neumaier's compensation (the error of each addition carried on), so
+   * the result is within a rounding or two of the exact sum — without materialising the labels.
+   */
+  double inertia() {
+    double[] sum = new double[2]; // sum, compensation
+    inertia(0, -1, sum);
+    return sum[0] + sum[1];
+  }
+
+  private void inertia(int v, int was, double[] sum) {
+    int j = was >= 0 ? was : owner[v];
+    if (j < 0 && tree.left[v] >= 0) {
+      inertia(tree.left[v], -1, sum);
+      inertia(tree.right[v], -1, sum);
+      return;
+    }
+    double[] xs = tree.xs;
+    double[] ys = tree.ys;
+    double total = sum[0];
+    double carry = sum[1];
+    for (int s = tree.lo[v]; s < tree.hi[v]; s++) {
+      int own = j >= 0 ? j : slotLabel[s];
+      double dx = xs[s] - cx[own];
+      double dy = ys[s] - cy[own];
+      double d = dx * dx + dy * dy;
+      double t = total + d;
+      carry += Math.abs(total) >= d ? (total - t) + d : (d - t) + total;
+      total = t;
+    }
+    sum[0] = total;
+    sum[1] = carry;
+  }
+
   /** The last assignment's labels, by input index. */
   void labels(int[] out) {
     labels(0, -1, out);

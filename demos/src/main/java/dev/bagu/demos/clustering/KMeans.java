@@ -177,7 +177,6 @@ public final class KMeans {
     double[][] c = copy(initial);
     FilteringAssignment assignment = new FilteringAssignment(points, c.length);
     int[] labels = new int[n];
-    double[] d2 = new double[n];
     int iterations = 0;
     int reseeded = 0;
     while (true) {
@@ -186,15 +185,14 @@ public final class KMeans {
       boolean kept = steps || iterations == 0 || last;
       if (kept) {
         history.add(copy(c));
-        assignment.labels(labels);
-        distances(points, c, labels, d2);
-        inertia.add(Arrays.stream(d2).sum());
+        inertia.add(assignment.inertia());
       }
       if (last) {
+        assignment.labels(labels);
         return new Run(history, inertia.stream().mapToDouble(Double::doubleValue).toArray(),
             labels, iterations, !changed, reseeded);
       }
-      reseeded += update(points, assignment, labels, d2, kept, c);
+      reseeded += update(points, assignment, labels, c);
       iterations++;
     }
   }
@@ -243,18 +241,20 @@ public final class KMeans {
 
   /**
    * Centres to their clusters' means; an empty one onto the farthest unused point, by the
-   * distances to the current assignment (labels and d2 filled in here if the step was not kept).
+   * distances to the current assignment (labels filled in here when one is empty).
    */
   private static int update(KMeansPoints points, FilteringAssignment assignment, int[] labels,
-      double[] d2, boolean filled, double[][] c) {
+      double[][] c) {
     double[][] x = points.x;
     int k = c.length;
     boolean anyEmpty = false;
     for (int j = 0; j < k; j++) {
       anyEmpty |= assignment.count(j) == 0;
     }
-    if (anyEmpty && !filled) {
+    double[] d2 = null;
+    if (anyEmpty) {
       assignment.labels(labels);
+      d2 = new double[x.length];
       distances(points, c, labels, d2);
     }
     boolean[] used = null; // only when a cluster is empty
