@@ -144,13 +144,17 @@ final class FilteringAssignment {
     return kept;
   }
 
-  /** Every point of leaf v against the m candidates, as KMeans.assign scans all k. */
+  /**
+   * Every point of leaf v against the m candidates, as KMeans.assign scans all k. When they all
+   * go to one centre (the leaf only grazes a boundary) the leaf's sums join it at once.
+   */
   private void scanLeaf(int v, int[] c, int m, int before) {
     double[] xs = tree.xs;
     double[] ys = tree.ys;
-    ExactSums fx = points.fixedX;
-    ExactSums fy = points.fixedY;
-    for (int s = tree.lo[v]; s < tree.hi[v]; s++) {
+    int from = tree.lo[v];
+    int to = tree.hi[v];
+    boolean uniform = true;
+    for (int s = from; s < to; s++) {
       double px = xs[s];
       double py = ys[s];
       int label = c[0];
@@ -169,9 +173,22 @@ final class FilteringAssignment {
         changed = (before >= 0 ? before : slotLabel[s]) != label;
       }
       slotLabel[s] = label;
-      ExactSums.add(sumX, label, fx.hi[s], fx.lo[s]);
-      ExactSums.add(sumY, label, fy.hi[s], fy.lo[s]);
-      count[label]++;
+      uniform &= label == slotLabel[from];
+    }
+    if (uniform) {
+      int j = slotLabel[from];
+      ExactSums.add(sumX, j, points.nodeSumX[2 * v], points.nodeSumX[2 * v + 1]);
+      ExactSums.add(sumY, j, points.nodeSumY[2 * v], points.nodeSumY[2 * v + 1]);
+      count[j] += to - from;
+      return;
+    }
+    ExactSums fx = points.fixedX;
+    ExactSums fy = points.fixedY;
+    for (int s = from; s < to; s++) {
+      int j = slotLabel[s];
+      ExactSums.add(sumX, j, fx.hi[s], fx.lo[s]);
+      ExactSums.add(sumY, j, fy.hi[s], fy.lo[s]);
+      count[j]++;
     }
   }
 
