@@ -132,11 +132,18 @@ final class KdTree {
   /**
    * The child of an inner node whose box is nearer (qx, qy), the left one on a tie: searches
    * visit it first, so their bound tightens sooner. The other child is left + right − this one.
+   * Both children's box distances go to {@code d2}: [near, far], so no search measures a box
+   * twice (a child used to be measured here and again on entry).
    */
-  int nearChild(int node, double qx, double qy) {
+  int nearChild(int node, double qx, double qy, double[] d2) {
     int a = left[node];
     int b = right[node];
-    return boxDist2(b, qx, qy) < boxDist2(a, qx, qy) ? b : a;
+    double da = boxDist2(a, qx, qy);
+    double db = boxDist2(b, qx, qy);
+    boolean bFirst = db < da;
+    d2[0] = bFirst ? db : da;
+    d2[1] = bFirst ? da : db;
+    return bFirst ? b : a;
   }
 
   /** Squared distance from (qx, qy) to the node's box (0 inside it). */
@@ -163,12 +170,14 @@ final class KdTree {
   private double kth2(int s, int k) {
     double[] heap = new double[k]; // max-heap of the k smallest d² so far
     Arrays.fill(heap, Double.POSITIVE_INFINITY);
-    kth2(0, xs[s], ys[s], heap);
+    kth2(0, xs[s], ys[s], heap, boxDist2(0, xs[s], ys[s]), new double[2]);
     return heap[0];
   }
 
-  private void kth2(int node, double qx, double qy, double[] heap) {
-    if (boxDist2(node, qx, qy) > heap[0]) {
+  /** Node with its box's squared distance {@code box2} from (qx, qy); children is scratch. */
+  private void kth2(int node, double qx, double qy, double[] heap, double box2,
+      double[] children) {
+    if (box2 > heap[0]) {
       return;
     }
     if (left[node] < 0) {
@@ -182,10 +191,10 @@ final class KdTree {
       }
       return;
     }
-    int a = nearChild(node, qx, qy);
-    int b = left[node] + right[node] - a;
-    kth2(a, qx, qy, heap);
-    kth2(b, qx, qy, heap);
+    int a = nearChild(node, qx, qy, children);
+    double far = children[1];
+    kth2(a, qx, qy, heap, children[0], children);
+    kth2(left[node] + right[node] - a, qx, qy, heap, far, children);
   }
 
   /** Replaces the largest value of a max-heap by v and sifts it down. */
@@ -236,15 +245,15 @@ final class KdTree {
     double[] out = new double[n];
     IntStream.range(0, n).parallel().forEach(s -> {
       double[] best = {core2[s]};
-      reach2(0, xs[s], ys[s], core2, nodeCore, best);
+      reach2(0, xs[s], ys[s], core2, nodeCore, best, boxDist2(0, xs[s], ys[s]), new double[2]);
       out[s] = best[0];
     });
     return out;
   }
 
   private void reach2(int node, double qx, double qy, double[] core2, double[] nodeCore,
-      double[] best) {
-    if (nodeCore[node] >= best[0] || boxDist2(node, qx, qy) >= best[0]) {
+      double[] best, double box2, double[] children) {
+    if (nodeCore[node] >= best[0] || box2 >= best[0]) {
       return;
     }
     if (left[node] < 0) {
@@ -258,10 +267,10 @@ final class KdTree {
       }
       return;
     }
-    int a = nearChild(node, qx, qy);
-    int b = left[node] + right[node] - a;
-    reach2(a, qx, qy, core2, nodeCore, best);
-    reach2(b, qx, qy, core2, nodeCore, best);
+    int a = nearChild(node, qx, qy, children);
+    double far = children[1];
+    reach2(a, qx, qy, core2, nodeCore, best, children[0], children);
+    reach2(left[node] + right[node] - a, qx, qy, core2, nodeCore, best, far, children);
   }
 
   /** Calls {@code visit} with every slot within squared distance r2 of (qx, qy). */

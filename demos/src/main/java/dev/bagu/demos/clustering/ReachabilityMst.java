@@ -164,6 +164,8 @@ final class ReachabilityMst {
     private double px;
     private double py;
     private boolean found;
+    /** nearChild's answer: the two children's box distances. */
+    private final double[] childD2 = new double[2];
 
     Search(KdTree t, double[] core2, double[] nodeCore, int[] comp, int[] nodeComp,
         double max2) {
@@ -181,15 +183,16 @@ final class ReachabilityMst {
       px = t.xs[s];
       py = t.ys[s];
       found = false;
-      visit(0);
+      visit(0, t.boxDist2(0, px, py));
       return found;
     }
 
-    private void visit(int node) {
+    /** Node with its box's squared distance from the searching point. */
+    private void visit(int node, double box2) {
       if (nodeComp[node] == comp[p]) {
         return;
       }
-      double lb = Math.max(Math.max(core2[p], nodeCore[node]), t.boxDist2(node, px, py));
+      double lb = Math.max(Math.max(core2[p], nodeCore[node]), box2);
       if (lb > w) {
         return;
       }
@@ -215,10 +218,10 @@ final class ReachabilityMst {
         }
         return;
       }
-      int a = t.nearChild(node, px, py);
-      int b = t.left[node] + t.right[node] - a;
-      visit(a);
-      visit(b);
+      int a = t.nearChild(node, px, py, childD2);
+      double far = childD2[1];
+      visit(a, childD2[0]);
+      visit(t.left[node] + t.right[node] - a, far);
     }
   }
 }
