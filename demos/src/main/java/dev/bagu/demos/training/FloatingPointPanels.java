@@ -109,13 +109,15 @@ final class FloatingPointPanels {
     }
     return XyPlot.titled(l.f("fp16 softmax of %d logits c, c − 1, …, c − 7",
             "%d 个输入（c, c − 1, …, c − 7）的 fp16 softmax", FloatingPointDemo.LOGITS))
-        .axes(l.f("largest logit c (naive: sum = ∞ from %.2f, exp(c) = ∞ from %.2f)",
-            "最大输入 c（直接算：c = %.2f 起和为 ∞，%.2f 起 exp(c) = ∞）", sumOverflow, threshold),
+        // Where the naive sum overflows goes in its curve's name, where exp(c) does is the line:
+        // both numbers in the axis title were cut in the window's narrow panel.
+        .axes(l.t("largest logit c (line: exp(c) = ∞)", "最大输入 c（竖线：exp(c) = ∞）"),
             l.t("largest weight", "最大权重"))
         .yRange(0, 1)
         .dashed(l.t("exact (fp64)", "精确值（fp64）"), c, w[0])
         .curve(l.t("fp16, max subtracted", "fp16，减去最大值"), c, w[2])
-        .curve(l.t("fp16, naive (then NaN)", "fp16，直接算（之后为 NaN）"), c, w[1])
+        .curve(l.f("fp16, naive: 0 from c = %.2f (sum = ∞), then NaN",
+            "fp16，直接算：c = %.2f 起为 0（和为 ∞），之后为 NaN", sumOverflow), c, w[1])
         .verticalLine(threshold);
   }
 

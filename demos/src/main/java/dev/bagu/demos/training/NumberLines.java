@@ -32,10 +32,11 @@ final class NumberLines {
       double left = area.x + nameW + 12;
       double right = area.getMaxX() - 12;
       double bottom = area.getMaxY() - 2 * fm.getHeight() - 8;
-      double rowH = (bottom - area.y) / rows.size();
+      double top = area.y + fm.getHeight(); // the note's line: a "max" label set above its bar
+      double rowH = (bottom - top) / rows.size(); // (a narrow panel) must not run into it
       for (int i = 0; i < rows.size(); i++) {
         Row r = rows.get(i);
-        double cy = area.y + (i + 0.5) * rowH;
+        double cy = top + (i + 0.5) * rowH;
         double bar = Math.min(22, rowH * 0.5);
         g.setColor(Theme.TEXT);
         g.drawString(r.name(), (float) area.x, (float) (cy + fm.getAscent() / 2.0 - 2));
