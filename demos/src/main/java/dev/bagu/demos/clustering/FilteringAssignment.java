@@ -155,20 +155,7 @@ final class FilteringAssignment {
     int to = tree.hi[v];
     boolean uniform = true;
     for (int s = from; s < to; s++) {
-      double px = xs[s];
-      double py = ys[s];
-      int label = c[0];
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int q = 0; q < m; q++) {
-        int z = c[q];
-        double dx = px - cx[z];
-        double dy = py - cy[z];
-        double d = dx * dx + dy * dy;
-        if (d < bestD) {
-          bestD = d;
-          label = z;
-        }
-      }
+      int label = KMeans.nearest(xs[s], ys[s], cx, cy, c, m);
       if (!changed) {
         changed = (before >= 0 ? before : slotLabel[s]) != label;
       }

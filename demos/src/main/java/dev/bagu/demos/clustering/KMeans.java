@@ -212,31 +212,42 @@ public final class KMeans {
 
   /** Nearest centre for every point; d2 gets the squared distance. Whether any label changed. */
   static boolean assign(double[][] x, double[][] c, int[] labels, double[] d2) {
-    // The centres' coordinates side by side: the inner loop reads two flat arrays. Same
-    // arithmetic as dist2 (dx·dx + dy·dy, ties to the lower j), so the same labels to the bit.
-    int k = c.length;
+    // The centres' coordinates side by side: the scan reads two flat arrays. Same arithmetic as
+    // dist2 (dx·dx + dy·dy, ties to the lower j), so the same labels to the bit.
     double[] cx = column(c, 0);
     double[] cy = column(c, 1);
+    int[] all = new int[c.length];
+    Arrays.setAll(all, j -> j);
     boolean changed = false;
     for (int i = 0; i < x.length; i++) {
-      double px = x[i][0];
-      double py = x[i][1];
-      int best = 0;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double dx = px - cx[j];
-        double dy = py - cy[j];
-        double d = dx * dx + dy * dy;
-        if (d < bestD) {
-          bestD = d;
-          best = j;
-        }
-      }
+      int best = nearest(x[i][0], x[i][1], cx, cy, all, all.length);
       changed |= labels[i] != best;
       labels[i] = best;
-      d2[i] = bestD;
+      double dx = x[i][0] - cx[best];
+      double dy = x[i][1] - cy[best];
+      d2[i] = dx * dx + dy * dy;
     }
     return changed;
+  }
+
+  /**
+   * The nearest to (px, py) of the centres (cx[z], cy[z]) for z in among[0, m), by
+   * dx·dx + dy·dy; a tie goes to the first listed (the lower index when among ascends).
+   */
+  static int nearest(double px, double py, double[] cx, double[] cy, int[] among, int m) {
+    int best = among[0];
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int q = 0; q < m; q++) {
+      int z = among[q];
+      double dx = px - cx[z];
+      double dy = py - cy[z];
+      double d = dx * dx + dy * dy;
+      if (d < bestD) {
+        bestD = d;
+        best = z;
+      }
+    }
+    return best;
   }
 
   /**
