@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class KMeansFilterTest {
   @Test
   void sameStepsAsThePlainLoopOnBlobs() {
-    for (int s = 0; s < 30; s++) {
-      double spread = 0.3 + s * 0.2; // well apart to heavily overlapping
+    for (int s = 0; s < 15; s++) {
+      double spread = 0.3 + s * 0.4; // well apart to heavily overlapping
       double[][] x = ClusterData.blobs(600, 5, spread, Rng.seeded(s)).x();
       for (Init init : Init.values()) {
         for (int k : new int[] {1, 2, 5, 9}) {
