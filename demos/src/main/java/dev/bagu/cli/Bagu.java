@@ -38,7 +38,7 @@ public final class Bagu {
   /** Runs one command line in-process, printing to the given writers; returns the exit code. */
   public static int execute(Registry registry, String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cli = new CommandLine(new BaguCommand(registry));
+    CommandLine cli = BaguCommand.commandLine(registry, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, a) -> {
