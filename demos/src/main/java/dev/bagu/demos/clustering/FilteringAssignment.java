@@ -216,9 +216,9 @@ final class FilteringAssignment {
   }
 
   /**
-   * φ of the last assignment: Σ ‖x − c(x)‖², each term as {@link KMeans#assign} computes it,
-   * added in tree order with Neumaier's compensation (the error of each addition carried on), so
-   * the result is within a rounding or two of the exact sum — without materialising the labels.
+   * φ of the last assignment, Σ ‖x − c(x)‖², without materialising the labels: a whole node's
+   * share from its moments ({@link KMeansPoints#moments}), an opened leaf's point by point as
+   * {@link KMeans#assign} computes them; added in tree order with Neumaier's compensation.
    */
   double inertia() {
     double[] sum = new double[2]; // sum, compensation
@@ -228,26 +228,30 @@ final class FilteringAssignment {
 
   private void inertia(int v, int was, double[] sum) {
     int j = was >= 0 ? was : owner[v];
-    if (j < 0 && tree.left[v] >= 0) {
+    if (j >= 0) {
+      double dx = points.meanX[v] - cx[j];
+      double dy = points.meanY[v] - cy[j];
+      add(sum, points.scatter[v] + 2 * (dx * points.restX[v] + dy * points.restY[v])
+          + (tree.hi[v] - tree.lo[v]) * (dx * dx + dy * dy));
+    } else if (tree.left[v] >= 0) {
       inertia(tree.left[v], -1, sum);
       inertia(tree.right[v], -1, sum);
-      return;
+    } else {
+      for (int s = tree.lo[v]; s < tree.hi[v]; s++) {
+        int own = slotLabel[s];
+        double dx = tree.xs[s] - cx[own];
+        double dy = tree.ys[s] - cy[own];
+        add(sum, dx * dx + dy * dy);
+      }
     }
-    double[] xs = tree.xs;
-    double[] ys = tree.ys;
+  }
+
+  /** sum[0] += d, the rounding error carried in sum[1] (Neumaier). */
+  private static void add(double[] sum, double d) {
     double total = sum[0];
-    double carry = sum[1];
-    for (int s = tree.lo[v]; s < tree.hi[v]; s++) {
-      int own = j >= 0 ? j : slotLabel[s];
-      double dx = xs[s] - cx[own];
-      double dy = ys[s] - cy[own];
-      double d = dx * dx + dy * dy;
-      double t = total + d;
-      carry += Math.abs(total) >= d ? (total - t) + d : (d - t) + total;
-      total = t;
-    }
-    sum[0] = total;
-    sum[1] = carry;
+    double t = total + d;
+    sum[1] += Math.abs(total) >= Math.abs(d) ? (total - t) + d : (d - t) + total;
+    sum[0] = t;
   }
 
   /** The last assignment's labels, by input index. */

@@ -4,10 +4,12 @@ package dev.bagu.demos.clustering;
  * Points made ready for many runs of Lloyd's iterations, built once and shared (read only) by
  * every run on them, in parallel: a k-d tree over the points ({@link KdTree}, points in tree
  * order, "slots"), each coordinate as an exact fixed-point value ({@link ExactSums}), and each
- * tree node's exact coordinate sums, so a whole node can join a cluster in one addition.
+ * tree node's exact coordinate sums, so a whole node can join a cluster in one addition, and its
+ * mean and moments about it, so its share of φ is one formula.
  *
  * <p>Shapes: x (n, 2) as given; slot values in {@link KdTree#xs}/{@link KdTree#ys}; node sums
- * {@code nodeSumX[2 v]}, {@code nodeSumX[2 v + 1]} (high, low) for node v.
+ * {@code nodeSumX[2 v]}, {@code nodeSumX[2 v + 1]} (high, low) for node v; means and moments by
+ * node.
  */
 public final class KMeansPoints {
   final double[][] x;
@@ -19,6 +21,13 @@ public final class KMeansPoints {
   final ExactSums fixedY;
   final long[] nodeSumX;
   final long[] nodeSumY;
+  /** Each node's mean point μ (its exact sum rounded once, over its size). */
+  final double[] meanX;
+  final double[] meanY;
+  /** Each node's Σ ‖x − μ‖² and Σ (x − μ) (not 0: μ is rounded), over its points. */
+  final double[] scatter;
+  final double[] restX;
+  final double[] restY;
 
   private KMeansPoints(double[][] x) {
     this.x = x;
@@ -43,6 +52,44 @@ public final class KMeansPoints {
         }
       }
     }
+    meanX = new double[tree.nodes];
+    meanY = new double[tree.nodes];
+    scatter = new double[tree.nodes];
+    restX = new double[tree.nodes];
+    restY = new double[tree.nodes];
+    for (int v = 0; v < tree.nodes; v++) {
+      moments(v);
+    }
+  }
+
+  /**
+   * Node v's mean and its points' moments about it, summed point by point (each point is in
+   * about log2(n / 16) nodes, so this is O(n log n) once). For any centre c,
+   *
+   * <pre>  Σ ‖x − c‖² = scatter + 2 (μ − c)·rest + m ‖μ − c‖²</pre>
+   *
+   * exactly, so a whole node's share of φ is one formula; every term is a small number computed
+   * to full relative precision, even for points far from the origin (no large sums subtracted).
+   */
+  private void moments(int v) {
+    int m = tree.hi[v] - tree.lo[v];
+    double mx = fixedX.toDouble(nodeSumX, v) / m;
+    double my = fixedY.toDouble(nodeSumY, v) / m;
+    double sum = 0;
+    double rx = 0;
+    double ry = 0;
+    for (int s = tree.lo[v]; s < tree.hi[v]; s++) {
+      double dx = tree.xs[s] - mx;
+      double dy = tree.ys[s] - my;
+      sum += dx * dx + dy * dy;
+      rx += dx;
+      ry += dy;
+    }
+    meanX[v] = mx;
+    meanY[v] = my;
+    scatter[v] = sum;
+    restX[v] = rx;
+    restY[v] = ry;
   }
 
   /** The points (n, 2), at least one, prepared; the array is kept, not copied. */
