@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes one demo's result into a folder: {@code ID.png}, {@code ID.svg}, … in the asked
@@ -21,19 +22,23 @@ public final class DemoFiles {
 
   /**
    * Figure size, and the GIF's size (frames are many: by default a GIF is drawn at most
-   * {@link FigureExport#GIF_MAX_WIDTH} wide).
+   * {@link FigureExport#GIF_MAX_WIDTH} wide), worked out only when a GIF is written: it needs the
+   * first frame, which a demo builds on demand (kmeans: a scatter of every point).
    */
-  public record Sizes(Dimension figure, Dimension gif, int dpi) {
+  public record Sizes(Dimension figure, Supplier<Dimension> gifSize, int dpi) {
     /** The demo's own size, or the user's when given (then GIFs use it too). */
     public static Sizes of(Result result, Dimension asked, int dpi) {
       if (asked != null) {
-        return new Sizes(asked, asked, dpi);
+        return new Sizes(asked, () -> asked, dpi);
       }
       Dimension own = result.figure().preferredSize();
       // The frames' own shape (nms: 1800 × 800 frames beside a 1800 × 1200 figure).
-      Dimension frames = result.frames().isEmpty() ? own
-          : result.frames().get(0).preferredSize();
-      return new Sizes(own, FigureExport.gifSize(frames), dpi);
+      return new Sizes(own, () -> FigureExport.gifSize(result.frames().isEmpty() ? own
+          : result.frames().get(0).preferredSize()), dpi);
+    }
+
+    public Dimension gif() {
+      return gifSize.get();
     }
   }
 
@@ -86,8 +91,11 @@ public final class DemoFiles {
         case PNG -> FigureExport.png(result.figure(), file, sz.width, sz.height, sizes.dpi());
         case SVG -> FigureExport.svg(result.figure(), file, sz.width, sz.height);
         case PDF -> FigureExport.pdf(result.figure(), file, sz.width, sz.height);
-        case GIF -> FigureExport.gif(result.frames(), file, sizes.gif().width,
-            sizes.gif().height, result.frameDelayMillis());
+        case GIF -> {
+          Dimension gif = sizes.gif();
+          FigureExport.gif(result.frames(), file, gif.width, gif.height,
+              result.frameDelayMillis());
+        }
         case MD -> AtomicFiles.writeString(file, DemoNote.markdown(demo, p, result,
             id + ".png"));
         default -> throw new IllegalStateException(f.name());
