@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
  * <p>Borůvka's algorithm over the {@link KdTree}: each round every component finds its lightest
  * edge to another component (ties broken by the slots' numbers, so no cycle can form), and all
  * those edges are added. A component whose points all have core² above its best edge so far is
- * done early (an edge from p weighs at least core²(p)); a point whose whole max2-neighbourhood
- * is in its own component never looks again; subtrees whose points all share the searcher's
+ * done early (an edge from p weighs at least core²(p)); a point whose last search showed its
+ * edges all heavier than its component's best so far does not look again; subtrees whose points
+ * all share the searcher's
  * component are skipped. Components search in parallel; each answer depends on the points only,
  * so the forest is the same on any core count.
  */
@@ -41,7 +42,11 @@ final class ReachabilityMst {
     int[] parent = new int[n];
     Arrays.setAll(parent, i -> i);
     double[] nodeCore = t.nodeMin(core2);
-    boolean[] settled = new boolean[n]; // no other component within max2: never will be
+    // A lower bound on the weight of every edge from slot s to another component, from the
+    // searches made from s so far: components only merge, so an edge never comes back. A slot
+    // whose bound exceeds its component's best edge so far is not searched again (one with no
+    // other component within max2 never again).
+    double[] atLeast = new double[n];
     // All slots by ascending core², once; each round's stable counting sort by component keeps
     // that order inside every component. The order only decides how soon a component's search
     // can stop (the result is the lightest edge whatever the order), so float precision will do.
@@ -88,13 +93,13 @@ final class ReachabilityMst {
           if (core2[s] > search.w) {
             break; // every edge from here on weighs at least core²(s)
           }
-          if (settled[s]) {
-            continue;
+          if (atLeast[s] > search.w) {
+            continue; // every edge from s is heavier than the best so far
           }
-          boolean fullLimit = search.to < 0; // still searching out to max2
-          if (!search.from(s) && fullLimit) {
-            settled[s] = true; // each slot is written by its own component's task only
-          }
+          double limit = search.w;
+          // each slot is written by its own component's task only
+          atLeast[s] = search.from(s) ? search.w // s's lightest edge: every other one is ≥ it
+              : Math.nextUp(limit); // none within the limit: every one is > it
         }
         best[ri] = search.to < 0 ? null : new double[] {search.w, search.from, search.to};
       });
