@@ -151,17 +151,26 @@ public final class Figure {
       if (cellW < 10 || cellH < 10) {
         return; // too small to draw anything readable; the header alone is shown
       }
+      // Each panel paints inside its own cell, so into an image they may paint at once.
+      String family = Theme.fontFamily();
+      List<Runnable> cells = new ArrayList<>();
       for (int i = 0; i < panels.size(); i++) {
         int x = MARGIN + (i % cols) * (cellW + GAP);
         int y = top + (i / cols) * (cellH + GAP);
+        Panel panel = panels.get(i);
         Graphics2D cell = (Graphics2D) g2.create(x, y, cellW, cellH);
-        try {
-          Theme.applyHints(cell);
-          panels.get(i).paint(cell, cellW, cellH);
-        } finally {
-          cell.dispose();
-        }
+        Theme.applyHints(cell);
+        int w = cellW;
+        int h = cellH;
+        cells.add(() -> {
+          try {
+            Theme.withFontFamily(family, () -> panel.paint(cell, w, h));
+          } finally {
+            cell.dispose();
+          }
+        });
       }
+      PanelPainting.runAll(cells, PanelPainting.parallelFor(g2));
     } finally {
       g2.dispose();
     }

@@ -2,16 +2,27 @@ package dev.bagu.plot;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Number formats for people: tables, cell text, tick labels. Always '.' as decimal point. */
 public final class Numbers {
   private Numbers() {}
 
-  /** x with this many digits after the point. */
+  /**
+   * x with this many digits after the point, as {@code String.format("%.nf")} writes it (Java
+   * rounds the shortest decimal that reads back as x, half up), without Formatter's parsing of
+   * the pattern: tick labels call this hundreds of times a paint, and it was a few percent of
+   * painting a figure. BigDecimal.valueOf starts from that same shortest decimal; it drops the
+   * sign of a zero, as {@link #unsignedZero} does anyway. (Checked against String.format on
+   * millions of values, tick-like and random, 0 to 12 digits: NumbersTest.)
+   */
   public static String fixed(double x, int digits) {
-    String s = String.format(Locale.US, "%." + digits + "f", x);
-    return unsignedZero(s);
+    if (!Double.isFinite(x) || digits < 0) {
+      return unsignedZero(String.format(Locale.US, "%." + digits + "f", x));
+    }
+    return unsignedZero(BigDecimal.valueOf(x).setScale(digits, RoundingMode.HALF_UP)
+        .toPlainString());
   }
 
   /**
