@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * An animated GIF encoder for figures. A figure uses only the theme's colours, their tints (a box
@@ -35,12 +36,9 @@ public final class GifWriter {
    */
   public static void write(OutputStream out, int count, IntFunction<BufferedImage> frame,
       int width, int height, int delayMillis) throws IOException {
-    byte[][] indexed = IntStream.range(0, count).parallel()
-        .mapToObj(i -> indices(frame.apply(i), width, height)).toArray(byte[][]::new);
-    byte[][] encoded = IntStream.range(0, count).parallel()
-        .mapToObj(i -> frameBlock(indexed[i], i == 0 ? null : indexed[i - 1], width, height,
-            delayMillis))
-        .toArray(byte[][]::new);
+    byte[][] indexed = each(count, i -> indices(frame.apply(i), width, height));
+    byte[][] encoded = each(count, i -> frameBlock(indexed[i], i == 0 ? null : indexed[i - 1],
+        width, height, delayMillis));
     out.write("GIF89a".getBytes(StandardCharsets.US_ASCII));
     short16(out, width);
     short16(out, height);
@@ -60,6 +58,33 @@ public final class GifWriter {
       out.write(block);
     }
     out.write(0x3B);
+  }
+
+  /**
+   * f(0), …, f(count − 1), computed by this thread and one pool task per other core, each taking
+   * the next index until none is left. Not a parallel stream: on JDK 17 a thread waiting for a
+   * stream's last frames to finish elsewhere spins in ForkJoinPool.helpComplete, and in a gallery
+   * (two demos at once) that spinning took 3.7 s of CPU, all of what SVG and GIF added. A thread
+   * waiting here for a task another thread runs blocks instead.
+   */
+  private static byte[][] each(int count, IntFunction<byte[]> f) {
+    byte[][] out = new byte[count][];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+        out[i] = f.apply(i);
+      }
+    };
+    int helpers = Math.min(count, Runtime.getRuntime().availableProcessors()) - 1;
+    List<ForkJoinTask<?>> forked = new ArrayList<>();
+    for (int h = 0; h < helpers; h++) {
+      forked.add(ForkJoinTask.adapt(work).fork());
+    }
+    work.run();
+    for (ForkJoinTask<?> task : forked) {
+      task.join(); // rethrows a frame's exception
+    }
+    return out;
   }
 
   /**
