@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +27,16 @@ class FigurePanelTest {
   }
 
   private static int[] direct(Figure f, int w, int h, double scale) {
-    BufferedImage image = new BufferedImage((int) Math.ceil(w * scale),
-        (int) Math.ceil(h * scale), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Theme.BACKGROUND);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    g.scale(scale, scale);
-    f.paint(g, w, h);
-    g.dispose();
-    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    return pixels(w, h, scale, g -> f.paint(g, w, h));
   }
 
   private static int[] throughPanel(FigurePanel panel, int w, int h, double scale) {
     panel.setSize(w, h);
+    return pixels(w, h, scale, panel::paint);
+  }
+
+  /** What {@code paint} draws on a white w × h screen at this scale, pixel by pixel. */
+  private static int[] pixels(int w, int h, double scale, Consumer<Graphics2D> paint) {
     BufferedImage image = new BufferedImage((int) Math.ceil(w * scale),
         (int) Math.ceil(h * scale), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -46,7 +44,7 @@ class FigurePanelTest {
     g.setColor(Theme.BACKGROUND);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.scale(scale, scale);
-    panel.paint(g);
+    paint.accept(g);
     g.dispose();
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
