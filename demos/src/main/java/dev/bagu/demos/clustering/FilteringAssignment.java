@@ -37,9 +37,10 @@ final class FilteringAssignment {
   private final int[][] candidates;
   private double[] cx;
   private double[] cy;
-  private long[] sumX;
-  private long[] sumY;
-  private int[] count;
+  /** Each centre's exact coordinate sums (high, low) and size under the last assignment. */
+  private final long[] sumX;
+  private final long[] sumY;
+  private final int[] count;
   private boolean changed;
 
   FilteringAssignment(KMeansPoints points, int k) {
@@ -47,7 +48,7 @@ final class FilteringAssignment {
     tree = points.tree;
     owner = new int[tree.nodes];
     slotLabel = new int[tree.n];
-    candidates = new int[66][k]; // median splits: depth ≤ log2(n) + 1 < 33, ≤ 2 lists a level
+    candidates = new int[66][k]; // one list a tree level; median splits: depth ≤ log2(n) + 1
     sumX = new long[2 * k];
     sumY = new long[2 * k];
     count = new int[k];
