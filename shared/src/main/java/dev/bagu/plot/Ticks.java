@@ -118,7 +118,18 @@ public final class Ticks {
    * "⁰"), else "1e-06".
    */
   public static Function<Double, String> log(double min, double max) {
+    return log(min, max, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The same, for an axis with about {@code pixelsPerDecade} between decades: where the widest
+   * decade label (with a little space) is wider than that, only even decades are labelled, so a
+   * narrow panel (the window) shows "1e-8 1e-6 1e-4" instead of labels run together.
+   */
+  public static Function<Double, String> log(double min, double max, double pixelsPerDecade) {
     boolean plain = min >= 1e-3 && max <= 1e5;
+    boolean everyOther = !plain && Double.isFinite(pixelsPerDecade)
+        && widestDecadeLabel(min, max) + 8 > pixelsPerDecade;
     return v -> {
       boolean superscripts = Theme.tickLabel().canDisplayUpTo("⁰¹²³⁴⁵⁶⁷⁸⁹⁻") == -1;
       if (!(v > 0)) {
@@ -132,10 +143,29 @@ public final class Ticks {
       if (plain) {
         return Numbers.readable(Math.pow(10, k));
       }
+      if (everyOther && k % 2 != 0) {
+        return "";
+      }
       // One notation for every decade: "10⁻⁵", or "1e-5" in a font without superscripts (never
       // "0.0001" beside "1e-05").
       return superscripts ? "10" + superscript(k) : "1e" + k;
     };
+  }
+
+  /** Width in pixels of the widest decade label between min and max, in the tick label font. */
+  private static double widestDecadeLabel(double min, double max) {
+    if (!(min > 0) || !(max >= min)) {
+      return 0;
+    }
+    Function<Double, String> label = log(min, max);
+    java.awt.Font font = Theme.tickLabel();
+    java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+    double widest = 0;
+    for (int k = (int) Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
+      widest = Math.max(widest, font.getStringBounds(label.apply(Math.pow(10, k)), frc)
+          .getWidth());
+    }
+    return widest;
   }
 
   /**

@@ -235,7 +235,7 @@ public final class XyPlot implements Panel {
     chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax)
         .setYAxisMin(log10Values ? log10(yMin) : yMin)
         .setYAxisMax(log10Values ? log10(yMax) : yMax);
-    tickFormats(chart, scale);
+    tickFormats(chart, scale, width);
     List<double[][]> drawn = new java.util.ArrayList<>();
     Map<String, String> coincides = coincidences(scale);
     List<Legend.Entry> legendEntries = new ArrayList<>();
@@ -360,7 +360,7 @@ public final class XyPlot implements Panel {
    * Every tick label through {@link Ticks}: one number of decimals per axis from the range it
    * shows, no ".05", no "0.001" beside "1E-4", no "1.2" on an axis of whole layers.
    */
-  private void tickFormats(XYChart chart, YScale scale) {
+  private void tickFormats(XYChart chart, YScale scale, int width) {
     double[] xr = range(true, false, logX);
     double[] yr = range(false, scale == YScale.LOG10_VALUES, scale == YScale.LOG);
     if (xr == null || yr == null) {
@@ -368,7 +368,10 @@ public final class XyPlot implements Panel {
     }
     boolean xIntegers = series.stream().allMatch(s -> java.util.Arrays.stream(s.x)
         .filter(Double::isFinite).allMatch(v -> v == Math.rint(v)));
-    chart.getStyler().setXAxisTickLabelsFormattingFunction(logX ? Ticks.log(xr[0], xr[1])
+    // The plot area is about three quarters of the panel's width (axis, labels, margins).
+    double perDecade = 0.75 * width / Math.max(1, Math.log10(xr[1] / xr[0]));
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(logX
+        ? Ticks.log(xr[0], xr[1], perDecade)
         : Ticks.linear(xr[0], xr[1], xIntegers && xr[1] - xr[0] <= 20));
     boolean yIntegers = scale == YScale.LINEAR && series.stream().allMatch(s -> java.util.Arrays
         .stream(s.y).filter(Double::isFinite).allMatch(v -> v == Math.rint(v)));

@@ -59,4 +59,23 @@ class TicksTest {
     });
     assertThat(noSuperscripts).containsExactly("1e-5", "1e-4", "1e-3", "1e0");
   }
+
+  @Test
+  void aNarrowLogAxisLabelsEveryOtherDecadeAndAWideOneEvery() {
+    double[] decades = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4};
+    java.util.function.Function<Double, String> narrow = Ticks.log(1e-8, 1e2, 10);
+    java.util.function.Function<Double, String> wide = Ticks.log(1e-8, 1e2, 1000);
+    for (double v : decades) {
+      int k = (int) Math.rint(Math.log10(v));
+      assertThat(wide.apply(v)).as("wide, %s", v).isNotEmpty().isEqualTo(
+          Ticks.log(1e-8, 1e2).apply(v));
+      if (k % 2 == 0) {
+        assertThat(narrow.apply(v)).as("narrow, even %s", v).isEqualTo(wide.apply(v));
+      } else {
+        assertThat(narrow.apply(v)).as("narrow, odd %s", v).isEmpty();
+      }
+    }
+    // plain decimals (no powers of ten) are left as they are
+    assertThat(Ticks.log(0.01, 100, 1).apply(0.1)).isEqualTo("0.1");
+  }
 }
