@@ -170,7 +170,7 @@ public final class Figure {
           }
         });
       }
-      PanelPainting.runAll(cells, PanelPainting.parallelFor(g2));
+      ForkAll.run(cells, PanelPainting.parallelFor(g2));
     } finally {
       g2.dispose();
     }

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -60,30 +58,15 @@ public final class GifWriter {
     out.write(0x3B);
   }
 
-  /**
-   * f(0), …, f(count − 1), computed by this thread and one pool task per other core, each taking
-   * the next index until none is left. Not a parallel stream: on JDK 17 a thread waiting for a
-   * stream's last frames to finish elsewhere spins in ForkJoinPool.helpComplete, and in a gallery
-   * (two demos at once) that spinning took 3.7 s of CPU, all of what SVG and GIF added. A thread
-   * waiting here for a task another thread runs blocks instead.
-   */
+  /** f(0), …, f(count − 1), the frames at the same time ({@link ForkAll}). */
   private static byte[][] each(int count, IntFunction<byte[]> f) {
     byte[][] out = new byte[count][];
-    AtomicInteger next = new AtomicInteger();
-    Runnable work = () -> {
-      for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-        out[i] = f.apply(i);
-      }
-    };
-    int helpers = Math.min(count, Runtime.getRuntime().availableProcessors()) - 1;
-    List<ForkJoinTask<?>> forked = new ArrayList<>();
-    for (int h = 0; h < helpers; h++) {
-      forked.add(ForkJoinTask.adapt(work).fork());
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int frame = i;
+      tasks.add(() -> out[frame] = f.apply(frame));
     }
-    work.run();
-    for (ForkJoinTask<?> task : forked) {
-      task.join(); // rethrows a frame's exception
-    }
+    ForkAll.run(tasks, true);
     return out;
   }
 

@@ -2,9 +2,6 @@ package dev.bagu.plot;
 
 import java.awt.Graphics2D;
 import java.awt.GraphicsDevice;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
@@ -27,47 +24,12 @@ final class PanelPainting {
   /**
    * Whether panels painted into {@code g} may be painted at the same time (see the class). Not
    * on a fork-join worker: that figure is already one of several painted at once (a GIF's
-   * frames), and forking its panels too only made the threads waiting on the frames spin
-   * (18% of a gallery's CPU went to ForkJoinPool.helpComplete).
+   * frames), and forking its panels too only lengthens the waits for the frames.
    */
   static boolean parallelFor(Graphics2D g) {
     return g.getClass().getName().equals("sun.java2d.SunGraphics2D")
         && g.getDeviceConfiguration().getDevice().getType() == GraphicsDevice.TYPE_IMAGE_BUFFER
         && Runtime.getRuntime().availableProcessors() > 1
         && !(Thread.currentThread() instanceof ForkJoinWorkerThread);
-  }
-
-  /**
-   * Runs every task, the first on this thread and the others on the common fork-join pool when
-   * {@code parallel}, returning when all are done; a task's exception is thrown here. Joined in
-   * the reverse order of forking, so this thread runs itself any task no worker has taken yet.
-   */
-  static void runAll(List<Runnable> tasks, boolean parallel) {
-    if (!parallel || tasks.size() < 2) {
-      tasks.forEach(Runnable::run);
-      return;
-    }
-    List<ForkJoinTask<?>> forked = new ArrayList<>();
-    for (Runnable task : tasks.subList(1, tasks.size())) {
-      forked.add(ForkJoinTask.adapt(task).fork());
-    }
-    RuntimeException failure = null;
-    try {
-      tasks.get(0).run();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (int i = forked.size() - 1; i >= 0; i--) {
-      try {
-        forked.get(i).join();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
   }
 }
