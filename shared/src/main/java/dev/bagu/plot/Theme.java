@@ -81,6 +81,12 @@ public final class Theme {
   public static final Color TEXT = new Color(0x22, 0x22, 0x22);
   public static final Color MUTED_TEXT = new Color(0x55, 0x55, 0x55);
   public static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
+  /**
+   * The plots' grid lines: solid, so a little lighter than {@link #GRID} to keep the same weight
+   * behind the data as the dashed lines they replaced (dashes cost Java2D a stroke per dash: a
+   * log axis's minor grid was 40% of painting a log plot; solid lines halve that plot's paint).
+   */
+  public static final Color PLOT_GRID = new Color(0xEE, 0xEE, 0xEE);
   public static final Color AXIS = new Color(0x88, 0x88, 0x88);
   /** Theory and reference curves that belong to no category. */
   public static final Color REFERENCE = new Color(0x44, 0x44, 0x44);

@@ -10,6 +10,9 @@ import org.knowm.xchart.style.AxesChartStyler;
 final class XChartStyle {
   private XChartStyle() {}
 
+  /** Solid, one pixel wide (see {@link GridLineStroke} and Theme.PLOT_GRID). */
+  private static final java.awt.BasicStroke GRID_LINE = new GridLineStroke();
+
   /** Roughly what the y axis (title and tick labels) takes from the left of a panel. */
   private static final int Y_AXIS_ALLOWANCE = 70;
 
@@ -93,7 +96,8 @@ final class XChartStyle {
     s.setPlotBackgroundColor(Theme.BACKGROUND);
     s.setPlotBorderVisible(true);
     s.setPlotBorderColor(Theme.AXIS);
-    s.setPlotGridLinesColor(Theme.GRID);
+    s.setPlotGridLinesColor(Theme.PLOT_GRID);
+    s.setPlotGridLinesStroke(GRID_LINE);
     s.setPlotGridLinesVisible(true);
     s.setAxisTitleFont(Theme.axisTitle());
     s.setAxisTickLabelsFont(Theme.tickLabel());
