@@ -147,13 +147,34 @@ public final class VanishingGradients {
     for (int it = 0; it < POWER_ITERATIONS; it++) {
       double[] u = new double[w.length]; // u = W v
       double[] next = new double[n]; // next = Wᵀ u = WᵀW v
-      for (int o = 0; o < w.length; o++) {
+      int o = 0;
+      for (; o + 3 < w.length; o += 4) { // four rows' dot products side by side: see Dense
+        double[] w0 = w[o];
+        double[] w1 = w[o + 1];
+        double[] w2 = w[o + 2];
+        double[] w3 = w[o + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         for (int i = 0; i < n; i++) {
-          u[o] += w[o][i] * v[i];
+          double vi = v[i];
+          s0 += w0[i] * vi;
+          s1 += w1[i] * vi;
+          s2 += w2[i] * vi;
+          s3 += w3[i] * vi;
         }
-        for (int i = 0; i < n; i++) {
-          next[i] += w[o][i] * u[o];
+        u[o] = s0;
+        u[o + 1] = s1;
+        u[o + 2] = s2;
+        u[o + 3] = s3;
+        for (int r = o; r < o + 4; r++) { // next accumulates row by row, in order, as before
+          axpy(u[r], w[r], next);
         }
+      }
+      for (; o < w.length; o++) {
+        u[o] = dot(w[o], v);
+        axpy(u[o], w[o], next);
       }
       double vv = 0;
       double vNext = 0;
@@ -171,5 +192,21 @@ public final class VanishingGradients {
       }
     }
     return sigma;
+  }
+
+  /** Σ a[i]·b[i], summed in order from 0 (one running sum). */
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /** y += a·x, element by element (the JIT vectorises it). */
+  private static void axpy(double a, double[] x, double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += a * x[i];
+    }
   }
 }
