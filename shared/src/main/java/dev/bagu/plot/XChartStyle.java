@@ -34,7 +34,9 @@ final class XChartStyle {
     }
     java.awt.Font font = Theme.axisTitle();
     g.setFont(font);
-    double across = width - 2.0 * chart.getStyler().getChartPadding(); // room for the x title
+    // Room for the x title: XChart centres it under the plot area, right of the y axis, so it
+    // must fit the plot's width, not the panel's (a title as wide as the panel lost its end).
+    double across = width - 2.0 * chart.getStyler().getChartPadding() - Y_AXIS_ALLOWANCE;
     double up = Math.max(height - 60.0, 1); // for the y title, less the x axis below it
     double x = axes.getXAxisTitle() == null ? 0 : Text.width(g, axes.getXAxisTitle());
     double y = axes.getYAxisTitle() == null ? 0 : Text.width(g, axes.getYAxisTitle());

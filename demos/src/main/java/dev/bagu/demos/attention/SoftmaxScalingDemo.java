@@ -227,8 +227,9 @@ public final class SoftmaxScalingDemo implements Demo {
     }
     String xLabel = l.t("key, by score (highest first)", "键，按分数排序（高者在前）");
     if (shown < keys) {
-      xLabel = l.f("top %d of %d keys; the other %d hold: unscaled %.1f%%, scaled %.1f%%",
-          "%2$d 个键中的前 %1$d 个；其余 %3$d 个占：未缩放 %4$.1f%%，缩放后 %5$.1f%%",
+      // Short enough for the window's narrow panel (a longer wording was cut there).
+      xLabel = l.f("top %d of %d keys · other %d hold: unscaled %.1f%%, scaled %.1f%%",
+          "%2$d 个键中的前 %1$d 个 · 其余 %3$d 个占：未缩放 %4$.1f%%，缩放后 %5$.1f%%",
           shown, keys, keys - shown, 100 * tail(row.unscaled(), shown),
           100 * tail(row.scaled(), shown));
     }
