@@ -259,18 +259,21 @@ public final class ConcurrencyDemo implements Demo {
   /**
    * Once per JVM: the whole measurement, untimed and thrown away, with this run's tasks and
    * workers and at most the default waits (8 ms, 5 ms), so the first measured run does not pay
-   * for thread start, JIT compilation and the workers' first commands. Tiny tasks were not
-   * enough: in a fresh JVM (java -jar, 6 runs each) the IO-bound threads then measured 1.8–2.0×
-   * against the 4× of a warm process, tasks starting and waking up to 5 ms late; after this dry
-   * run, 2.3–3.4× (median 3.2). Started by `bagu` with its class-data archive, a fresh run still
-   * swings between 1.6× and 3.6× (not traced: not the JIT, which is idle by then). It costs a
-   * fresh run about 0.1 s; later runs in the JVM (the window, bench) pay nothing.
+   * for thread start, JIT compilation and the workers' first commands; then a collection. Tiny
+   * tasks alone were not enough: in a fresh `bagu run` the IO-bound threads measured 1.6–3.9×
+   * (median 2) against the 3.4× of a warm process, their tasks starting up to 15 ms late, when
+   * the fresh JVM's first young collection fell inside the run. With both, six fresh runs read
+   * 2.8–3.3×. It costs a fresh run about 0.15 s; later runs in the JVM (the window, bench) pay
+   * nothing.
    */
   private static synchronized void warmUpOnce(int tasks, int io, int cpu, int workers) {
     if (warmedUp) {
       return;
     }
     timed(tasks, Math.min(io, 8), Math.min(cpu, 5), workers);
+    // Start the measured run with an empty young generation, so that the collection a fresh JVM
+    // is due about now does not land inside it (a 6–10 ms pause froze every task at once).
+    System.gc();
     warmedUp = true;
   }
 
