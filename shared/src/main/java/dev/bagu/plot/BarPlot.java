@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.internal.chartpart.Plot_Category;
+import org.knowm.xchart.style.CategoryStyler;
 
 /**
  * Bar panels: one bar per category and series, series side by side in palette order.
@@ -178,7 +180,7 @@ public final class BarPlot implements Panel {
 
   @Override
   public void paint(Graphics2D g, int width, int height) {
-    CategoryChart chart = new CategoryChart(width, height);
+    CategoryChart chart = new BorderedChart(width, height);
     chart.setXAxisTitle(xLabel);
     chart.setYAxisTitle(yLabel);
     XChartStyle.apply(chart.getStyler());
@@ -226,5 +228,19 @@ public final class BarPlot implements Panel {
       }
     }
     XChartStyle.paint(chart, g, width, height, title, legendEntries);
+  }
+
+  /** XChart's bar chart, with its plot's border drawn by {@link PlotBorder}. */
+  private static final class BorderedChart extends CategoryChart {
+    BorderedChart(int width, int height) {
+      super(width, height);
+      plot = new Plot_Category<CategoryStyler, CategorySeries>(this) {
+        @Override
+        public void paint(Graphics2D g) {
+          super.paint(g);
+          PlotBorder.draw(g, getBounds());
+        }
+      };
+    }
   }
 }

@@ -12,7 +12,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.XYStyler;
 
 /**
- * XChart's line chart, plus what {@link XyPlot#equalAspect} needs: where XChart puts the plot
+ * XChart's line chart, with its plot's border drawn by {@link PlotBorder}, plus what
+ * {@link XyPlot#equalAspect} needs: where XChart puts the plot
  * area, which only a subclass can read, and a range that makes one unit as long on the x axis as
  * on the y axis.
  *
@@ -51,6 +52,7 @@ final class PlotChart extends XYChart {
         } finally {
           drawingPlot = false;
         }
+        PlotBorder.draw(g, getBounds());
       }
     };
   }

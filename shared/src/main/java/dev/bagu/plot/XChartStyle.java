@@ -96,8 +96,7 @@ final class XChartStyle {
     s.setChartTitlePadding(8);
     s.setChartPadding(6);
     s.setPlotBackgroundColor(Theme.BACKGROUND);
-    s.setPlotBorderVisible(true);
-    s.setPlotBorderColor(Theme.AXIS);
+    s.setPlotBorderVisible(false); // drawn by PlotBorder, far more cheaply
     s.setPlotGridLinesColor(Theme.PLOT_GRID);
     s.setPlotGridLinesStroke(GRID_LINE);
     s.setPlotGridLinesVisible(true);
