@@ -248,6 +248,9 @@ public final class XyPlot implements Panel {
         drawn.add(xy);
         XYSeries xs = chart.addSeries(coincides.getOrDefault(s.name, s.name), xy[0], xy[1]);
         style(xs, s);
+        if (s.kind == Kind.DASHED && denseForDashes(xy[0].length, width)) {
+          xs.setSmooth(true); // one path, dashed throughout: see denseForDashes
+        }
         if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
           xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
         }
@@ -505,6 +508,20 @@ public final class XyPlot implements Panel {
       }
     }
     return new double[][] {java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
+  }
+
+  /**
+   * Whether a dashed line's points lie closer together than its dashes are long (9 px on, 6 off),
+   * on average across a panel this wide. XChart strokes a line segment by segment, starting the
+   * dash pattern afresh at every point, so such a line showed no gaps at all and looked solid,
+   * unlike its legend sample (rnn-gradients' bounds and gate mean, 100 points each). XChart's
+   * "smooth" line is one path of the whole series, dashed throughout; between two neighbours it
+   * is a curve inside their bounding box (control points at the middle x, at each end's y), at
+   * most about a pixel off the straight segment at these distances. Sparser dashed lines keep
+   * their straight segments.
+   */
+  static boolean denseForDashes(int points, int width) {
+    return points > 2 && (width - 100.0) / (points - 1) < 12;
   }
 
   private static void style(XYSeries xs, Series s) {
