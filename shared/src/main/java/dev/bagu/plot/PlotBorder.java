@@ -13,7 +13,7 @@ import java.awt.geom.Rectangle2D;
  *
  * <p>Why: XChart strokes the border with what it calls a solid stroke, a dash pattern of 3-pixel
  * dashes with no gaps. It looks solid, but Java2D strokes every dash on its own: measured at the
- * window's size, the four borders of softmax-scaling were a fifth of painting the figure. This is
+ * window's size, the four borders of softmax-scaling were a sixth of painting the figure. This is
  * the same rectangle, one pixel wide, in the same colour; it lies over the series' edges instead
  * of under them (the series keep a few pixels' margin inside it).
  */

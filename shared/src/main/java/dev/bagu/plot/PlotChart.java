@@ -13,9 +13,8 @@ import org.knowm.xchart.style.XYStyler;
 
 /**
  * XChart's line chart, with its plot's border drawn by {@link PlotBorder}, plus what
- * {@link XyPlot#equalAspect} needs: where XChart puts the plot
- * area, which only a subclass can read, and a range that makes one unit as long on the x axis as
- * on the y axis.
+ * {@link XyPlot#equalAspect} needs: where XChart puts the plot area, which only a subclass can
+ * read, and a range that makes one unit as long on the x axis as on the y axis.
  *
  * <p>Also a cheaper axis layout, with the same ticks. For each axis, every time it lays the axis
  * out (three times a paint, more for an equal aspect), XChart boxes every data value of every
