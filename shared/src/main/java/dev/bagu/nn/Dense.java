@@ -1,5 +1,7 @@
 package dev.bagu.nn;
 
+import dev.bagu.math.RowDots;
+
 /**
  * One fully connected layer with its non-linearity: a = f(z), z = x Wᵀ + b. The batch is the
  * first index of every array, B examples of width n_in in, n_out out. The backward pass sits
@@ -31,52 +33,17 @@ public final class Dense {
   /** What the forward pass keeps for the backward pass. */
   public record Cache(double[][] x, double[][] z, double[][] a) {}
 
-  /**
-   * x (B, n_in) → a (B, n_out). Four outputs at a time, each summed over i in order from b[o]:
-   * the same bits as one output at a time, but four independent sums keep the adder busy where a
-   * single running sum waits on itself (about 3× faster, measured).
-   */
+  /** x (B, n_in) → a (B, n_out): z = b + W x per example, by {@link RowDots}, then a = f(z). */
   public Cache forward(double[][] x) {
     int batch = x.length;
     int nOut = outputs();
-    int nIn = inputs();
     double[][] z = new double[batch][nOut];
     double[][] a = new double[batch][nOut];
     for (int n = 0; n < batch; n++) {
-      double[] xn = x[n];
       double[] zn = z[n];
-      int o = 0;
-      for (; o + 3 < nOut; o += 4) {
-        double[] w0 = w[o];
-        double[] w1 = w[o + 1];
-        double[] w2 = w[o + 2];
-        double[] w3 = w[o + 3];
-        double s0 = b[o];
-        double s1 = b[o + 1];
-        double s2 = b[o + 2];
-        double s3 = b[o + 3];
-        for (int i = 0; i < nIn; i++) {
-          double xi = xn[i];
-          s0 += w0[i] * xi;
-          s1 += w1[i] * xi;
-          s2 += w2[i] * xi;
-          s3 += w3[i] * xi;
-        }
-        zn[o] = s0;
-        zn[o + 1] = s1;
-        zn[o + 2] = s2;
-        zn[o + 3] = s3;
-      }
-      for (; o < nOut; o++) {
-        double[] wo = w[o];
-        double s = b[o];
-        for (int i = 0; i < nIn; i++) {
-          s += wo[i] * xn[i];
-        }
-        zn[o] = s;
-      }
+      RowDots.into(w, x[n], b, zn);
       double[] an = a[n];
-      for (o = 0; o < nOut; o++) {
+      for (int o = 0; o < nOut; o++) {
         an[o] = activation.apply(zn[o]);
       }
     }

@@ -3,6 +3,7 @@ package dev.bagu.demos.training;
 import dev.bagu.demo.Memo;
 import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
+import dev.bagu.math.RowDots;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Dense;
 import dev.bagu.nn.Init;
@@ -147,33 +148,8 @@ public final class VanishingGradients {
     for (int it = 0; it < POWER_ITERATIONS; it++) {
       double[] u = new double[w.length]; // u = W v
       double[] next = new double[n]; // next = Wᵀ u = WᵀW v
-      int o = 0;
-      for (; o + 3 < w.length; o += 4) { // four rows' dot products side by side: see Dense
-        double[] w0 = w[o];
-        double[] w1 = w[o + 1];
-        double[] w2 = w[o + 2];
-        double[] w3 = w[o + 3];
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int i = 0; i < n; i++) {
-          double vi = v[i];
-          s0 += w0[i] * vi;
-          s1 += w1[i] * vi;
-          s2 += w2[i] * vi;
-          s3 += w3[i] * vi;
-        }
-        u[o] = s0;
-        u[o + 1] = s1;
-        u[o + 2] = s2;
-        u[o + 3] = s3;
-        for (int r = o; r < o + 4; r++) { // next accumulates row by row, in order, as before
-          axpy(u[r], w[r], next);
-        }
-      }
-      for (; o < w.length; o++) {
-        u[o] = dot(w[o], v);
+      RowDots.into(w, v, null, u);
+      for (int o = 0; o < w.length; o++) { // next accumulates row by row, in order
         axpy(u[o], w[o], next);
       }
       double vv = 0;
@@ -192,15 +168,6 @@ public final class VanishingGradients {
       }
     }
     return sigma;
-  }
-
-  /** Σ a[i]·b[i], summed in order from 0 (one running sum). */
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   /** y += a·x, element by element (the JIT vectorises it). */
