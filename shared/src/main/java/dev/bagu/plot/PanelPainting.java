@@ -8,7 +8,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * Paints a figure's panels at the same time, one per core, when that cannot change a pixel.
  *
  * <p>Why: at the window's size a figure of four XChart panels took 15–40 ms to paint on one
- * thread (profiled: mostly Java2D rasterising XChart's grid, text outlines and series), which is
+ * thread (profiled: mostly Java2D rasterising XChart's text outlines and series), which is
  * most of a slider move's 50 ms. Each panel paints only inside its own cell (its Graphics2D is
  * clipped to it, cells do not touch), so the order in which cells are painted does not matter
  * and the image is the same bytes whichever thread paints which cell.

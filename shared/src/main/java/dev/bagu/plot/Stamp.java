@@ -17,31 +17,31 @@ final class Stamp {
 
   private Stamp() {}
 
+  /** How far from the figure's right edge the badge reaches: the title keeps clear of it. */
+  static double reach(Graphics2D g, String text, int margin) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.setFont(font());
+      return margin / 2.0 + width(g2, text, margin);
+    } finally {
+      g2.dispose();
+    }
+  }
+
   /**
    * Paints {@code text} right-aligned at the top of a figure {@code width} wide.
    *
    * @param margin the figure's outer margin; the badge sits in the top margin and the title's
    *     line, above where the panels start
    */
-  /** How far from the figure's right edge the badge reaches: the title keeps clear of it. */
-  static double reach(Graphics2D g, String text, int margin) {
-    Graphics2D g2 = (Graphics2D) g.create();
-    try {
-      g2.setFont(Theme.figureTitle().deriveFont(Font.BOLD));
-      return margin / 2.0 + Text.width(g2, text) + 2 * (margin / 2 + 2);
-    } finally {
-      g2.dispose();
-    }
-  }
-
   static void paint(Graphics2D g, String text, int width, int margin) {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
       Theme.applyHints(g2);
-      g2.setFont(Theme.figureTitle().deriveFont(Font.BOLD));
+      g2.setFont(font());
       FontMetrics fm = g2.getFontMetrics();
-      int pad = margin / 2 + 2;
-      double w = Text.width(g2, text) + 2 * pad;
+      int pad = pad(margin);
+      double w = width(g2, text, margin);
       double h = fm.getHeight() + pad;
       double x = width - margin / 2.0 - w;
       double y = margin / 2.0;
@@ -52,5 +52,19 @@ final class Stamp {
     } finally {
       g2.dispose();
     }
+  }
+
+  private static Font font() {
+    return Theme.figureTitle().deriveFont(Font.BOLD);
+  }
+
+  /** Space between the word and the badge's edge. */
+  private static int pad(int margin) {
+    return margin / 2 + 2;
+  }
+
+  /** The badge's width, in g's font. */
+  private static double width(Graphics2D g, String text, int margin) {
+    return Text.width(g, text) + 2 * pad(margin);
   }
 }
