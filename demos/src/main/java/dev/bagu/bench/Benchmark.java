@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Times demos one after another in this JVM: a first (cold) run, untimed runs for at least
- * {@link #WARM_UP_NANOS} (the JIT compiles the drawing code only after some dozens of figures: a
+ * {@link #WARM_UP_NANOS} and {@link #WARM_UP_RUNS} runs (the JIT compiles the drawing code only after some dozens of figures: a
  * demo benched on its own read 160 ms warm at 15 runs and 66 ms at 40), then {@code runs} warm
  * runs whose medians are reported, so one slow run (a GC pause, the other core busy) does not
  * decide; then {@code runs} parameter changes as the window makes them ({@link WindowRepaint}),
@@ -23,8 +23,15 @@ import java.util.List;
 public final class Benchmark {
   private Benchmark() {}
 
-  /** Untimed runs before the warm ones, at least three: half a second. */
+  /** Untimed runs before the warm ones: half a second, and {@link #WARM_UP_RUNS} at least. */
   static final long WARM_UP_NANOS = 500_000_000L;
+
+  /**
+   * The fewest untimed runs. Half a second alone is too few runs for a demo whose compute is
+   * mostly real waiting (concurrency, about 115 ms a run: four runs), and the JIT had not yet
+   * compiled its drawing code: its render read 25–30 ms after four runs and 12–18 ms after 30.
+   */
+  static final int WARM_UP_RUNS = 10;
 
   public static DemoTiming time(Demo demo, int runs) {
     Params p = Params.defaults(demo.params());
@@ -34,7 +41,7 @@ public final class Benchmark {
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     double[] cold = once(demo, p);
     long warmUntil = System.nanoTime() + WARM_UP_NANOS;
-    for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+    for (int i = 0; i < WARM_UP_RUNS || System.nanoTime() < warmUntil; i++) {
       once(demo, p);
     }
     double[] compute = new double[runs];
