@@ -60,7 +60,7 @@ public final class MeanShift {
       double[] c = x[seeds[i]].clone();
       path.add(c);
       for (int it = 0; it < MAX_ITERATIONS; it++) {
-        double[] next = shift(x, grid, c, h, kernel);
+        double[] next = shift(grid, c, h, kernel);
         if (next == null) {
           break; // no point in reach (cannot happen from a seed point with the flat kernel)
         }
@@ -120,13 +120,31 @@ public final class MeanShift {
   }
 
   /** One step: the kernel-weighted mean of the points around c, or null if none is in reach. */
-  static double[] shift(double[][] x, PointGrid grid, double[] c, double h, Kernel kernel) {
+  static double[] shift(PointGrid grid, double[] c, double h, Kernel kernel) {
     double[] acc = new double[3]; // Σ w x, Σ w y, Σ w
-    grid.forEachWithin(c[0], c[1], i -> {
-      double w = kernel == Kernel.FLAT ? 1 : Math.exp(-KMeans.dist2(x[i], c) / (2 * h * h));
-      acc[0] += w * x[i][0];
-      acc[1] += w * x[i][1];
-      acc[2] += w;
+    double qx = c[0];
+    double qy = c[1];
+    double reach2 = grid.radius2();
+    double twoH2 = 2 * h * h;
+    // Cell by cell over the grid's contiguous coordinates (the hot loop of mean shift).
+    grid.forEachCellNear(qx, qy, (xs, ys, from, to) -> {
+      double sx = acc[0];
+      double sy = acc[1];
+      double sw = acc[2];
+      for (int r = from; r < to; r++) {
+        double dx = xs[r] - qx;
+        double dy = ys[r] - qy;
+        double d2 = dx * dx + dy * dy;
+        if (d2 <= reach2) {
+          double w = kernel == Kernel.FLAT ? 1 : Math.exp(-d2 / twoH2);
+          sx += w * xs[r];
+          sy += w * ys[r];
+          sw += w;
+        }
+      }
+      acc[0] = sx;
+      acc[1] = sy;
+      acc[2] = sw;
     });
     return acc[2] > 0 ? new double[] {acc[0] / acc[2], acc[1] / acc[2]} : null;
   }

@@ -98,23 +98,46 @@ final class PointGrid {
 
   /** Calls {@code visit} with every point index within the radius of (qx, qy), itself included. */
   void forEachWithin(double qx, double qy, IntConsumer visit) {
+    forEachCellNear(qx, qy, (xs, ys, from, to) -> {
+      for (int r = from; r < to; r++) {
+        double dx = xs[r] - qx;
+        double dy = ys[r] - qy;
+        if (dx * dx + dy * dy <= radius2) {
+          visit.accept(order[r]);
+        }
+      }
+    });
+  }
+
+  /**
+   * The points of one cell: {@code xs[r], ys[r]} for r in [from, to), ascending point index. A
+   * caller that sums over them reads two arrays straight through, with no call per point.
+   */
+  interface CellVisitor {
+    void visit(double[] xs, double[] ys, int from, int to);
+  }
+
+  /**
+   * Calls {@code visit} with each non-empty cell of the nine around (qx, qy), in the order
+   * {@link #forEachWithin} visits points: every point within the radius is in one of them, and
+   * the caller applies the radius (or a wider kernel's own cut-off up to it) itself.
+   */
+  void forEachCellNear(double qx, double qy, CellVisitor visit) {
     long cx = cellX(qx);
     long cy = cellY(qy);
     for (long gx = cx - 1; gx <= cx + 1; gx++) {
       for (long gy = Math.max(0, cy - 1); gy <= Math.min(cellsY - 1, cy + 1); gy++) {
         int j = Arrays.binarySearch(keys, key(gx, gy));
-        if (j < 0) {
-          continue;
-        }
-        for (int r = start[j]; r < start[j + 1]; r++) {
-          double dx = sortedX[r] - qx;
-          double dy = sortedY[r] - qy;
-          if (dx * dx + dy * dy <= radius2) {
-            visit.accept(order[r]);
-          }
+        if (j >= 0) {
+          visit.visit(sortedX, sortedY, start[j], start[j + 1]);
         }
       }
     }
+  }
+
+  /** The squared radius: within it means d² ≤ radius². */
+  double radius2() {
+    return radius2;
   }
 
   /** How many points lie within the radius of (qx, qy). */

@@ -21,11 +21,45 @@ class MeanShiftTest {
             : MeanShift.GAUSSIAN_CUTOFF * h);
         for (double[][] path : c.paths()) {
           double[] end = path[path.length - 1];
-          double[] next = MeanShift.shift(d.x(), grid, end, h, kernel);
+          double[] next = MeanShift.shift(grid, end, h, kernel);
           // The last step was under 1e-3·h. One more step is about as short, but not always
           // shorter: with the flat kernel a point entering or leaving the window moves the mean
           // by a jump (seen: 2.2e-3·h), so the check allows 1e-2·h.
           assertThat(Math.sqrt(KMeans.dist2(next, end))).isLessThan(1e-2 * h);
+        }
+      }
+    }
+  }
+
+  @Test
+  void oneShiftIsTheKernelWeightedMeanOfEveryPointInReach() {
+    Labelled d = ClusterData.blobs(500, 3, 1.0, Rng.seeded(4));
+    double[][] x = d.x();
+    for (Kernel kernel : Kernel.values()) {
+      for (double h : new double[] {0.05, 0.7, 4}) {
+        double reach = kernel == Kernel.FLAT ? h : MeanShift.GAUSSIAN_CUTOFF * h;
+        PointGrid grid = new PointGrid(x, reach);
+        for (double[] c : new double[][] {x[0], x[17], {0.3, -0.2}, {9, 9}}) {
+          // Brute force over every point, the definition in MeanShift's comment.
+          double sx = 0;
+          double sy = 0;
+          double sw = 0;
+          for (double[] p : x) {
+            double d2 = KMeans.dist2(p, c);
+            if (d2 <= reach * reach) {
+              double w = kernel == Kernel.FLAT ? 1 : Math.exp(-d2 / (2 * h * h));
+              sx += w * p[0];
+              sy += w * p[1];
+              sw += w;
+            }
+          }
+          double[] shifted = MeanShift.shift(grid, c, h, kernel);
+          if (sw == 0) {
+            assertThat(shifted).isNull();
+          } else {
+            assertThat(shifted[0]).isCloseTo(sx / sw, within(1e-12));
+            assertThat(shifted[1]).isCloseTo(sy / sw, within(1e-12));
+          }
         }
       }
     }
