@@ -51,12 +51,14 @@ public final class Adam {
       double[][] w = params.get(p);
       double[][] g = grads.get(p);
       for (int i = 0; i < w.length; i++) {
-        for (int j = 0; j < w[i].length; j++) {
-          double[] mi = m.get(p)[i];
-          double[] vi = v.get(p)[i];
-          mi[j] = BETA1 * mi[j] + (1 - BETA1) * g[i][j];
-          vi[j] = BETA2 * vi[j] + (1 - BETA2) * g[i][j] * g[i][j];
-          w[i][j] -= learningRate * (mi[j] / c1) / (Math.sqrt(vi[j] / c2) + EPS);
+        double[] wi = w[i];
+        double[] gi = g[i];
+        double[] mi = m.get(p)[i];
+        double[] vi = v.get(p)[i];
+        for (int j = 0; j < wi.length; j++) {
+          mi[j] = BETA1 * mi[j] + (1 - BETA1) * gi[j];
+          vi[j] = BETA2 * vi[j] + (1 - BETA2) * gi[j] * gi[j];
+          wi[j] -= learningRate * (mi[j] / c1) / (Math.sqrt(vi[j] / c2) + EPS);
         }
       }
     }

@@ -8,6 +8,7 @@ import dev.bagu.nn.AttentionHead;
 import dev.bagu.nn.MultiHeadAttention;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The trained multi-head layer that {@link GqaDemo} converts to GQA / MQA: a causal
@@ -116,7 +117,15 @@ public final class GqaTraining {
     return p;
   }
 
-  /** The loss, and its gradient appended to {@code grads} in {@link #parameters} order. */
+  /**
+   * The loss, and its gradient appended to {@code grads} in {@link #parameters} order.
+   *
+   * <p>Three phases over all sequences: every head's forward pass (heads in parallel), the
+   * output layer and its gradient (one thread), every head's backward pass (heads in parallel).
+   * A head reads and writes only its own arrays and its own columns of concat, and every sum
+   * adds in the same order as one thread would (sequence, then row): the same bits on any core
+   * count.
+   */
   static double lossAndGradient(GqaTask task, MultiHeadAttention model, List<double[][]> grads) {
     List<double[][]> sum = new ArrayList<>();
     for (double[][] p : parameters(model)) {
@@ -124,31 +133,104 @@ public final class GqaTraining {
     }
     int h = model.heads().size();
     int n = task.length();
-    int dv = HEAD_DIM;
+    int sequences = task.sequences();
+    HeadPass[] passes = new HeadPass[h];
+    double[][][] concat = new double[sequences][n][h * HEAD_DIM]; // (n, h·d_v) per sequence
+    IntStream.range(0, h).parallel().forEach(head -> {
+      passes[head] = HeadPass.forward(model.heads().get(head), task, head, concat);
+    });
+    double[][][] dConcat = new double[sequences][n][h * HEAD_DIM];
+    double loss = outputLayer(task, model.wo(), concat, sum.get(sum.size() - 1), dConcat);
+    IntStream.range(0, h).parallel().forEach(head -> {
+      passes[head].backward(task, dConcat, sum.get(3 * head), sum.get(3 * head + 1),
+          sum.get(3 * head + 2));
+    });
+    grads.addAll(sum);
+    return loss;
+  }
+
+  /**
+   * Ŷ = concat · W_O, the loss on the scored rows, ∂W_O += concatᵀ ∂Ŷ and ∂concat = ∂Ŷ W_Oᵀ,
+   * row by row of W_O (h·d_v rows of V), so the inner loops run along one row; every sum adds in
+   * the order of its index (r for Ŷ, o for ∂concat).
+   */
+  private static double outputLayer(GqaTask task, double[][] wo, double[][][] concat,
+      double[][] dWo, double[][][] dConcat) {
     int vocab = GqaTask.VOCAB;
+    int width = wo.length;
     double rows = (double) task.sequences() * task.scoredRows();
-    double c = 1 / Math.sqrt(HEAD_DIM);
-    double[][] wo = model.wo();
-    double[][] dWo = sum.get(sum.size() - 1);
     double loss = 0;
-    double[][][] q = new double[h][][];
-    double[][][] k = new double[h][][];
-    double[][][] v = new double[h][][];
-    double[][][] a = new double[h][n][n]; // attention weights, causal (row i: j ≤ i)
-    double[][] concat = new double[n][h * dv]; // (n, h·d_v)
+    double[] out = new double[vocab];
+    double[] dy = new double[vocab];
     for (int s = 0; s < task.sequences(); s++) {
-      int[] t = task.tokens()[s];
-      // Forward: q_i = W_Q[t_i] + W_Q[V + i] (X one-hot), then causal softmax attention.
-      for (int head = 0; head < h; head++) {
-        AttentionHead w = model.heads().get(head);
-        q[head] = gather(w.wq(), t, vocab);
-        k[head] = gather(w.wk(), t, vocab);
-        v[head] = gather(w.wv(), t, vocab);
+      double[][] y = task.target(s);
+      for (int i = GqaTask.MIX.length; i < task.length(); i++) {
+        double[] ci = concat[s][i];
+        java.util.Arrays.fill(out, 0);
+        for (int r = 0; r < width; r++) {
+          double cr = ci[r];
+          double[] wr = wo[r];
+          for (int o = 0; o < vocab; o++) {
+            out[o] += cr * wr[o];
+          }
+        }
+        for (int o = 0; o < vocab; o++) {
+          double e = out[o] - y[i][o];
+          loss += e * e / rows;
+          dy[o] = 2 * e / rows;
+        }
+        for (int r = 0; r < width; r++) {
+          double cr = ci[r];
+          double[] wr = wo[r];
+          double[] dwr = dWo[r];
+          double back = 0;
+          for (int o = 0; o < vocab; o++) {
+            dwr[o] += cr * dy[o];
+            back += wr[o] * dy[o];
+          }
+          dConcat[s][i][r] = back;
+        }
+      }
+    }
+    return loss;
+  }
+
+  /** One head's forward pass over every sequence, kept for its backward pass. */
+  private static final class HeadPass {
+    private final int head;
+    private final double[][][] q; // (sequence, n, d_k)
+    private final double[][][] k;
+    private final double[][][] v;
+    private final double[][][] a; // attention weights, causal (row i: j ≤ i)
+
+    private HeadPass(int head, int sequences, int n) {
+      this.head = head;
+      q = new double[sequences][][];
+      k = new double[sequences][][];
+      v = new double[sequences][][];
+      a = new double[sequences][n][n];
+    }
+
+    /**
+     * q_i = W_Q[t_i] + W_Q[V + i] (X one-hot), and k, v alike, then causal softmax attention;
+     * o_i into this head's columns of concat.
+     */
+    static HeadPass forward(AttentionHead w, GqaTask task, int head, double[][][] concat) {
+      int n = task.length();
+      int vocab = GqaTask.VOCAB;
+      int dv = HEAD_DIM;
+      double c = 1 / Math.sqrt(HEAD_DIM);
+      HeadPass pass = new HeadPass(head, task.sequences(), n);
+      for (int s = 0; s < task.sequences(); s++) {
+        int[] t = task.tokens()[s];
+        double[][] q = pass.q[s] = gather(w.wq(), t, vocab);
+        double[][] k = pass.k[s] = gather(w.wk(), t, vocab);
+        double[][] v = pass.v[s] = gather(w.wv(), t, vocab);
         for (int i = 0; i < n; i++) {
           double max = Double.NEGATIVE_INFINITY;
-          double[] row = a[head][i];
+          double[] row = pass.a[s][i];
           for (int j = 0; j <= i; j++) {
-            row[j] = c * dot(q[head][i], k[head][j]);
+            row[j] = c * dot(q[i], k[j]);
             max = Math.max(max, row[j]);
           }
           double z = 0;
@@ -156,68 +238,69 @@ public final class GqaTraining {
             row[j] = Math.exp(row[j] - max);
             z += row[j];
           }
-          for (int d = 0; d < dv; d++) {
-            double o = 0;
-            for (int j = 0; j <= i; j++) {
-              o += row[j] / z * v[head][j][d];
-            }
-            concat[i][head * dv + d] = o;
-          }
+          // o_i = Σ_j a_ij v_j, summed in j order for each d; row by row of V, so the inner
+          // loop runs along one row.
+          double[] o = new double[dv];
           for (int j = 0; j <= i; j++) {
             row[j] /= z;
+            double aij = row[j];
+            double[] vj = v[j];
+            for (int d = 0; d < dv; d++) {
+              o[d] += aij * vj[d];
+            }
           }
+          System.arraycopy(o, 0, concat[s][i], head * dv, dv);
         }
       }
-      // Output Ŷ = concat · W_O and ∂L/∂Ŷ on the scored rows; ∂W_O = concatᵀ ∂Ŷ.
-      double[][] y = task.target(s);
-      double[][] dConcat = new double[n][h * dv];
-      for (int i = GqaTask.MIX.length; i < n; i++) {
-        for (int o = 0; o < vocab; o++) {
-          double out = 0;
-          for (int r = 0; r < h * dv; r++) {
-            out += concat[i][r] * wo[r][o];
-          }
-          double e = out - y[i][o];
-          loss += e * e / rows;
-          double dy = 2 * e / rows;
-          for (int r = 0; r < h * dv; r++) {
-            dWo[r][o] += concat[i][r] * dy;
-            dConcat[i][r] += wo[r][o] * dy;
-          }
-        }
-      }
-      // Backward per head, as AttentionBackward: ∂A = ∂O Vᵀ, ∂V = Aᵀ ∂O, softmax, then Q and K.
-      for (int head = 0; head < h; head++) {
+      return pass;
+    }
+
+    /**
+     * As AttentionBackward: ∂A = ∂O Vᵀ, ∂V = Aᵀ ∂O, softmax, then Q and K; each sequence's
+     * ∂Q, ∂K, ∂V scattered into this head's gradient sums in sequence order.
+     */
+    void backward(GqaTask task, double[][][] dConcat, double[][] dWq, double[][] dWk,
+        double[][] dWv) {
+      int n = task.length();
+      int dv = HEAD_DIM;
+      double c = 1 / Math.sqrt(HEAD_DIM);
+      for (int s = 0; s < task.sequences(); s++) {
         double[][] dq = new double[n][HEAD_DIM];
         double[][] dk = new double[n][HEAD_DIM];
         double[][] dvv = new double[n][dv];
         for (int i = 0; i < n; i++) {
-          double[] dOut = java.util.Arrays.copyOfRange(dConcat[i], head * dv, (head + 1) * dv);
-          double[] row = a[head][i];
+          double[] dOut = java.util.Arrays.copyOfRange(dConcat[s][i], head * dv,
+              (head + 1) * dv);
+          double[] row = a[s][i];
           double[] dA = new double[i + 1];
           double weighted = 0;
           for (int j = 0; j <= i; j++) {
-            dA[j] = dot(dOut, v[head][j]);
+            dA[j] = dot(dOut, v[s][j]);
             weighted += row[j] * dA[j];
+            double aij = row[j];
+            double[] dvj = dvv[j];
             for (int d = 0; d < dv; d++) {
-              dvv[j][d] += row[j] * dOut[d];
+              dvj[d] += aij * dOut[d];
             }
           }
+          double[] qi = q[s][i];
+          double[] dqi = dq[i];
           for (int j = 0; j <= i; j++) {
             double dS = row[j] * (dA[j] - weighted) * c; // ∂L/∂(q_i·k_j)
+            double[] kj = k[s][j];
+            double[] dkj = dk[j];
             for (int d = 0; d < HEAD_DIM; d++) {
-              dq[i][d] += dS * k[head][j][d];
-              dk[j][d] += dS * q[head][i][d];
+              dqi[d] += dS * kj[d];
+              dkj[d] += dS * qi[d];
             }
           }
         }
-        scatter(sum.get(3 * head), dq, t, vocab);
-        scatter(sum.get(3 * head + 1), dk, t, vocab);
-        scatter(sum.get(3 * head + 2), dvv, t, vocab);
+        int[] t = task.tokens()[s];
+        scatter(dWq, dq, t, GqaTask.VOCAB);
+        scatter(dWk, dk, t, GqaTask.VOCAB);
+        scatter(dWv, dvv, t, GqaTask.VOCAB);
       }
     }
-    grads.addAll(sum);
-    return loss;
   }
 
   /** X·W for one-hot X: row i is W[t_i] + W[V + i]. */

@@ -26,7 +26,10 @@ public final class VaeLatentDemo implements Demo {
   private static final String KINGMA_ZH = "Kingma 与 Welling 2014，附录 B";
   /** β values of the trade-off panel. */
   static final double[] BETAS = {0.1, 0.3, 1, 3, 10};
+  /** Whole-data ELBO evaluations along the main training (each costs ~8 training steps). */
   private static final int CHECKPOINTS = 15;
+  /** A preview's: its 20 steps at every 4th, where 15 checkpoints were 2/3 of its training. */
+  private static final int PREVIEW_CHECKPOINTS = 5;
   /** Latent samples drawn for each of the three highlighted points. */
   private static final int SAMPLES_PER_POINT = 150;
   private static final List<Param<?>> PARAMS = List.of(
@@ -72,16 +75,18 @@ public final class VaeLatentDemo implements Demo {
     String dataName = p.choice("data");
     int points = p.integer("points");
     double beta = p.real("beta");
-    // A preview (the window, while a slider moves): at most 20 training steps, 1,000 KL draws.
+    // A preview (the window, while a slider moves): at most 20 training steps, evaluated at 5
+    // checkpoints, 1,000 KL draws.
     int steps = p.preview() ? Math.min(p.integer("steps"), 20) : p.integer("steps");
+    int checkpoints = p.preview() ? PREVIEW_CHECKPOINTS : CHECKPOINTS;
     int mcSamples = p.preview() ? Math.min(p.integer("mc-samples"), 1000)
         : p.integer("mc-samples");
     Lang l = p.lang();
     ToyData.Labelled data = data(dataName, points, Rng.stream(p.seed(), 1));
     double[][] x = data.x();
 
-    Trained trained = TRAINED.get(List.of(dataName, points, beta, steps, p.seed()),
-        () -> train(x, beta, steps, p.seed()));
+    Trained trained = TRAINED.get(List.of(dataName, points, beta, steps, checkpoints, p.seed()),
+        () -> train(x, beta, steps, checkpoints, p.seed()));
     VaeTraining.Run main = trained.main();
     List<VaeTraining.Run> sweep = trained.sweep();
     Vae vae = main.vae();
@@ -177,13 +182,14 @@ public final class VaeLatentDemo implements Demo {
 
   /**
    * Trained models of the last few settings, keyed by every input of {@link #train} (the data's
-   * name and size, β, steps, seed): a rerun at the same setting (the window redrawing, a new
-   * language, another mc-samples) skips the training, by far the largest cost of a run.
+   * name and size, β, steps, checkpoints, seed): a rerun at the same setting (the window
+   * redrawing, a new language, another mc-samples) skips the training, by far the largest cost of
+   * a run.
    */
   private static final Memo<Object, Trained> TRAINED = new Memo<>(4);
 
-  private static Trained train(double[][] x, double beta, int steps, long seed) {
-    VaeTraining.Run main = VaeTraining.train(x, beta, steps, CHECKPOINTS,
+  private static Trained train(double[][] x, double beta, int steps, int checkpoints, long seed) {
+    VaeTraining.Run main = VaeTraining.train(x, beta, steps, checkpoints,
         Rng.stream(seed, 2), Rng.stream(seed, 3));
     Vae vae = main.vae();
     // The β sweep continues copies of the main model for 3/8 of its steps each (3/8 of the cost
@@ -193,7 +199,7 @@ public final class VaeLatentDemo implements Demo {
       copies.add(vae.copy());
     }
     List<VaeTraining.Run> sweep = java.util.stream.IntStream.range(0, BETAS.length).parallel()
-        .mapToObj(b -> VaeTraining.train(copies.get(b), x, BETAS[b], sweepSteps(steps), 1,
+        .mapToObj(b -> VaeTraining.train(copies.get(b), x, BETAS[b], sweepSteps(steps), 0,
             Rng.stream(seed, 4, b)))
         .collect(java.util.stream.Collectors.toList());
     return new Trained(main, List.copyOf(sweep));

@@ -119,10 +119,11 @@ final class VaePanels {
     double[] x = Arrays.stream(h.steps()).asDoubleStream().toArray();
     double[] elbo = h.elbo();
     double last = elbo[elbo.length - 1];
-    // The untrained model's ELBO can be far below; the axis shows the last 90% of training.
+    // The untrained model's ELBO can be far below; the axis shows the last 90% of training
+    // (after step 0 at least: a preview has 6 checkpoints).
     double lo = last;
     double hi = last;
-    for (int i = elbo.length / 10; i < elbo.length; i++) {
+    for (int i = Math.max(1, elbo.length / 10); i < elbo.length; i++) {
       lo = Math.min(lo, elbo[i]);
       hi = Math.max(hi, elbo[i]);
     }

@@ -30,6 +30,9 @@ public final class VaeTraining {
   /**
    * Trains {@code vae} itself (pass a {@link Vae#copy()} to keep the original) with a fresh Adam;
    * the β sweep continues the main model this way, a fraction of the cost of training from scratch.
+   * The whole data set's terms are evaluated at {@code checkpoints + 1} evenly spaced steps from 0
+   * (at most every step), or with 0 checkpoints at the last step only; the evaluations draw no
+   * noise, so their number does not change the training.
    */
   public static Run train(Vae vae, double[][] data, double beta, int steps, int checkpoints,
       Rng noise) {
@@ -37,6 +40,8 @@ public final class VaeTraining {
     int n = data.length;
     int batch = Math.min(MINI_BATCH, n);
     double[][] evalEps = gaussian(n, noise);
+    // Evaluated at steps 0, …, steps evenly (checkpoints + 1 of them), or with no checkpoints at
+    // the last step only (the β sweep reads only its final terms).
     int points = Math.min(checkpoints, steps) + 1;
     int[] at = new int[points];
     double[] elbo = new double[points];
@@ -47,7 +52,8 @@ public final class VaeTraining {
     int next = 0;
     Vae.Terms last = null;
     for (int s = 0; s <= steps; s++) {
-      if (next < points && s == (int) Math.round((double) next * steps / (points - 1))) {
+      int due = points == 1 ? steps : (int) Math.round((double) next * steps / (points - 1));
+      if (next < points && s == due) {
         last = vae.step(data, evalEps, 1, false);
         at[next] = s;
         elbo[next] = last.elbo();

@@ -58,6 +58,28 @@ class VaeLatentTest {
     assertThat(b.loss(x, eps, 1)).isNotEqualTo(a.loss(x, eps, 1));
   }
 
+  /**
+   * Checkpoints only read the model: trained with 15, 5 or none (the last step only), the same
+   * weights and final terms, bit for bit; the steps evaluated are as documented.
+   */
+  @Test
+  void checkpointsDoNotChangeTheTraining() {
+    double[][] x = VaeLatentDemo.data("moons", 128, Rng.seeded(1)).x();
+    VaeTraining.Run[] runs = new VaeTraining.Run[3];
+    int[] checkpoints = {15, 5, 0};
+    for (int i = 0; i < 3; i++) {
+      runs[i] = VaeTraining.train(x, 1, 20, checkpoints[i], Rng.seeded(2), Rng.seeded(3));
+    }
+    assertThat(runs[0].history().steps()).hasSize(16).startsWith(0).endsWith(20);
+    assertThat(runs[1].history().steps()).containsExactly(0, 4, 8, 12, 16, 20);
+    assertThat(runs[2].history().steps()).containsExactly(20);
+    for (VaeTraining.Run r : runs) {
+      assertThat(r.last()).isEqualTo(runs[0].last());
+      assertThat(r.vae().parameters()).usingRecursiveComparison()
+          .isEqualTo(runs[0].vae().parameters());
+    }
+  }
+
   /** The ELBO rises in training, and a larger β buys a smaller KL with a worse reconstruction. */
   @ParameterizedTest
   @CsvSource({"0, moons", "1, mixture"})
