@@ -39,7 +39,7 @@ public final class MultiHeadDemo implements Demo {
   private static final int TEST_SEQUENCES = 200;
 
   private record TrainingKey(int vocab, int length, int offset, int sequences, int steps, int dk,
-      long seed) {}
+      int testPoints, long seed) {}
 
   private static final Memo<TrainingKey, MultiHeadTraining.Run[]> TRAINED =
       new Memo<>(8);
@@ -61,6 +61,8 @@ public final class MultiHeadDemo implements Demo {
 
   /** A preview's Adam steps at most, half the default: two heads have split by then. */
   static final int PREVIEW_STEPS = 75;
+  /** Steps a preview measures the test loss at: 0, 25, 50, 75 (a full run, 11). */
+  static final int PREVIEW_TEST_POINTS = 4;
 
   @Override
   public boolean hasPreview() {
@@ -88,10 +90,11 @@ public final class MultiHeadDemo implements Demo {
     // A preview (a slider being dragged) trains at most PREVIEW_STEPS steps; the subtitle and
     // the loss curves show how many. Keyed by the steps trained, so it never stands in for more.
     int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
+    int testPoints = p.preview() ? PREVIEW_TEST_POINTS : MultiHeadTraining.TEST_POINTS;
     MultiHeadTraining.Run[] runs = TRAINED.get(new TrainingKey(vocab, length, offset,
-        train.sequences(), steps, dk, p.seed()), key -> IntStream.of(1, 2).parallel()
+        train.sequences(), steps, dk, testPoints, p.seed()), key -> IntStream.of(1, 2).parallel()
         .mapToObj(h -> MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h,
-            dk, Rng.stream(p.seed(), 2 + h)), steps, LEARNING_RATE))
+            dk, Rng.stream(p.seed(), 2 + h)), steps, LEARNING_RATE, testPoints))
         .toArray(MultiHeadTraining.Run[]::new));
     MultiHeadTraining.Run one = runs[0];
     MultiHeadTraining.Run two = runs[1];

@@ -34,6 +34,7 @@ final class OneHotAttention {
   private final double[][][] dq; // per head (n, d_k), ∂L/∂Q of one sequence
   private final double[][][] dk; // per head (n, d_k)
   private final double[][][] dv; // per head (n, d_v)
+  private final double[] yHat; // (2V) Ŷ_i of one row
   private final double[] dY; // (2V) ∂L/∂Ŷ_i of one row
   private final double[] dConcat; // (h·d_v)
   private final double[] dA; // (n) ∂L/∂A_i of one row
@@ -61,6 +62,7 @@ final class OneHotAttention {
       dv[i] = new double[n][head.dV()];
     }
     concat = new double[n][model.wo().length];
+    yHat = new double[model.wo()[0].length];
     dY = new double[model.wo()[0].length];
     dConcat = new double[model.wo().length];
     dA = new double[n];
@@ -136,13 +138,19 @@ final class OneHotAttention {
     int width = wo[0].length;
     int yPrev = t[i - 1];
     int yOff = vocab + t[i - task.offset()];
+    // Ŷ_i row by row of W_O, so the inner loop runs along one row; each Ŷ_ij still sums in r
+    // order.
+    Arrays.fill(yHat, 0);
+    for (int r = 0; r < c.length; r++) {
+      double cr = c[r];
+      double[] wr = wo[r];
+      for (int j = 0; j < width; j++) {
+        yHat[j] += cr * wr[j];
+      }
+    }
     double sum = 0;
     for (int j = 0; j < width; j++) {
-      double yhat = 0;
-      for (int r = 0; r < c.length; r++) {
-        yhat += c[r] * wo[r][j];
-      }
-      double e = yhat - (j == yPrev || j == yOff ? 1 : 0);
+      double e = yHat[j] - (j == yPrev || j == yOff ? 1 : 0);
       sum += e * e;
       if (grad != null) {
         grad[j] = factor * e;
