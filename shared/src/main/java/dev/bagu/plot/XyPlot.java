@@ -535,7 +535,7 @@ public final class XyPlot implements Panel {
       }
       case LINE_MARKERS -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        xs.setMarker(SeriesMarkers.CIRCLE);
+        xs.setMarker(ScaledCircle.FULL);
         xs.setLineStyle((java.awt.BasicStroke) Theme.LINE);
       }
       case DASHED -> {
@@ -545,7 +545,7 @@ public final class XyPlot implements Panel {
       }
       case POINTS -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-        xs.setMarker(SeriesMarkers.CIRCLE);
+        xs.setMarker(ScaledCircle.FULL);
       }
       case SQUARE_POINTS -> {
         xs.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
@@ -581,8 +581,13 @@ public final class XyPlot implements Panel {
     }
   }
 
-  /** XChart's filled circle at a multiple of the chart's marker size (XChart has one size). */
+  /**
+   * XChart's filled circle at a multiple of the chart's marker size (XChart has one size), drawn
+   * by {@link DotStamps}. At scale 1 the same circle as XChart's own marker.
+   */
   private static final class ScaledCircle extends org.knowm.xchart.style.markers.Marker {
+    static final ScaledCircle FULL = new ScaledCircle(1);
+
     private final double scale;
 
     ScaledCircle(double scale) {
@@ -591,8 +596,7 @@ public final class XyPlot implements Panel {
 
     @Override
     public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
-      double d = Math.max(2, markerSize * scale);
-      g.fill(new java.awt.geom.Ellipse2D.Double(xOffset - d / 2, yOffset - d / 2, d, d));
+      DotStamps.fill(g, xOffset, yOffset, Math.max(2, markerSize * scale));
     }
   }
 }

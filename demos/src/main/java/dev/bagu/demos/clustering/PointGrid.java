@@ -143,7 +143,17 @@ final class PointGrid {
   /** How many points lie within the radius of (qx, qy). */
   int countWithin(double qx, double qy) {
     int[] count = {0};
-    forEachWithin(qx, qy, i -> count[0]++);
+    forEachCellNear(qx, qy, (xs, ys, from, to) -> {
+      int c = 0;
+      for (int r = from; r < to; r++) {
+        double dx = xs[r] - qx;
+        double dy = ys[r] - qy;
+        if (dx * dx + dy * dy <= radius2) {
+          c++;
+        }
+      }
+      count[0] += c;
+    });
     return count[0];
   }
 
