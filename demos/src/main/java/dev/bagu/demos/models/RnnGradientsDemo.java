@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** RNN/LSTM 门控机制与梯度消失: Pascanu's bound, and what the LSTM's and GRU's gates change. */
 public final class RnnGradientsDemo implements Demo {
@@ -74,16 +75,17 @@ public final class RnnGradientsDemo implements Demo {
     Lang l = p.lang();
     // One probe sequence of the memory task, `horizon` long, for every gradient curve.
     double[][] probe = MemoryTask.batch(1, horizon, Rng.stream(p.seed(), 1)).x()[0];
-    List<Bound> bounds = new ArrayList<>();
-    for (int r = 0; r < RnnGradients.RHOS.length; r++) {
-      bounds.add(RnnGradients.bound(RnnGradients.RHOS[r], hidden, probe,
-          Rng.stream(p.seed(), 2, r)));
-    }
+    // The bounds, and below the trained networks' gradients, each on its own stream: side by
+    // side on the cores, collected in order (the same numbers on any core count).
+    List<Bound> bounds = IntStream.range(0, RnnGradients.RHOS.length).parallel()
+        .mapToObj(r -> RnnGradients.bound(RnnGradients.RHOS[r], hidden, probe,
+            Rng.stream(p.seed(), 2, r)))
+        .toList();
     // A preview's test accuracies (findings, which the window shows only from a full run) come
     // from 32 sequences, a third of the trainings' work at 15 steps.
     int tests = p.preview() ? PREVIEW_TEST_SEQUENCES : RnnGradients.TEST_SEQUENCES;
-    List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps, tests).stream()
-        .map(m -> RnnGradients.measure(m, probe)).toList();
+    List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps, tests)
+        .parallelStream().map(m -> RnnGradients.measure(m, probe)).toList();
     Trained rnn = trained.get(0);
     Trained lstm = trained.get(1);
     RnnPanels.Gates gates = RnnPanels.Gates.of(lstm, probe);
