@@ -58,11 +58,6 @@ public final class VanishingGradients {
   public record Run(Kind kind, DeepStats stats, double[] factor, double[] bound,
       double maxDerivative) {}
 
-  /**
-   * Builds a depth × width net of each kind, on its own stream of the seed, and back-propagates
-   * one batch of N(0, 1) inputs with random labels. Residual branches are scaled by 1/√depth (as
-   * Fixup and SkipInit do), else the sum of L He-initialised branches doubles E[h²] per layer.
-   */
   /** A batch giving about 8,192 values per layer: big enough for stable norms, quick when wide. */
   public static int batchFor(int width) {
     return Math.max(16, Math.min(512, 8192 / width));
@@ -79,6 +74,11 @@ public final class VanishingGradients {
         k -> runAll(k.depth(), k.width(), k.batch(), k.seed()));
   }
 
+  /**
+   * Builds a depth × width net of each kind, on its own stream of the seed, and back-propagates
+   * one batch of N(0, 1) inputs with random labels. Residual branches are scaled by 1/√depth (as
+   * Fixup and SkipInit do), else the sum of L He-initialised branches doubles E[h²] per layer.
+   */
   public static List<Run> runAll(int depth, int width, int batch, long seed) {
     return Arrays.stream(Kind.values()).parallel()
         .map(k -> run(k, depth, width, batch, seed))
@@ -102,7 +102,7 @@ public final class VanishingGradients {
     double[] bound = new double[depth - 1];
     for (int l = 1; l < depth; l++) {
       factor[l - 1] = s.gradNorm()[l - 1] / s.gradNorm()[l];
-      bound[l - 1] = k.activation.maxDerivative() * spectralNorm(net.layers().get(l).w)
+      bound[l - 1] = k.activation.maxDerivative() * layerNorm(k, seed, l, net.layers().get(l).w)
           + (net.isResidual(l) ? 1 : 0);
     }
     return new Run(k, s, factor, bound, maxDerivative(net, k.activation, s));
@@ -127,6 +127,24 @@ public final class VanishingGradients {
       }
     }
     return max;
+  }
+
+  /** One hidden layer's weights: which net, which layer, and a hash of the values themselves. */
+  private record LayerKey(Kind kind, long seed, int layer, int width, int contentHash) {}
+
+  /** ‖W‖₂ of recently measured layers (a few nets' worth at any depth); read-only numbers. */
+  private static final Memo<LayerKey, Double> LAYER_NORMS = new Memo<>(1024);
+
+  /**
+   * {@link #spectralNorm} of hidden layer l, memoised. Layers are drawn in order from the kind's
+   * stream, so nets of every depth share their first layers: a depth slider's move measures only
+   * the layers it adds (the power iterations were half of a preview). The key includes the
+   * weights' hash, so a layer whose values differ (the residual kind's 1/√depth scaling) is
+   * measured afresh; the value is the function of the weights either way.
+   */
+  private static double layerNorm(Kind kind, long seed, int layer, double[][] w) {
+    return LAYER_NORMS.get(new LayerKey(kind, seed, layer, w[0].length,
+        Arrays.deepHashCode(w)), () -> spectralNorm(w));
   }
 
   /** Power iterations for ‖W‖₂. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.bagu.demos.training.VanishingGradients.Kind;
 import dev.bagu.demos.training.VanishingGradients.Run;
 import dev.bagu.math.Rng;
+import dev.bagu.nn.Activation;
 import dev.bagu.nn.Init;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -62,5 +63,33 @@ class VanishingGradientsTest {
     Run b = VanishingGradients.run(Kind.TANH, 6, 16, 32, 5);
     assertThat(b.stats().gradNorm()).containsExactly(a.stats().gradNorm());
     assertThat(b.factor()).containsExactly(a.factor());
+  }
+
+  /**
+   * Nets of different depths share their first layers (drawn first from the same stream), which
+   * is what lets the bounds' ‖W‖₂ be reused when only the depth moves: the shared layers' bounds
+   * are the same numbers, and each equals a fresh power iteration on that layer. The residual
+   * kind scales its layers by 1/√depth, so its bounds differ.
+   */
+  @Test
+  void netsOfDifferentDepthsShareTheirFirstLayersBounds() {
+    for (Kind kind : Kind.values()) {
+      Run shallow = VanishingGradients.run(kind, 5, 16, 32, 9);
+      Run deep = VanishingGradients.run(kind, 9, 16, 32, 9);
+      double[] first = java.util.Arrays.copyOf(deep.bound(), shallow.bound().length);
+      if (kind.residual) {
+        assertThat(first).isNotEqualTo(shallow.bound());
+      } else {
+        assertThat(first).containsExactly(shallow.bound());
+      }
+    }
+    Run tanh = VanishingGradients.run(Kind.TANH, 4, 12, 16, 3);
+    Rng rng = Rng.stream(3, 1, Kind.TANH.ordinal());
+    dev.bagu.nn.Mlp net = new dev.bagu.nn.Mlp(new int[] {12, 12, 12, 12, 12, DeepStats.CLASSES},
+        Kind.TANH.activation, Kind.TANH.init, false, rng);
+    for (int l = 1; l < 4; l++) {
+      assertThat(tanh.bound()[l - 1]).isEqualTo(Activation.TANH.maxDerivative()
+          * VanishingGradients.spectralNorm(net.layers().get(l).w));
+    }
   }
 }
