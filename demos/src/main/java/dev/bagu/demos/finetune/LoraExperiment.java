@@ -25,8 +25,10 @@ public final class LoraExperiment {
    * @param trueUpdate ΔW* (d × d), rank k
    * @param x whitened inputs (n × d), xᵀx/n = I
    * @param y targets W* x (n × d)
+   * @param base the frozen layer's outputs x W₀ᵀ (n × d), the same for every rank
    */
-  public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] y) {
+  public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] y,
+      double[][] base) {
     public double[][] target() {
       return Matrices.add(w0, trueUpdate);
     }
@@ -51,7 +53,7 @@ public final class LoraExperiment {
     int n = Math.max(256, 2 * d);
     double[][] x = Matrices.scale(orthonormalColumns(n, d, rng), Math.sqrt(n)); // xᵀx = n·I
     double[][] y = Matrices.multiplyTransposed(x, Matrices.add(w0, update));
-    return new Task(w0, update, x, y);
+    return new Task(w0, update, x, y, Matrices.multiplyTransposed(x, w0));
   }
 
   /** The first k columns of Q in the QR decomposition of a Gaussian (rows × k) matrix. */
@@ -83,7 +85,8 @@ public final class LoraExperiment {
   private static Run train(Task task, double[] trueSigma, int rank, double alpha, int steps,
       double learningRate, Rng rng) {
     LoraLayer layer = new LoraLayer(task.w0(), rank, alpha, rng);
-    double initial = Matrices.maxAbsDifference(layer.forward(task.x()), layer.base(task.x()));
+    // The base outputs x W₀ᵀ are the task's, computed once for all ranks (the same numbers).
+    double initial = Matrices.maxAbsDifference(layer.forward(task.x(), task.base()), task.base());
     double[][] target = task.target();
     Adam adam = new Adam(List.of(layer.a, layer.b), learningRate);
     double[] loss = new double[steps + 1];
@@ -98,7 +101,7 @@ public final class LoraExperiment {
     double error = Matrices.frobenius(
         Matrices.add(learned, Matrices.scale(task.trueUpdate(), -1))) / norm;
     double[][] mergedOut = Matrices.multiplyTransposed(task.x(), layer.merged());
-    double merge = Matrices.maxAbsDifference(mergedOut, layer.forward(task.x()));
+    double merge = Matrices.maxAbsDifference(mergedOut, layer.forward(task.x(), task.base()));
     return new Run(rank, loss, error, bestError(trueSigma, rank), singularValues(learned), initial,
         merge, learned);
   }

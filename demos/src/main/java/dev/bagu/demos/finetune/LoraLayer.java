@@ -39,7 +39,11 @@ public final class LoraLayer {
 
   /** Unmerged forward pass, x (n, d_in) → h (n, d_out): x W₀ᵀ + (α/r)·(x Aᵀ) Bᵀ. */
   public double[][] forward(double[][] x) {
-    double[][] base = Matrices.multiplyTransposed(x, w0);
+    return forward(x, base(x));
+  }
+
+  /** The same, given the frozen layer's outputs {@code base} = x W₀ᵀ already computed. */
+  public double[][] forward(double[][] x, double[][] base) {
     double[][] low = Matrices.multiplyTransposed(Matrices.multiplyTransposed(x, a), b);
     return Matrices.add(base, Matrices.scale(low, scale));
   }
