@@ -103,14 +103,8 @@ public final class Dbscan {
     int kk = Math.min(k, n);
     int step = Math.max(1, (n + maxQueries - 1) / maxQueries);
     double[] out = new double[(n + step - 1) / step];
-    java.util.stream.IntStream.range(0, out.length).parallel().forEach(q -> { // each on its own
-      int i = q * step;
-      double[] d2 = new double[n];
-      for (int j = 0; j < n; j++) {
-        d2[j] = KMeans.dist2(x[i], x[j]);
-      }
-      out[q] = Math.sqrt(kthSmallest(d2, kk));
-    });
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(q -> // each on its own
+        out[q] = kthDistance(x, x[q * step], kk));
     Arrays.sort(out);
     for (int a = 0, b = out.length - 1; a < b; a++, b--) {
       double t = out[a];
@@ -118,6 +112,19 @@ public final class Dbscan {
       out[b] = t;
     }
     return out;
+  }
+
+  /**
+   * The distance from q to its k-th nearest point of x (1-based, q itself counted if it is one),
+   * by brute force: n distances and a quickselect. Shared by every k-distance query, so a
+   * preview's few queries run the code the full runs compiled.
+   */
+  static double kthDistance(double[][] x, double[] q, int k) {
+    double[] d2 = new double[x.length];
+    for (int j = 0; j < x.length; j++) {
+      d2[j] = KMeans.dist2(q, x[j]);
+    }
+    return Math.sqrt(kthSmallest(d2, k));
   }
 
   /** The k-th smallest value (1-based) of v, which it reorders (quickselect). */

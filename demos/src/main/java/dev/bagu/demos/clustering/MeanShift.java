@@ -105,13 +105,8 @@ public final class MeanShift {
   static double estimateBandwidth(double[][] x, double quantile, int[] queries) {
     int k = Math.min(x.length, Math.max(1, (int) (quantile * x.length)));
     double[] distance = new double[queries.length];
-    java.util.stream.IntStream.range(0, queries.length).parallel().forEach(q -> {
-      double[] d2 = new double[x.length];
-      for (int j = 0; j < x.length; j++) {
-        d2[j] = KMeans.dist2(x[queries[q]], x[j]);
-      }
-      distance[q] = Math.sqrt(Dbscan.kthSmallest(d2, k));
-    });
+    java.util.stream.IntStream.range(0, queries.length).parallel().forEach(q ->
+        distance[q] = Dbscan.kthDistance(x, x[queries[q]], k));
     double sum = 0; // in query order: the same bits on any core count
     for (double d : distance) {
       sum += d;
