@@ -14,12 +14,16 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a parameter change costs in the demo window, measured headless: the changed parameters go
- * to a {@link LatestOnlyRunner} as the window's do, the demo runs on its background thread, and
- * the figure is painted into an image of the window's figure size (the window opened at its
- * design size). The time runs from the submit to the last painted pixel.
+ * to one {@link LatestOnlyRunner}, as a window's do (its compute thread stays for the whole series,
+ * as while a slider is dragged), the demo runs on that thread, and the figure is painted on one
+ * other thread, standing in for the event thread, into an image of the window's figure size (the
+ * window opened at its design size). The time runs from the submit to the last painted pixel.
  *
  * <p>Each change moves the first slider to a value not used before, alternately up and down from
  * the defaults (+1, −1, +2, −2, … distinct values; values the demo refuses skipped), so a demo
@@ -34,50 +38,51 @@ final class WindowRepaint {
     Dimension size = DemoView.figureSizeAtDesignSize();
     BufferedImage screen = new BufferedImage(size.width, size.height,
         BufferedImage.TYPE_INT_RGB);
+    ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "bench-event");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicReference<CompletableFuture<Long>> pending = new AtomicReference<>();
     double[] millis = new double[runs];
-    int done = 0;
-    // A move the demo refuses (gqa's heads must be a multiple of its KV heads) is skipped, as the
-    // window shows it as an error; after too many refusals, new seeds instead.
-    for (int i = 0; done < runs; i++) {
-      int by = (i / 2 + 1) * (i % 2 == 0 ? 1 : -1);
-      long seed = start.seed() + i + 1;
-      Params changed = i >= 4 * runs ? start.withSeed(seed)
-          : SliderMoves.move(start, by).orElseGet(() -> start.withSeed(seed));
-      try {
-        millis[done] = once(demo, changed, screen);
-        done++;
-      } catch (UserException refused) {
-        // not a change the window would draw; try the next one
-      }
-    }
-    return millis;
-  }
-
-  private static double once(Demo demo, Params p, BufferedImage screen) {
-    CompletableFuture<Long> painted = new CompletableFuture<>();
-    long start = System.nanoTime();
-    // Delivered on the runner's own thread: headless, there is no event thread to hand over to.
     try (var runner = new LatestOnlyRunner<Params, Result>(q -> Preview.run(demo, q),
-        Runnable::run, outcome -> {
+        eventThread, outcome -> {
           if (outcome.failed()) {
-            painted.completeExceptionally(outcome.error());
+            pending.get().completeExceptionally(outcome.error());
             return;
           }
           paint(outcome.output().figure(), screen);
-          painted.complete(System.nanoTime());
+          pending.get().complete(System.nanoTime());
         })) {
-      runner.submit(p);
-      return (painted.get() - start) / 1e6;
+      int done = 0;
+      // A move the demo refuses (gqa's heads must be a multiple of its KV heads) is skipped, as
+      // the window shows it as an error; after too many refusals, new seeds instead.
+      for (int i = 0; done < runs; i++) {
+        int by = (i / 2 + 1) * (i % 2 == 0 ? 1 : -1);
+        long seed = start.seed() + i + 1;
+        Params changed = i >= 4 * runs ? start.withSeed(seed)
+            : SliderMoves.move(start, by).orElseGet(() -> start.withSeed(seed));
+        CompletableFuture<Long> painted = new CompletableFuture<>();
+        pending.set(painted);
+        long begin = System.nanoTime();
+        runner.submit(changed);
+        try {
+          millis[done] = (painted.get() - begin) / 1e6;
+          done++;
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UserException)) {
+            throw new IllegalStateException(demo.info().id() + " failed at "
+                + changed.summary(), e.getCause());
+          } // else not a change the window would draw; try the next one
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while timing " + demo.info().id(), e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UserException refused) {
-        throw refused;
-      }
-      throw new IllegalStateException(demo.info().id() + " failed at " + p.summary(),
-          e.getCause());
+    } finally {
+      eventThread.shutdown();
     }
+    return millis;
   }
 
   /** As the window's figure panel paints: the figure fills the panel. */
