@@ -98,7 +98,7 @@ public final class LoraDemo implements Demo {
     Trained trained = TRAINED.get(new Setting(d, k, steps, learningRate, alpha, p.seed(),
         p.preview()), () -> {
           Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
-          return new Trained(t, LoraExperiment.singularValues(t.trueUpdate()),
+          return new Trained(t, t.trueSigma(),
               LoraExperiment.trainRanks(t, ranks(d, k, p.preview()), alpha, steps, learningRate,
                   p.seed()));
         });

@@ -26,9 +26,10 @@ public final class LoraExperiment {
    * @param x whitened inputs (n × d), xᵀx/n = I
    * @param y targets W* x (n × d)
    * @param base the frozen layer's outputs x W₀ᵀ (n × d), the same for every rank
+   * @param trueSigma ΔW*'s singular values, largest first (one SVD for every rank and panel)
    */
   public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] y,
-      double[][] base) {
+      double[][] base, double[] trueSigma) {
     public double[][] target() {
       return Matrices.add(w0, trueUpdate);
     }
@@ -53,7 +54,8 @@ public final class LoraExperiment {
     int n = Math.max(256, 2 * d);
     double[][] x = Matrices.scale(orthonormalColumns(n, d, rng), Math.sqrt(n)); // xᵀx = n·I
     double[][] y = Matrices.multiplyTransposed(x, Matrices.add(w0, update));
-    return new Task(w0, update, x, y, Matrices.multiplyTransposed(x, w0));
+    return new Task(w0, update, x, y, Matrices.multiplyTransposed(x, w0),
+        singularValues(update));
   }
 
   /** The first k columns of Q in the QR decomposition of a Gaussian (rows × k) matrix. */
@@ -78,10 +80,10 @@ public final class LoraExperiment {
 
   public static Run train(Task task, int rank, double alpha, int steps, double learningRate,
       Rng rng) {
-    return train(task, singularValues(task.trueUpdate()), rank, alpha, steps, learningRate, rng);
+    return train(task, task.trueSigma(), rank, alpha, steps, learningRate, rng);
   }
 
-  /** As above, given ΔW*'s singular values (one SVD for all ranks: it costs more than training). */
+  /** As above, given ΔW*'s singular values (the task's: one SVD for every rank). */
   private static Run train(Task task, double[] trueSigma, int rank, double alpha, int steps,
       double learningRate, Rng rng) {
     LoraLayer layer = new LoraLayer(task.w0(), rank, alpha, rng);
@@ -149,7 +151,7 @@ public final class LoraExperiment {
    */
   public static List<Run> trainRanks(Task task, int[] ranks, double alpha, int steps,
       double learningRate, long seed) {
-    double[] trueSigma = singularValues(task.trueUpdate());
+    double[] trueSigma = task.trueSigma();
     return java.util.Arrays.stream(ranks).parallel().mapToObj(r -> train(task, trueSigma, r,
         alpha, steps, learningRate, Rng.stream(seed, 10, r))).toList();
   }
