@@ -62,7 +62,7 @@ public final class WeightInitDemo implements Demo {
   }
 
   /**
-   * Less work while a slider moves in the window: the deep net sees a quarter of the inputs (its
+   * Less work while a slider moves in the window: the deep net sees an eighth of the inputs (its
    * forward and backward passes through 7 inits are most of a depth or width change), said in the
    * subtitle. The moons training is the full run's (memoised: a depth or width change reuses it).
    */
@@ -79,9 +79,9 @@ public final class WeightInitDemo implements Demo {
     int width = p.integer("width");
     int steps = p.integer("steps");
     double lr = p.real("lr");
-    // A preview (a slider being dragged in the window): a quarter of the deep net's inputs,
-    // ≈ 3,200 values per layer, so noisier histograms (memoised under its own batch size).
-    int batch = p.preview() ? Math.max(8, batchFor(width) / 4) : batchFor(width);
+    // A preview (a slider being dragged in the window): an eighth of the deep net's inputs,
+    // ≈ 1,600 values per layer, so noisier histograms (memoised under its own batch size).
+    int batch = p.preview() ? Math.max(8, batchFor(width) / 8) : batchFor(width);
     List<DeepStats> stats = WeightInit.deepStatsRecent(f, depth, width, batch, p.seed());
     List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed());
     Lang l = p.lang();
