@@ -26,7 +26,7 @@ public final class GqaDemo implements Demo {
   /** Held-out sequences the errors and task losses are measured on. */
   static final int HELD_OUT = 8;
   /** Training steps of a preview: the pooled layers of a briefly trained one. */
-  static final int PREVIEW_STEPS = 10;
+  static final int PREVIEW_STEPS = 6;
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("heads", 8, 2, 16, "query heads h of the trained multi-head layer "
@@ -68,7 +68,7 @@ public final class GqaDemo implements Demo {
   public Result run(Params p) {
     int h = p.integer("heads");
     int g = p.integer("kvheads");
-    // A preview (the window, while a slider moves) trains the layer for at most 10 steps and
+    // A preview (the window, while a slider moves) trains the layer for at most 6 steps and
     // scores it on half the held-out sequences.
     int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     int n = p.integer("tokens");
