@@ -98,4 +98,16 @@ class LoraTest {
     r.findings().stream().filter(f -> f.reference().isPresent())
         .forEach(f -> assertThat(f.agrees()).as(f.key() + " = " + f.value()).isTrue());
   }
+
+  /** The training order alternates largest and smallest rank, and visits every rank once. */
+  @Test
+  void ranksTrainLargestSmallestAlternating() {
+    assertThat(LoraExperiment.largestSmallestAlternating(new int[] {1, 3, 4, 8}))
+        .containsExactly(3, 0, 2, 1);
+    for (int n = 1; n <= 9; n++) {
+      int[] sorted = LoraExperiment.largestSmallestAlternating(new int[n]);
+      java.util.Arrays.sort(sorted);
+      assertThat(sorted).containsExactly(java.util.stream.IntStream.range(0, n).toArray());
+    }
+  }
 }
