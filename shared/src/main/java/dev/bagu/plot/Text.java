@@ -83,15 +83,29 @@ final class Text {
     return lines;
   }
 
-  /** Where a line may break: after a run of spaces, and around each CJK character. */
-  private static java.util.List<String> units(String s) {
+  /** Punctuation that must not start a line (Chinese line-breaking rules, and Latin alike). */
+  private static final String NO_BREAK_BEFORE = "，。、；：！？）」』】》〉,.;:!?)%";
+  /** Punctuation that must not end a line. */
+  private static final String NO_BREAK_AFTER = "（「『【《〈(";
+
+  /**
+   * Where a line may break: after a run of spaces, and around each CJK character, but never
+   * before closing punctuation ("，", "）") nor after opening punctuation ("（").
+   */
+  static java.util.List<String> units(String s) {
     java.util.List<String> out = new java.util.ArrayList<>();
     StringBuilder u = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (u.length() == 0 && !out.isEmpty() && NO_BREAK_BEFORE.indexOf(c) >= 0) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + c); // stays with what it closes
+        continue;
+      }
       boolean cjk = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
       boolean afterSpace = u.length() > 0 && u.charAt(u.length() - 1) == ' ' && c != ' ';
-      if ((cjk || afterSpace) && u.length() > 0) {
+      boolean afterOpening = u.length() > 0
+          && NO_BREAK_AFTER.indexOf(u.charAt(u.length() - 1)) >= 0;
+      if ((cjk || afterSpace) && u.length() > 0 && !afterOpening) {
         out.add(u.toString());
         u.setLength(0);
       }
