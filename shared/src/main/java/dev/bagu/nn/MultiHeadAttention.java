@@ -3,7 +3,9 @@ package dev.bagu.nn;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Multi-head attention (Vaswani et al. 2017, §3.2.2): h heads run side by side on the same X,
@@ -46,13 +48,22 @@ public record MultiHeadAttention(List<AttentionHead> heads, double[][] wo) {
   public Output forward(double[][] x, boolean causal) {
     List<Attention.Steps> steps = new ArrayList<>();
     List<double[][]> outs = new ArrayList<>();
+    // x·W once per distinct projection matrix: heads that share one (a GQA group's K and V) reuse
+    // the product, the same numbers as computing it again.
+    Map<double[][], double[][]> projected = new IdentityHashMap<>();
     for (AttentionHead head : heads) {
-      Attention.Steps s = head.forward(x, causal);
+      Attention.Steps s = Attention.steps(project(projected, x, head.wq()),
+          project(projected, x, head.wk()), project(projected, x, head.wv()), causal);
       steps.add(s);
       outs.add(s.output());
     }
     double[][] concat = Matrices.concatColumns(outs);
     return new Output(steps, concat, Matrices.multiply(concat, wo));
+  }
+
+  private static double[][] project(Map<double[][], double[][]> projected, double[][] x,
+      double[][] w) {
+    return projected.computeIfAbsent(w, m -> Matrices.multiply(x, m));
   }
 
   /** Parameters of all projections: Σ_i d_model(2 d_k + d_v) + (h·d_v)·d_model. */
