@@ -69,7 +69,7 @@ public final class GqaDemo implements Demo {
     int h = p.integer("heads");
     int g = p.integer("kvheads");
     // A preview (the window, while a slider moves) trains the layer for at most 6 steps and
-    // scores it on half the held-out sequences.
+    // scores it on a quarter of the held-out sequences.
     int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     int n = p.integer("tokens");
     if (g > h || h % g != 0) {
@@ -81,7 +81,7 @@ public final class GqaDemo implements Demo {
     GqaTraining.Run run = GqaTraining.trained(p.seed(), h, n, steps);
     MultiHeadAttention mha = run.model();
     // Errors and task losses on held-out sequences of the same task.
-    GqaTask heldOut = GqaTask.random(p.preview() ? HELD_OUT / 2 : HELD_OUT, n,
+    GqaTask heldOut = GqaTask.random(p.preview() ? HELD_OUT / 4 : HELD_OUT, n,
         Rng.stream(p.seed(), 4));
     List<double[][]> inputs = heldOut.inputs();
     List<MultiHeadAttention.Output> reference = inputs.stream().map(x -> mha.forward(x, true))
