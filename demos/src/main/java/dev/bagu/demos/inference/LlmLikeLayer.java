@@ -17,14 +17,34 @@ public record LlmLikeLayer(double[][] w, double[][] x, int[] outlierChannels) {
   /** Degrees of freedom of the weights' t distribution: finite variance, heavy tails. */
   static final int NU = 4;
 
+  /**
+   * The layer: weights from {@code weightRng}, calibration inputs from {@code inputRng}. Two
+   * streams, so the inputs do not depend on the number of output channels: a change of rows
+   * keeps them, and what is computed from them alone (GPTQ's Hessian) can be reused.
+   */
   public static LlmLikeLayer generate(int rows, int cols, int samples, double correlation,
-      int outliers, double outlierScale, Rng rng) {
+      int outliers, double outlierScale, Rng weightRng, Rng inputRng) {
+    Inputs in = inputs(cols, samples, correlation, outliers, outlierScale, inputRng);
+    return new LlmLikeLayer(weights(rows, cols, weightRng), in.x(), in.outlierChannels());
+  }
+
+  /** Heavy-tailed weights (rows, cols): 0.02 · t_ν. */
+  static double[][] weights(int rows, int cols, Rng rng) {
     double[][] w = new double[rows][cols];
     for (double[] row : w) {
       for (int c = 0; c < cols; c++) {
         row[c] = 0.02 * studentT(rng);
       }
     }
+    return w;
+  }
+
+  /** Calibration inputs (cols, samples) and the channels made large. */
+  public record Inputs(double[][] x, int[] outlierChannels) {}
+
+  /** Correlated unit-variance channels, {@code outliers} of them scaled by outlierScale. */
+  static Inputs inputs(int cols, int samples, double correlation, int outliers,
+      double outlierScale, Rng rng) {
     // Outlier channels: distinct, spread over the width, drawn without replacement.
     int[] channels = new int[outliers];
     boolean[] taken = new boolean[cols];
@@ -52,7 +72,7 @@ public record LlmLikeLayer(double[][] w, double[][] x, int[] outlierChannels) {
         x[c][s] *= outlierScale;
       }
     }
-    return new LlmLikeLayer(w, x, channels);
+    return new Inputs(x, channels);
   }
 
   /** t_ν = z / √(χ²_ν / ν), scaled to unit variance (Var t_ν = ν / (ν − 2)). */

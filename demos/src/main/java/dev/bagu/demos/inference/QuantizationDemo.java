@@ -8,6 +8,7 @@ import dev.bagu.cli.Bagu;
 import dev.bagu.demo.Demo;
 import dev.bagu.demo.DemoInfo;
 import dev.bagu.demo.Finding;
+import dev.bagu.demo.Memo;
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
@@ -54,6 +55,12 @@ public final class QuantizationDemo implements Demo {
     return PARAMS;
   }
 
+  private record Calibrated(LlmLikeLayer.Inputs inputs,
+      QuantizationSweep.Calibration calibration) {}
+
+  /** The last few settings' inputs and calibration; read-only. */
+  private static final Memo<List<Object>, Calibrated> CALIBRATED = new Memo<>(4);
+
   @Override
   public Result run(Params p) {
     int rows = p.integer("outputs");
@@ -63,9 +70,16 @@ public final class QuantizationDemo implements Demo {
     int outliers = p.integer("outliers");
     double scale = p.real("outlier-scale");
     Lang l = p.lang();
-    LlmLikeLayer layer = LlmLikeLayer.generate(rows, cols, cols + cols / 2, rho, outliers, scale,
-        Rng.stream(p.seed(), 1));
-    QuantizationSweep sweep = new QuantizationSweep(layer, group);
+    // The inputs and their calibration (Gram matrix, inverse-Hessian factor: most of a run) do
+    // not depend on the output channels or the group: memoised, so those sliders reuse them.
+    Calibrated in = CALIBRATED.get(List.of(cols, rho, outliers, scale, p.seed()), () -> {
+      LlmLikeLayer.Inputs inputs = LlmLikeLayer.inputs(cols, cols + cols / 2, rho, outliers,
+          scale, Rng.stream(p.seed(), 2));
+      return new Calibrated(inputs, QuantizationSweep.Calibration.of(inputs.x()));
+    });
+    double[][] w = LlmLikeLayer.weights(rows, cols, Rng.stream(p.seed(), 1));
+    LlmLikeLayer layer = new LlmLikeLayer(w, in.inputs().x(), in.inputs().outlierChannels());
+    QuantizationSweep sweep = new QuantizationSweep(layer, group, in.calibration());
     QuantizationPanels panels = new QuantizationPanels(l, sweep);
     Figure figure = Figure.grid(info().title(l), 2, 2)
         .subtitle(l.f("W: %d × %d, Student t (ν = 4) · inputs: ρ = %.2f, %d outlier channels × %s "

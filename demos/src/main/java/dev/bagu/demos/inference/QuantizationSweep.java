@@ -19,14 +19,30 @@ public final class QuantizationSweep {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final int groupSize;
 
+  /**
+   * What GPTQ needs from the calibration inputs alone: their Gram matrix X Xᵀ and the upper
+   * Cholesky factor of the inverse Hessian. Most of a sweep's cost, and the same for every W.
+   */
+  public record Calibration(double[][] gram, double[][] upper) {
+    public static Calibration of(double[][] x) {
+      double[][] gram = Gptq.gram(x);
+      return new Calibration(gram, Gptq.inverseCholeskyUpper(Gptq.hessian(gram)));
+    }
+  }
+
   public QuantizationSweep(LlmLikeLayer layer, int groupSize) {
+    this(layer, groupSize, Calibration.of(layer.x()));
+  }
+
+  /** The same, given the calibration of the layer's inputs already computed. */
+  public QuantizationSweep(LlmLikeLayer layer, int groupSize, Calibration calibration) {
     this.groupSize = groupSize;
     double[][] w = layer.w();
     int rows = w.length;
     int cols = w[0].length;
-    double[][] gram = Gptq.gram(layer.x());
+    double[][] gram = calibration.gram();
     double signal = Gptq.outputError(w, new double[rows][cols], gram); // ‖WX‖²
-    double[][] upper = Gptq.inverseCholeskyUpper(Gptq.hessian(gram));
+    double[][] upper = calibration.upper();
     for (int bits : BITS) {
       for (Granularity g : Granularity.values()) {
         double[][] q = RoundToNearest.quantize(w, bits, g, groupSize);

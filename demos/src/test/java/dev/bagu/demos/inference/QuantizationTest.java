@@ -112,7 +112,8 @@ class QuantizationTest {
   @Test
   void gptqBeatsRoundToNearestAndInt8BeatsInt4() {
     for (long seed = 0; seed < 4; seed++) {
-      LlmLikeLayer layer = LlmLikeLayer.generate(16, 128, 192, 0.7, 3, 20, Rng.seeded(seed));
+      LlmLikeLayer layer = LlmLikeLayer.generate(16, 128, 192, 0.7, 3, 20, Rng.stream(seed, 1),
+          Rng.stream(seed, 2));
       QuantizationSweep s = new QuantizationSweep(layer, 32);
       for (var g : RoundToNearest.Granularity.values()) {
         assertThat(s.error("rtn", 8, g)).isLessThan(s.error("rtn", 4, g));
