@@ -37,9 +37,11 @@ public final class MultiHeadDemo implements Demo {
           .zh("全批量 Adam 的步数（学习率 0.1）"),
       Param.integer("dk", 4, 1, 16, "query/key width of every head").zh("每个头的查询/键维度"));
   private static final int TEST_SEQUENCES = 200;
+  /** A preview's test sequences: its test losses and relation weights are noisier averages. */
+  private static final int PREVIEW_TEST_SEQUENCES = 50;
 
   private record TrainingKey(int vocab, int length, int offset, int sequences, int steps, int dk,
-      int testPoints, long seed) {}
+      int testPoints, int testSequences, long seed) {}
 
   private static final Memo<TrainingKey, MultiHeadTraining.Run[]> TRAINED =
       new Memo<>(8);
@@ -81,7 +83,8 @@ public final class MultiHeadDemo implements Demo {
     }
     TwoRelationsTask train = TwoRelationsTask.random(vocab, length, offset,
         p.integer("sequences"), Rng.stream(p.seed(), 1));
-    TwoRelationsTask test = TwoRelationsTask.random(vocab, length, offset, TEST_SEQUENCES,
+    int testSequences = p.preview() ? PREVIEW_TEST_SEQUENCES : TEST_SEQUENCES;
+    TwoRelationsTask test = TwoRelationsTask.random(vocab, length, offset, testSequences,
         Rng.stream(p.seed(), 2));
     // The two trainings are independent (own streams): run side by side, same result either way.
     // Memoised on every parameter and the seed (a bounded cache; the trained models are only
@@ -92,7 +95,8 @@ public final class MultiHeadDemo implements Demo {
     int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     int testPoints = p.preview() ? PREVIEW_TEST_POINTS : MultiHeadTraining.TEST_POINTS;
     MultiHeadTraining.Run[] runs = TRAINED.get(new TrainingKey(vocab, length, offset,
-        train.sequences(), steps, dk, testPoints, p.seed()), key -> IntStream.of(1, 2).parallel()
+        train.sequences(), steps, dk, testPoints, testSequences, p.seed()),
+        key -> IntStream.of(1, 2).parallel()
         .mapToObj(h -> MultiHeadTraining.train(train, test, MultiHeadTraining.initial(train, h,
             dk, Rng.stream(p.seed(), 2 + h)), steps, LEARNING_RATE, testPoints))
         .toArray(MultiHeadTraining.Run[]::new));
