@@ -105,7 +105,7 @@ public final class LoraDemo implements Demo {
     double learningRate = p.real("learning-rate");
     Trained trained = TRAINED.get(new Setting(d, k, steps, learningRate, alpha, p.seed(),
         p.preview()), () -> {
-          Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1));
+          Task t = LoraExperiment.task(d, k, Rng.stream(p.seed(), 1), p.preview());
           return new Trained(t, t.trueSigma(),
               LoraExperiment.trainRanks(t, ranks(d, k, p.preview()), alpha, steps, learningRate,
                   p.seed()));
@@ -127,7 +127,7 @@ public final class LoraDemo implements Demo {
             l))
         .add(heatmap(l.f("Learned (α/r)·B·A at r = k = %d", "r = k = %d 时学到的 (α/r)·B·A", k),
             atK.update(), l))
-        .add(mergePanel(runs, l));
+        .add(mergePanel(runs, p.preview() ? task.x().length : 0, l));
     Result result = Result.of(figure);
     findings(result, task, runs, k, d, l);
     return result.data("ranks", runs.stream().mapToInt(Run::rank).toArray())
@@ -254,10 +254,13 @@ public final class LoraDemo implements Demo {
   }
 
   /** Panel 6: merging B·A into W₀ changes the outputs by rounding only. */
-  private static XyPlot mergePanel(List<Run> runs, Lang l) {
+  /** The merge check per rank; {@code previewInputs} > 0 says in the title on how many inputs. */
+  private static XyPlot mergePanel(List<Run> runs, int previewInputs, Lang l) {
     double[] r = runs.stream().mapToDouble(Run::rank).toArray();
     double[] diff = runs.stream().mapToDouble(Run::mergeDifference).toArray();
-    return XyPlot.titled(l.t("Merged vs unmerged outputs", "合并与未合并的输出"))
+    return XyPlot.titled(l.t("Merged vs unmerged outputs", "合并与未合并的输出")
+            + (previewInputs > 0 ? l.f(", %d N(0, 1) inputs", "，%d 个 N(0, 1) 输入", previewInputs)
+                : ""))
         .axes(l.t("rank r", "秩 r"), l.t("max |merged − unmerged|", "|合并 − 未合并| 最大值"))
         .logY().points(l.t("measured", "实测"), r, diff)
         .dashed(l.t("bound 1e-12", "上限 1e-12"), new double[] {r[0], r[r.length - 1]},

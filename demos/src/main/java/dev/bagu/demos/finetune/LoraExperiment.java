@@ -23,22 +23,44 @@ public final class LoraExperiment {
    *
    * @param w0 frozen base (d × d)
    * @param trueUpdate ΔW* (d × d), rank k
-   * @param x whitened inputs (n × d), xᵀx/n = I
-   * @param y targets W* x (n × d)
+   * @param x whitened inputs (n × d), xᵀx/n = I (a preview's: see {@link #task(int, int, Rng,
+   *     boolean)})
    * @param base the frozen layer's outputs x W₀ᵀ (n × d), the same for every rank
    * @param trueSigma ΔW*'s singular values, largest first (one SVD for every rank and panel)
    */
-  public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] y,
-      double[][] base, double[] trueSigma) {
+  public record Task(double[][] w0, double[][] trueUpdate, double[][] x, double[][] base,
+      double[] trueSigma) {
     public double[][] target() {
       return Matrices.add(w0, trueUpdate);
+    }
+
+    /**
+     * The targets W* x (n × d), computed when asked: training on whitened inputs never reads
+     * them (see {@link LoraLayer#gradientsWhitened}); the tests compare against them.
+     */
+    public double[][] y() {
+      return Matrices.multiplyTransposed(x, target());
     }
   }
 
   /** Largest singular value of ΔW*; the k values fall linearly to 0.4 of it. */
   static final double TOP_SINGULAR_VALUE = 1.0;
 
+  /** A preview's inputs for the start and merge checks (a full run: max(256, 2d), whitened). */
+  static final int PREVIEW_CHECK_INPUTS = 64;
+
   public static Task task(int d, int trueRank, Rng rng) {
+    return task(d, trueRank, rng, false);
+  }
+
+  /**
+   * The task; a preview's inputs are {@link #PREVIEW_CHECK_INPUTS} plain N(0, 1) rows, not
+   * whitened ones. Training never reads the inputs (on whitened inputs the loss is
+   * ½‖W₀ + ΔW − W*‖², see {@link LoraLayer#gradientsWhitened}); the start and merge checks hold
+   * for any inputs, and whitening 256 rows costs a 256 × 256 QR. W₀ and ΔW* are drawn first, so
+   * they are the full run's.
+   */
+  public static Task task(int d, int trueRank, Rng rng, boolean preview) {
     double[][] w0 = Matrices.gaussian(d, d, 1 / Math.sqrt(d), rng);
     double[][] u = orthonormalColumns(d, trueRank, rng);
     double[][] v = orthonormalColumns(d, trueRank, rng);
@@ -52,10 +74,9 @@ public final class LoraExperiment {
       }
     }
     int n = Math.max(256, 2 * d);
-    double[][] x = Matrices.scale(orthonormalColumns(n, d, rng), Math.sqrt(n)); // xᵀx = n·I
-    double[][] y = Matrices.multiplyTransposed(x, Matrices.add(w0, update));
-    return new Task(w0, update, x, y, Matrices.multiplyTransposed(x, w0),
-        singularValues(update));
+    double[][] x = preview ? Matrices.gaussian(PREVIEW_CHECK_INPUTS, d, 1, rng)
+        : Matrices.scale(orthonormalColumns(n, d, rng), Math.sqrt(n)); // xᵀx = n·I
+    return new Task(w0, update, x, Matrices.multiplyTransposed(x, w0), singularValues(update));
   }
 
   /** The first k columns of Q in the QR decomposition of a Gaussian (rows × k) matrix. */
