@@ -3,7 +3,6 @@ package dev.bagu.plot;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.GraphicsDevice;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -74,8 +73,7 @@ final class DotStamps {
    * shift only.
    */
   private static boolean stampable(Graphics2D g, AffineTransform at) {
-    return g.getClass().getName().equals("sun.java2d.SunGraphics2D")
-        && g.getDeviceConfiguration().getDevice().getType() == GraphicsDevice.TYPE_IMAGE_BUFFER
+    return ImageTarget.is(g)
         && g.getPaint() instanceof Color
         && g.getComposite() == AlphaComposite.SrcOver
         && RenderingHints.VALUE_ANTIALIAS_ON.equals(

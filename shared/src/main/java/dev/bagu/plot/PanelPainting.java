@@ -1,7 +1,6 @@
 package dev.bagu.plot;
 
 import java.awt.Graphics2D;
-import java.awt.GraphicsDevice;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
@@ -27,8 +26,7 @@ final class PanelPainting {
    * frames), and forking its panels too only lengthens the waits for the frames.
    */
   static boolean parallelFor(Graphics2D g) {
-    return g.getClass().getName().equals("sun.java2d.SunGraphics2D")
-        && g.getDeviceConfiguration().getDevice().getType() == GraphicsDevice.TYPE_IMAGE_BUFFER
+    return ImageTarget.is(g)
         && Runtime.getRuntime().availableProcessors() > 1
         && !(Thread.currentThread() instanceof ForkJoinWorkerThread);
   }

@@ -252,7 +252,7 @@ public final class XyPlot implements Panel {
           xs.setSmooth(true); // one path, dashed throughout: see denseForDashes
         }
         if (xy[0].length == 1 && (s.kind == Kind.LINE || s.kind == Kind.DASHED)) {
-          xs.setMarker(SeriesMarkers.CIRCLE); // a line through one point draws nothing
+          xs.setMarker(ScaledCircle.FULL); // a line through one point draws nothing
         }
         if (legend && s.inLegend) {
           legendEntries.add(new Legend.Entry(coincides.getOrDefault(s.name, s.name),
