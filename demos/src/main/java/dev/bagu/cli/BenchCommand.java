@@ -67,8 +67,7 @@ final class BenchCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("demo", "first run", "compute", "render", "repaint", "preview", "peak heap",
         "budget"));
-    for (Demo demo : demos) {
-      DemoTiming t = Benchmark.time(demo, runs);
+    for (DemoTiming t : Benchmark.time(demos, runs)) {
       timings.add(t);
       rows.add(List.of(t.id(), ms(t.coldMillis()), ms(t.computeMillis()), ms(t.renderMillis()),
           ms(t.repaintMillis()), t.hasPreview() ? ms(t.previewMillis()) : "= repaint",
