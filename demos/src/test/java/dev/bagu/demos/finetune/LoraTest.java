@@ -68,6 +68,30 @@ class LoraTest {
   }
 
   @Test
+  void lowRankSingularValuesAreTheDenseOnes() {
+    Rng rng = Rng.seeded(7);
+    double[][] left = Matrices.gaussian(20, 3, 1, rng);
+    double[][] right = Matrices.gaussian(3, 15, 1, rng);
+    double[] dense = LoraExperiment.singularValues(Matrices.multiply(left, right));
+    double[] fast = LoraExperiment.lowRankSingularValues(left, right);
+    assertThat(fast).hasSize(15);
+    for (int i = 0; i < 15; i++) {
+      assertThat(fast[i]).as("σ_" + i).isCloseTo(dense[i], within(1e-12));
+    }
+    Task task = LoraExperiment.task(24, 5, Rng.seeded(1));
+    double[] trueDense = LoraExperiment.singularValues(task.trueUpdate());
+    for (int i = 0; i < 24; i++) {
+      assertThat(task.trueSigma()[i]).as("ΔW* σ_" + i).isCloseTo(trueDense[i], within(1e-12));
+    }
+    Run learned = LoraExperiment.trainAll(task, 3, 8, 20, 0.01, 3).get(2);
+    double[] learnedDense = LoraExperiment.singularValues(learned.update());
+    for (int i = 0; i < 24; i++) {
+      assertThat(learned.singularValues()[i]).as("learned σ_" + i)
+          .isCloseTo(learnedDense[i], within(1e-12));
+    }
+  }
+
+  @Test
   void trueUpdateHasTheAskedRank() {
     Task task = LoraExperiment.task(24, 5, Rng.seeded(1));
     double[] s = LoraExperiment.singularValues(task.trueUpdate());
