@@ -1,9 +1,6 @@
 package dev.bagu.nn;
 
 import dev.bagu.math.Rng;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Ways to draw a weight matrix W of shape (n_out, n_in) before training. Biases start at 0 in
@@ -64,7 +61,7 @@ public enum Init {
           }
         }
       }
-      case ORTHOGONAL -> orthogonal(w, rng);
+      case ORTHOGONAL -> OrthogonalDraw.fill(w, rng);
       default -> {
         double std = Math.sqrt(variance(nIn, nOut));
         for (double[] row : w) {
@@ -75,34 +72,5 @@ public enum Init {
       }
     }
     return w;
-  }
-
-  /**
-   * Fills w with a uniformly random (Haar) orthogonal matrix, cut to shape: QR of a Gaussian
-   * matrix with the signs of R's diagonal moved into Q (Mezzadri 2007), so that rows (if wide) or
-   * columns (if tall) are orthonormal. Commons Math does the Householder QR.
-   */
-  private static void orthogonal(double[][] w, Rng rng) {
-    int rows = w.length;
-    int cols = w[0].length;
-    int tall = Math.max(rows, cols);
-    int thin = Math.min(rows, cols);
-    double[][] g = new double[tall][thin];
-    for (double[] row : g) {
-      rng.fillGaussian(row);
-    }
-    QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(g, false));
-    RealMatrix q = qr.getQ(); // (tall, tall); its first `thin` columns span g's columns
-    RealMatrix r = qr.getR();
-    for (int i = 0; i < tall; i++) {
-      for (int j = 0; j < thin; j++) {
-        double v = q.getEntry(i, j) * Math.signum(r.getEntry(j, j));
-        if (rows >= cols) {
-          w[i][j] = v;
-        } else {
-          w[j][i] = v; // wide: transpose, so the rows are orthonormal
-        }
-      }
-    }
   }
 }

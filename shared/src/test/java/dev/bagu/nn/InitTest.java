@@ -76,4 +76,13 @@ class InitTest {
       }
     }
   }
+
+  @Test
+  void aRepeatedOrthogonalDrawIsTheSameMatrixAndNotShared() {
+    double[][] first = Init.ORTHOGONAL.draw(30, 30, Rng.seeded(5));
+    double[][] kept = java.util.Arrays.stream(first).map(double[]::clone).toArray(double[][]::new);
+    first[0][0] = 99; // as training would change it
+    double[][] again = Init.ORTHOGONAL.draw(30, 30, Rng.seeded(5)); // the memo's answer
+    assertThat(again).isDeepEqualTo(kept);
+  }
 }
