@@ -56,7 +56,10 @@ public final class RnnGradientsDemo implements Demo {
   }
 
   /** A preview's fresh sequences for the test accuracies (a full run's: 256). */
-  static final int PREVIEW_TEST_SEQUENCES = 32;
+  static final int PREVIEW_TEST_SEQUENCES = 16;
+
+  /** A preview's Adam steps at most (a full run's: the steps parameter, 300 by default). */
+  static final int PREVIEW_STEPS = 10;
 
   /** Less work while a slider moves in the window: see the preview counts in {@link #run}. */
   @Override
@@ -70,8 +73,10 @@ public final class RnnGradientsDemo implements Demo {
     int memory = p.integer("memory");
     // A preview (the window, while a slider moves) follows the gradients over at most 60 steps.
     int horizon = p.preview() ? Math.min(p.integer("horizon"), 60) : p.integer("horizon");
-    // A preview (the window, while a slider moves) trains for at most 15 steps.
-    int steps = p.preview() ? Math.min(p.integer("steps"), 15) : p.integer("steps");
+    // A preview (the window, while a slider moves) trains for at most 10 steps, the loss
+    // panel's averaging window: training was most of a preview, and after 10 or 15 steps the
+    // networks are still near their start either way.
+    int steps = p.preview() ? Math.min(p.integer("steps"), PREVIEW_STEPS) : p.integer("steps");
     Lang l = p.lang();
     // One probe sequence of the memory task, `horizon` long, for every gradient curve.
     double[][] probe = MemoryTask.batch(1, horizon, Rng.stream(p.seed(), 1)).x()[0];
@@ -82,7 +87,7 @@ public final class RnnGradientsDemo implements Demo {
             Rng.stream(p.seed(), 2, r)))
         .toList();
     // A preview's test accuracies (findings, which the window shows only from a full run) come
-    // from 32 sequences, a third of the trainings' work at 15 steps.
+    // from 16 sequences.
     int tests = p.preview() ? PREVIEW_TEST_SEQUENCES : RnnGradients.TEST_SEQUENCES;
     List<Trained> trained = RnnGradients.trainAll(p.seed(), hidden, memory, steps, tests)
         .parallelStream().map(m -> RnnGradients.measure(m, probe)).toList();
