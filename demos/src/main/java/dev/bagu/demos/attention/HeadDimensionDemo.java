@@ -37,7 +37,15 @@ public final class HeadDimensionDemo implements Demo {
       Param.integer("tokens", 96, 2, 128, "sequence length n (FLOPs; the score matrices "
           + "are n × n)").zh("序列长度 n（用于算 FLOPs；分数矩阵是 n × n）"));
 
-  private record HeadCountKey(int d, int h, int n, long seed) {}
+  private record HeadCountKey(int d, int h, int n, int svdTokens, long seed) {}
+
+  /**
+   * A preview's score matrices cover the first d + 8 tokens at most (72 of 96 at the defaults):
+   * past every d_head, so the drop after σ_{d_head} still shows, at under half the cost of an
+   * n × n SVD (cost ∝ n³). Commons Math's SVD is one large method that the JIT compiles late,
+   * by its loops: a preview's two SVDs took 35–180 ms in full benches.
+   */
+  static final int PREVIEW_SVD_EXTRA_TOKENS = 8;
 
   private static final Memo<HeadCountKey, Object[]> PER_HEAD_COUNT =
       new Memo<>(32);
@@ -86,16 +94,18 @@ public final class HeadDimensionDemo implements Demo {
     List<Integer> all = HeadCosts.headCounts(maxHeads);
     List<Integer> hs = p.preview() ? previewHeadCounts(all) : all;
     double[][] x = Matrices.gaussian(n, d, 1, Rng.stream(p.seed(), 1));
+    int svdTokens = p.preview() ? Math.min(n, d + PREVIEW_SVD_EXTRA_TOKENS) : n;
+    double[][] xSvd = Arrays.copyOf(x, svdTokens); // the first rows: the full run's tokens
     // Every head count on its own streams, so the counts (and their n × n SVDs, the profile's
     // largest cost) run in parallel and are collected in order: the same numbers on any core count.
     // Each head count is memoised on (d, h, n, seed) (a bounded cache): moving `heads` reuses the
     // SVDs of the counts already drawn, and a rerun reuses them all.
     List<Object[]> perH = hs.parallelStream().map(h -> PER_HEAD_COUNT.get(
-        new HeadCountKey(d, h, n, p.seed()), key -> {
+        new HeadCountKey(d, h, n, svdTokens, p.seed()), key -> {
           MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
           MultiHeadAttention grown = HeadCosts.fullWidth(d, h, Rng.stream(p.seed(), 3, h));
           return new Object[] {HeadCosts.row(flat, grown, n),
-              HeadCosts.scoreSingularValues(flat.heads().get(0), x)};
+              HeadCosts.scoreSingularValues(flat.heads().get(0), xSvd)};
         })).toList();
     List<HeadCosts.Row> rows = new ArrayList<>();
     List<double[]> sigmas = new ArrayList<>();
@@ -116,9 +126,9 @@ public final class HeadDimensionDemo implements Demo {
     for (int k = 0; k < hs.size(); k++) {
       spread = Math.max(spread, Math.abs(flatP[k] - fourD2));
       int dHead = rows.get(k).dHead();
-      int expected = Math.min(dHead, n);
+      int expected = Math.min(dHead, svdTokens);
       mismatches += ranks[k] == expected ? 0 : 1;
-      if (dHead < n) {
+      if (dHead < svdTokens) {
         gap = Math.max(gap, sigmas.get(k)[dHead] / sigmas.get(k)[0]);
       }
     }
@@ -130,11 +140,13 @@ public final class HeadDimensionDemo implements Demo {
                 + " · seed %d", "d_model = %d · h = %s · n = %d 个词元 · 头 1 在高斯 X 上的"
                 + "分数 · 种子 %d", d, hs.size() < all.size() ? hs.stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")) : "1 … " + maxHeads, n,
-            p.seed()))
+            p.seed())
+            + (svdTokens < n ? l.f(" · preview: QKᵀ of the first %d tokens",
+                " · 预览：只取前 %d 个词元的 QKᵀ", svdTokens) : ""))
         .add(paramsPanel(hx, flatP, grownP, d, l))
         .add(flopsPanel(hx, rows, l))
-        .add(sigmaPanel(rows, sigmas, n, l))
-        .add(rankPanel(rows, ranks, n, l));
+        .add(sigmaPanel(rows, sigmas, svdTokens, l))
+        .add(rankPanel(rows, ranks, svdTokens, l));
 
     return Result.of(figure)
         .finding(Finding.of("flat_params_spread", l.t("d_head = d/h: max_h |params − 4d²|",
@@ -153,7 +165,7 @@ public final class HeadDimensionDemo implements Demo {
                 "h（每个矩阵乘法都宽了 h 倍）")))
         .finding(Finding.of("rank_smallest_head", l.f("numerical rank of QKᵀ, d_head = %d",
                 "QKᵀ 的数值秩，d_head = %d", last.dHead()), ranks[ranks.length - 1], "")
-            .withReference(Math.min(last.dHead(), n), "rank(Q Kᵀ) ≤ min(d_head, n)", 0))
+            .withReference(Math.min(last.dHead(), svdTokens), "rank(Q Kᵀ) ≤ min(d_head, n)", 0))
         .finding(Finding.of("rank_mismatches", l.t("head counts whose rank ≠ min(d_head, n)",
                 "秩 ≠ min(d_head, n) 的头数设置个数"), mismatches, "")
             .withReference(0, l.t("rank(Q Kᵀ) ≤ d_head, Gaussian W and X: equality",
