@@ -60,9 +60,10 @@ public final class VanishingGradientsDemo implements Demo {
   public Result run(Params p) {
     int depth = p.integer("depth");
     int width = p.integer("width");
-    // A preview (a slider being dragged in the window): a quarter of the batch, ≈ 2,048 values
-    // per layer, so noisier norms (memoised under its own batch size).
-    int batch = p.preview() ? Math.max(4, VanishingGradients.batchFor(width) / 4)
+    // A preview (a slider being dragged in the window): an eighth of the batch, ≈ 1,024 values
+    // per layer, so noisier norms (memoised under its own batch size); the forward and backward
+    // passes through four nets are most of a preview.
+    int batch = p.preview() ? Math.max(4, VanishingGradients.batchFor(width) / 8)
         : VanishingGradients.batchFor(width);
     List<Run> runs = VanishingGradients.runAllRecent(depth, width, batch, p.seed());
     Lang l = p.lang();
