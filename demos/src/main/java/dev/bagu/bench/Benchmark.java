@@ -93,7 +93,7 @@ public final class Benchmark {
     }
     // Previews first, as in the window: a drag, then the release. The other way round, a
     // preview could reuse what the full run had just computed at the same slider value, which
-    // no drag finds (head-dimension's previews read 14–16 ms so, and 51–70 ms timed on their own).
+    // no drag finds (head-dimension's previews read 14–16 ms so, and 45–70 ms without that help).
     double preview = demo.hasPreview() ? Stats.median(changes(demo, p.withPreview(true), runs))
         : Double.NaN;
     double repaint = Stats.median(changes(demo, p, runs));

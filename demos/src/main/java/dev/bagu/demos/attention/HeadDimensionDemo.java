@@ -98,8 +98,8 @@ public final class HeadDimensionDemo implements Demo {
     double[][] xSvd = Arrays.copyOf(x, svdTokens); // the first rows: the full run's tokens
     // Every head count on its own streams, so the counts (and their n × n SVDs, the profile's
     // largest cost) run in parallel and are collected in order: the same numbers on any core count.
-    // Each head count is memoised on (d, h, n, seed) (a bounded cache): moving `heads` reuses the
-    // SVDs of the counts already drawn, and a rerun reuses them all.
+    // Each head count is memoised on (d, h, n, SVD tokens, seed) (a bounded cache): moving
+    // `heads` reuses the SVDs of the counts already drawn, and a rerun reuses them all.
     List<Object[]> perH = hs.parallelStream().map(h -> PER_HEAD_COUNT.get(
         new HeadCountKey(d, h, n, svdTokens, p.seed()), key -> {
           MultiHeadAttention flat = MultiHeadAttention.random(d, h, Rng.stream(p.seed(), 2, h));
