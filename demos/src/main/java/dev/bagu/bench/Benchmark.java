@@ -7,11 +7,14 @@ import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.math.Stats;
 import dev.bagu.plot.FigureExport;
+import dev.bagu.window.SliderMoves;
 import java.awt.Dimension;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Times demos in this JVM, in two passes.
@@ -22,8 +25,9 @@ import java.util.List;
  *   <li>Each demo again: untimed runs for at least {@link #WARM_UP_NANOS} and {@link
  *       #WARM_UP_RUNS} runs, then {@code runs} warm runs whose medians are reported, so one slow
  *       run (a GC pause, the other core busy) does not decide; then {@code runs} parameter
- *       changes as the window makes them ({@link WindowRepaint}), as previews and then full,
- *       each series after as many untimed changes ({@link #changes}).
+ *       changes as the window makes them ({@link WindowRepaint}): every slider dragged (as
+ *       previews, if the demo has them), then the first released (full runs), each series after
+ *       as many untimed changes ({@link #changes}).
  * </ol>
  *
  * <p>Why two passes: the drawing code (XChart, Java2D's rasteriser, text) is shared by every
@@ -94,15 +98,30 @@ public final class Benchmark {
     // Previews first, as in the window: a drag, then the release. The other way round, a
     // preview could reuse what the full run had just computed at the same slider value, which
     // no drag finds (head-dimension's previews read 14–16 ms so, and 45–70 ms without that help).
-    double preview = demo.hasPreview() ? Stats.median(changes(demo, p.withPreview(true), runs))
-        : Double.NaN;
-    double repaint = Stats.median(changes(demo, p, runs));
-    if (!demo.hasPreview()) {
-      preview = repaint;
+    // Every slider is dragged, not only the first: weight-init's first is cheap, and its steps
+    // and lr sliders retrained seven nets for 230–290 ms while dragged.
+    List<String> sliders = SliderMoves.sliders(p);
+    Map<String, Double> drags = new LinkedHashMap<>();
+    if (demo.hasPreview()) {
+      for (String slider : sliders) {
+        drags.put(slider, Stats.median(changes(demo, p.withPreview(true), slider, runs)));
+      }
     }
+    String first = sliders.isEmpty() ? null : sliders.get(0);
+    double repaint = Stats.median(changes(demo, p, first, runs));
+    if (!demo.hasPreview()) { // a drag runs the demo fully
+      for (String slider : sliders) {
+        drags.put(slider, slider.equals(first) ? repaint
+            : Stats.median(changes(demo, p, slider, runs)));
+      }
+    }
+    String slowest = drags.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(null);
+    double preview = slowest == null ? repaint : drags.get(slowest);
     long peakBytes = Math.max(coldPeak, peak(heap));
     return new DemoTiming(demo.info().id(), coldMillis, Stats.median(compute),
-        Stats.median(render), repaint, preview, demo.hasPreview(), peakBytes / 1e6);
+        Stats.median(render), repaint, preview, slowest, drags, demo.hasPreview(),
+        peakBytes / 1e6);
   }
 
   /** Added to the seed for the untimed changes before the timed ones: seeds never timed. */
@@ -116,9 +135,9 @@ public final class Benchmark {
    * and 65–100 ms in others. The untimed changes, at a seed the timed ones never use (so no memo
    * answers the timed ones), stand for a user's first drags.
    */
-  private static double[] changes(Demo demo, Params start, int runs) {
-    WindowRepaint.times(demo, start.withSeed(start.seed() + WARM_UP_SEED_OFFSET), runs);
-    return WindowRepaint.times(demo, start, runs);
+  private static double[] changes(Demo demo, Params start, String slider, int runs) {
+    WindowRepaint.times(demo, start.withSeed(start.seed() + WARM_UP_SEED_OFFSET), slider, runs);
+    return WindowRepaint.times(demo, start, slider, runs);
   }
 
   /**

@@ -11,14 +11,17 @@ package dev.bagu.bench;
  * @param repaintMillis median time from a parameter change in the window (the first slider moved
  *     to a neighbouring value) to the new figure painted at the window's figure size: the run on
  *     the window's background runner plus the painting
- * @param previewMillis the same while the slider is dragged: a preview run if the demo has one,
- *     otherwise the full run again (then equal to {@code repaintMillis}, not measured twice)
+ * @param previewMillis the same while a slider is dragged, for the slowest slider: a preview run
+ *     if the demo has one, otherwise the full run (the first slider's is then {@code
+ *     repaintMillis}, not measured twice); {@code repaintMillis} for a demo without sliders
+ * @param previewSlider the slider whose drag was slowest, or null without sliders
+ * @param previewBySlider every slider's median while dragged, in the demo's order
  * @param hasPreview whether the demo does less work for a preview
  * @param peakHeapMb the most heap in use during the runs, garbage not yet collected included
  */
 public record DemoTiming(String id, double coldMillis, double computeMillis,
-    double renderMillis, double repaintMillis, double previewMillis, boolean hasPreview,
-    double peakHeapMb) {
+    double renderMillis, double repaintMillis, double previewMillis, String previewSlider,
+    java.util.Map<String, Double> previewBySlider, boolean hasPreview, double peakHeapMb) {
   /** DESIGN.md's budget: warm compute + render at the defaults within 150 ms. */
   public static final double BUDGET_MILLIS = 150;
   /** The first run in a fresh JVM (class loading and JIT included) within a second. */

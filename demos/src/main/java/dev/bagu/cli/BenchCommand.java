@@ -70,12 +70,13 @@ final class BenchCommand implements Callable<Integer> {
     for (DemoTiming t : Benchmark.time(demos, runs)) {
       timings.add(t);
       rows.add(List.of(t.id(), ms(t.coldMillis()), ms(t.computeMillis()), ms(t.renderMillis()),
-          ms(t.repaintMillis()), t.hasPreview() ? ms(t.previewMillis()) : "= repaint",
+          ms(t.repaintMillis()), dragCell(t),
           String.format("%.0f MB", t.peakHeapMb()), t.verdict()));
     }
     w.print(Table.format(rows, "  "));
-    w.println("repaint: a slider moved in the window to the new figure painted at the window's "
-        + "size; preview: the same while dragging (\"= repaint\": the demo has no quicker preview)");
+    w.println("repaint: the first slider moved in the window to the new figure painted at the "
+        + "window's size; preview: the same while dragging, for the slowest slider (named; "
+        + "\"= repaint\": no sliders)");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("cores", Runtime.getRuntime().availableProcessors());
     json.put("java", System.getProperty("java.version"));
@@ -87,6 +88,12 @@ final class BenchCommand implements Callable<Integer> {
     AtomicFiles.writeString(out, Json.write(json));
     w.println("wrote " + out);
     return 0;
+  }
+
+  /** The slowest drag and its slider: "44 ms heads"; "= repaint" for a demo without sliders. */
+  private static String dragCell(DemoTiming t) {
+    return t.previewSlider() == null ? "= repaint"
+        : ms(t.previewMillis()) + " " + t.previewSlider();
   }
 
   private static String ms(double millis) {

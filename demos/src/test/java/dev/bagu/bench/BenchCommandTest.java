@@ -52,15 +52,43 @@ class BenchCommandTest {
     }
   }
 
+  /** Two sliders: moving "slow" off its default costs 100 ms more, moving "fast" nothing. */
+  static final class TwoSlidersDemo implements Demo {
+    @Override
+    public DemoInfo info() {
+      return new DemoInfo("two-sliders", "Two sliders", Section.TRAINING, "两个滑块",
+          "One slider is slow.");
+    }
+
+    @Override
+    public List<Param<?>> params() {
+      return List.of(Param.integer("fast", 10, 1, 20, "costs nothing"),
+          Param.integer("slow", 10, 1, 20, "costs 100 ms off its default"));
+    }
+
+    @Override
+    public Result run(Params p) {
+      if (p.integer("slow") != 10) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return Result.of(Figure.single("t", XyPlot.titled("x").line("y", new double[] {0, 1},
+          new double[] {0, 1})).preferredSize(300, 200));
+    }
+  }
+
   private int bench(String... args) {
-    return Bagu.execute(new Registry(List.of(new SleepyDemo())), args, new PrintWriter(out),
-        new PrintWriter(err));
+    return Bagu.execute(new Registry(List.of(new SleepyDemo(), new TwoSlidersDemo())), args,
+        new PrintWriter(out), new PrintWriter(err));
   }
 
   @Test
   void printsATableAndWritesJsonWithTheGalleryTime() throws IOException {
     Path json = dir.resolve("sub/bench.json");
-    assertThat(bench("bench", "--runs", "3", "--out", json.toString())).isZero();
+    assertThat(bench("bench", "sleepy", "--runs", "3", "--out", json.toString())).isZero();
     assertThat(out.toString()).contains("demo", "first run", "compute", "render", "repaint",
         "preview", "= repaint", "peak heap", "sleepy", "gallery of 1 demos", "wrote " + json);
     JsonNode root = Json.mapper().readTree(json.toFile());
@@ -77,6 +105,22 @@ class BenchCommandTest {
         .asDouble());
     assertThat(demo.get("peakHeapMb").asDouble()).isPositive();
     assertThat(root.get("gallery").get("wallMillis").asLong()).isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void everySliderIsDraggedAndTheSlowestIsNamed() throws IOException {
+    Path json = dir.resolve("bench.json");
+    assertThat(bench("bench", "two-sliders", "--runs", "3", "--no-gallery", "--out",
+        json.toString())).isZero();
+    JsonNode demo = Json.mapper().readTree(json.toFile()).get("demos").get(0);
+    assertThat(demo.get("previewSlider").asText()).isEqualTo("slow");
+    assertThat(demo.get("previewMillis").asDouble()).isGreaterThanOrEqualTo(100.0);
+    assertThat(demo.get("previewBySlider").get("slow").asDouble()).isGreaterThanOrEqualTo(100.0);
+    assertThat(demo.get("previewBySlider").has("fast")).isTrue();
+    // The first slider released: "fast", which costs nothing, so the repaint is under the drag.
+    assertThat(demo.get("repaintMillis").asDouble())
+        .isLessThan(demo.get("previewMillis").asDouble());
+    assertThat(out.toString()).containsPattern("\\d+ ms slow");
   }
 
   @Test

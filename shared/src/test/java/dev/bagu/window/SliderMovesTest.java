@@ -30,8 +30,19 @@ class SliderMovesTest {
   }
 
   @Test
+  void movesAnyNamedSliderAndNothingElse() {
+    assertThat(SliderMoves.sliders(fake)).containsExactly("n", "scale");
+    Params moved = SliderMoves.move(fake, "scale", 1);
+    assertThat(moved.real("scale")).isGreaterThan(1.0);
+    assertThat(moved.integer("n")).isEqualTo(10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SliderMoves.move(fake, "nope", 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+  }
+
+  @Test
   void aDemoWithoutSlidersHasNoMove() {
     Params choices = Params.defaults(List.of(Param.choice("mode", "a", List.of("a", "b"), "")));
     assertThat(SliderMoves.move(choices, 1)).isEmpty();
+    assertThat(SliderMoves.sliders(choices)).isEmpty();
   }
 }

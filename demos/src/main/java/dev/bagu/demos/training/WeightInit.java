@@ -53,22 +53,33 @@ public final class WeightInit {
    * same seed gives the same curve.
    */
   public static Training train(Init init, Activation f, int steps, double lr, long seed) {
+    return train(init, f, steps, lr, seed, steps);
+  }
+
+  /**
+   * The first {@code stopAt} of {@code steps} steps: the same trajectory and the same loss
+   * measurements as the whole run (its every {@code steps}/40-th step) up to {@code stopAt}, which
+   * is the last point measured. A preview trains so: SGD at a constant rate does not know how
+   * long it will run, so these are the whole run's first points, not a shorter run's.
+   */
+  static Training train(Init init, Activation f, int steps, double lr, long seed, int stopAt) {
     ToyData.Labelled data = ToyData.moons(TRAIN_POINTS, TRAIN_NOISE, Rng.stream(seed, 10));
     Rng rng = Rng.stream(seed, 11, init.ordinal()); // same draws whatever the other inits do
     Mlp net = new Mlp(TRAIN_SIZES, f, init, false, rng);
     Sgd sgd = new Sgd(lr);
     int every = Math.max(1, steps / CURVE_POINTS);
-    int[] at = IntStream.rangeClosed(0, steps).filter(s -> s % every == 0 || s == steps)
+    int last = Math.min(stopAt, steps);
+    int[] at = IntStream.rangeClosed(0, last).filter(s -> s % every == 0 || s == last)
         .toArray();
     double[] loss = new double[at.length];
     double[][] x = new double[MINIBATCH][];
     int[] y = new int[MINIBATCH];
     int next = 0;
-    for (int s = 0; s <= steps; s++) {
+    for (int s = 0; s <= last; s++) {
       if (at[next] == s) {
         loss[next++] = SoftmaxCrossEntropy.of(net.forward(data.x()).output(), data.y()).value();
       }
-      if (s == steps) {
+      if (s == last) {
         break;
       }
       for (int n = 0; n < MINIBATCH; n++) {
@@ -110,7 +121,12 @@ public final class WeightInit {
 
   /** Training runs for every init, in parallel. */
   public static List<Training> trainAll(Activation f, int steps, double lr, long seed) {
-    return INITS.parallelStream().map(init -> train(init, f, steps, lr, seed))
+    return trainAll(f, steps, lr, seed, steps);
+  }
+
+  /** The first {@code stopAt} of {@code steps} steps for every init, in parallel. */
+  static List<Training> trainAll(Activation f, int steps, double lr, long seed, int stopAt) {
+    return INITS.parallelStream().map(init -> train(init, f, steps, lr, seed, stopAt))
         .collect(Collectors.toList());
   }
 
@@ -119,7 +135,7 @@ public final class WeightInit {
   // on its own: moving one slider reruns only what it changes. Bounded; values are read-only.
   private record DeepKey(Activation f, int depth, int width, int batch, long seed) {}
 
-  private record TrainKey(Activation f, int steps, double lr, long seed) {}
+  private record TrainKey(Activation f, int steps, double lr, long seed, int stopAt) {}
 
   private record HeKey(Init init, int width, long seed) {}
 
@@ -133,9 +149,10 @@ public final class WeightInit {
         k -> deepStats(k.f(), k.depth(), k.width(), k.batch(), k.seed()));
   }
 
-  static List<Training> trainAllRecent(Activation f, int steps, double lr, long seed) {
-    return TRAINED.get(new TrainKey(f, steps, lr, seed),
-        k -> trainAll(k.f(), k.steps(), k.lr(), k.seed()));
+  static List<Training> trainAllRecent(Activation f, int steps, double lr, long seed,
+      int stopAt) {
+    return TRAINED.get(new TrainKey(f, steps, lr, seed, Math.min(stopAt, steps)),
+        k -> trainAll(k.f(), k.steps(), k.lr(), k.seed(), k.stopAt()));
   }
 
   static HeDepthCheck heCheckRecent(Init init, int width, long seed) {

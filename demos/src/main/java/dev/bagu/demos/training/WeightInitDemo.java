@@ -61,10 +61,16 @@ public final class WeightInitDemo implements Demo {
     return PARAMS;
   }
 
+  /** A preview trains the moons nets this many steps at most (all 200 are 1,400 SGD steps). */
+  static final int PREVIEW_STEPS = 20;
+
   /**
-   * Less work while a slider moves in the window: the deep net sees an eighth of the inputs (its
-   * forward and backward passes through 7 inits are most of a depth or width change), said in the
-   * subtitle. The moons training is the full run's (memoised: a depth or width change reuses it).
+   * Less work while a slider moves in the window, each said in the figure: the deep net sees an
+   * eighth of the inputs (its passes through 7 inits are most of a depth or width change); the
+   * moons nets train their first {@link #PREVIEW_STEPS} steps, the whole run's first points on
+   * the whole run's axis (a steps or lr drag retrained 7 nets for 230–290 ms); He's 30-layer
+   * checks, which only findings use, wait for the release (the window keeps the last full run's
+   * findings while a preview shows).
    */
   @Override
   public boolean hasPreview() {
@@ -83,7 +89,8 @@ public final class WeightInitDemo implements Demo {
     // ≈ 1,600 values per layer, so noisier histograms (memoised under its own batch size).
     int batch = p.preview() ? Math.max(8, batchFor(width) / 8) : batchFor(width);
     List<DeepStats> stats = WeightInit.deepStatsRecent(f, depth, width, batch, p.seed());
-    List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed());
+    int trained = p.preview() ? Math.min(steps, PREVIEW_STEPS) : steps;
+    List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed(), trained);
     Lang l = p.lang();
     List<String> names = WeightInit.INITS.stream().map(i -> name(i, l)).toList();
 
@@ -103,7 +110,7 @@ public final class WeightInitDemo implements Demo {
             l.t("std of layer output h_l", "层输出 h_l 的 std"), names, stats, true, l))
         .add(depthPanel(l.t("Back-propagated gradient", "反传的梯度"),
             l.t("‖∂L/∂h_l‖ over the batch", "整批的 ‖∂L/∂h_l‖"), names, stats, false, l))
-        .add(trainingPanel(names, runs, l));
+        .add(trainingPanel(names, runs, steps, l));
     Result result = Result.of(figure);
     for (int i = 0; i < names.size(); i++) {
       String key = WeightInit.INITS.get(i).name().toLowerCase(Locale.ROOT);
@@ -119,7 +126,9 @@ public final class WeightInitDemo implements Demo {
           + l.t(": moons loss after training", "：训练后双月数据上的损失"),
           runs.get(i).finalLoss(), l.t("nats", "奈特")));
     }
-    addReferences(result, runs, width, p.seed(), l);
+    if (!p.preview()) {
+      addReferences(result, runs, width, p.seed(), l);
+    }
     return result.data("deep_net", deepData(stats, names)).data("training", trainData(runs, names));
   }
 
@@ -202,11 +211,22 @@ public final class WeightInitDemo implements Demo {
     return plot;
   }
 
-  /** Bottom right: full-set loss on the moons against step, one line per init. */
-  private static XyPlot trainingPanel(List<String> names, List<Training> runs, Lang l) {
-    XyPlot plot = XyPlot.titled(l.t("Training loss on the moons", "双月数据上的训练损失"))
+  /**
+   * Bottom right: full-set loss on the moons against step, one line per init, on an axis to
+   * {@code steps} (a preview's lines stop where its training did).
+   */
+  private static XyPlot trainingPanel(List<String> names, List<Training> runs, int steps,
+      Lang l) {
+    int[] trainedTo = runs.get(0).steps();
+    int stoppedAt = trainedTo[trainedTo.length - 1];
+    String title = stoppedAt < steps
+        ? l.f("Training loss on the moons (preview: first %d of %d steps)",
+            "双月数据上的训练损失（预览：只训练前 %d / %d 步）", stoppedAt, steps)
+        : l.t("Training loss on the moons", "双月数据上的训练损失");
+    XyPlot plot = XyPlot.titled(title)
         .axes(l.t("SGD step", "SGD 步数"),
-            l.t("loss on all points (nats, log)", "全部点上的损失（奈特，对数）")).logY();
+            l.t("loss on all points (nats, log)", "全部点上的损失（奈特，对数）")).logY()
+        .xRange(0, steps);
     for (int i = 0; i < names.size(); i++) {
       Training t = runs.get(i);
       double[] x = new double[t.steps().length];
@@ -216,8 +236,7 @@ public final class WeightInitDemo implements Demo {
       (WeightInit.INITS.get(i) == Init.ORTHOGONAL ? plot.dashed(names.get(i), x, t.loss())
           : plot.line(names.get(i), x, t.loss())).colour(Theme.category(i));
     }
-    double last = runs.get(0).steps()[runs.get(0).steps().length - 1];
-    return plot.dashed(l.t("ln 2 (guessing)", "ln 2（瞎猜）"), new double[] {0, last},
+    return plot.dashed(l.t("ln 2 (guessing)", "ln 2（瞎猜）"), new double[] {0, steps},
         new double[] {Math.log(2), Math.log(2)}).colour(java.awt.Color.GRAY);
   }
 
