@@ -12,7 +12,8 @@ import dev.bagu.i18n.Lang;
 
 /**
  * A control for every declared {@link Param}, as the window's sliders are made from the same
- * declarations: a range slider with its value shown for numbers (on a log scale where declared),
+ * declarations: a range slider with its value shown for numbers (on a log scale where declared,
+ * by doubling for powers of two),
  * a chooser for choices, a box for booleans, and a field for the seed. The script reads the
  * {@code data-} attributes to turn a slider position into a value; {@code data-value} holds the
  * exact value until that slider itself moves (a position is rounded: 100000 on a log slider
@@ -36,7 +37,9 @@ final class Controls {
             .append("\">").append(escape(param.formatAny(v))).append("</output>");
       }
       b.append("</label>\n");
-      if (param instanceof IntParam i) {
+      if (param instanceof IntParam i && i.isPowersOfTwo()) {
+        doublingSlider(b, id, i, (Integer) v);
+      } else if (param instanceof IntParam i) {
         slider(b, id, param, v, i.min(), i.max(), i.isLogScale(), true);
       } else if (param instanceof RealParam r) {
         slider(b, id, param, v, r.min(), r.max(), r.isLogScale(), false);
@@ -86,10 +89,28 @@ final class Controls {
         .append("\">\n");
   }
 
+  /** A powers-of-two slider: position k is min·2^k, so every position is an allowed value. */
+  private static void doublingSlider(StringBuilder b, String id, IntParam param, int value) {
+    int steps = doublings(param.min(), param.max());
+    b.append("<input type=\"range\" id=\"").append(id).append("\" name=\"").append(param.name())
+        .append("\" data-kind=\"int\" data-map=\"doubling\" data-min=\"").append(param.min())
+        .append("\" data-max=\"").append(param.max()).append("\" data-default=\"")
+        .append(param.defaultValue()).append("\" data-value=\"").append(value)
+        .append("\" min=\"0\" max=\"").append(steps).append("\" step=\"1\" value=\"")
+        .append(doublings(param.min(), value)).append("\">\n");
+  }
+
+  /** How many doublings from one power of two to another: log2(to / from). */
+  static int doublings(int from, int to) {
+    return Integer.numberOfTrailingZeros(to) - Integer.numberOfTrailingZeros(from);
+  }
+
   /** "(integers 1 to 12)", "（整数 1 到 12，对数刻度）": what the control allows. */
   static String allowed(Param<?> param, Lang l) {
     String text;
-    if (param instanceof IntParam i) {
+    if (param instanceof IntParam i && i.isPowersOfTwo()) {
+      text = l.f("powers of two %d to %d", "2 的幂 %d 到 %d", i.min(), i.max());
+    } else if (param instanceof IntParam i) {
       text = l.f("integers %d to %d", "整数 %d 到 %d", i.min(), i.max())
           + (i.isLogScale() ? l.t(", log scale", "，对数刻度") : "");
     } else if (param instanceof RealParam r) {

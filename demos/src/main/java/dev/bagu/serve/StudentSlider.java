@@ -41,6 +41,10 @@ final class StudentSlider {
   }
 
   private static double start(Param<?> p) {
+    if (p instanceof Param.IntParam i && i.isPowersOfTwo()) {
+      return (double) Controls.doublings(i.min(), i.defaultValue())
+          / Math.max(1, Controls.doublings(i.min(), i.max()));
+    }
     if (p instanceof Param.IntParam i) {
       return Controls.fraction(i.defaultValue(), i.min(), i.max(), i.isLogScale());
     }
@@ -49,6 +53,10 @@ final class StudentSlider {
   }
 
   private static String value(Param<?> p, double f) {
+    if (p instanceof Param.IntParam i && i.isPowersOfTwo()) {
+      int doublings = Controls.doublings(i.min(), i.max());
+      return Integer.toString(i.min() << (int) Math.round(f * doublings));
+    }
     if (p instanceof Param.IntParam i) {
       return Long.toString(Math.round(at(f, i.min(), i.max(), i.isLogScale())));
     }

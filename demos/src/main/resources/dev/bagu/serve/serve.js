@@ -21,6 +21,7 @@
   function sliderValue(el) {
     var pos = Number(el.value), min = Number(el.dataset.min), max = Number(el.dataset.max), v;
     if (el.dataset.map === 'direct') { return pos; }
+    if (el.dataset.map === 'doubling') { return Math.min(max, min * Math.pow(2, pos)); }
     if (el.dataset.map === 'log') {
       v = Math.exp(Math.log(min) + pos / STEPS * (Math.log(max) - Math.log(min)));
     } else {

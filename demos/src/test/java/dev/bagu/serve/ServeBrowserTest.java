@@ -102,6 +102,25 @@ class ServeBrowserTest {
   }
 
   @Test
+  void aPowersOfTwoSliderStepsByDoubling() {
+    browser.get(server.url() + "demo/head-dimension?tokens=16");
+    Wait wait = new Wait(browser, Duration.ofSeconds(90));
+    WebElement figure = browser.findElement(By.id("figure"));
+    wait.until(d -> loaded(figure));
+    WebElement dmodel = browser.findElement(By.id("p-dmodel"));
+    assertThat(dmodel.getAttribute("max")).isEqualTo("6"); // 4, 8, … 256: six doublings
+    dmodel.sendKeys(Keys.ARROW_LEFT); // one position down from 64
+    assertThat(browser.findElement(By.id("o-dmodel")).getText()).isEqualTo("32");
+    wait.until(d -> d.getCurrentUrl().endsWith("/demo/head-dimension?dmodel=32&tokens=16"));
+    dmodel.sendKeys(Keys.HOME);
+    assertThat(browser.findElement(By.id("o-dmodel")).getText()).isEqualTo("4");
+    wait.until(d -> d.getCurrentUrl().contains("dmodel=4&"));
+    wait.until(d -> loaded(figure) && figure.getAttribute("src").contains("dmodel=4&")
+        && browser.findElement(By.id("status")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void aBadValueShowsTheOneLineMessageOnThePage() {
     browser.get(server.url() + "demo/softmax-scaling?samples=2000&trials=100");
     Wait wait = new Wait(browser, Duration.ofSeconds(90));

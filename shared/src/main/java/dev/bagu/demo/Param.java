@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * read the same declaration.
  *
  * <p>Four kinds: {@link IntParam}, {@link RealParam} (both with an optional log scale, which the
- * window shows as a log slider), {@link ChoiceParam} and {@link BoolParam}.
+ * window shows as a log slider; an integer may also be limited to powers of two, a slider that
+ * steps by doubling), {@link ChoiceParam} and {@link BoolParam}.
  */
 public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, Param.ChoiceParam,
     Param.BoolParam {
@@ -111,9 +112,15 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
     private final int min;
     private final int max;
     private final boolean logScale;
+    private final boolean powersOfTwo;
 
     private IntParam(String name, int defaultValue, int min, int max, boolean logScale,
         String help) {
+      this(name, defaultValue, min, max, logScale, false, help);
+    }
+
+    private IntParam(String name, int defaultValue, int min, int max, boolean logScale,
+        boolean powersOfTwo, String help) {
       super(name, defaultValue, help);
       if (min > max || defaultValue < min || defaultValue > max) {
         throw new IllegalArgumentException(name + ": need min <= default <= max");
@@ -121,16 +128,40 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       if (logScale && min <= 0) {
         throw new IllegalArgumentException(name + ": a log scale needs min > 0");
       }
+      if (powersOfTwo && !(isPowerOfTwo(min) && isPowerOfTwo(max)
+          && isPowerOfTwo(defaultValue))) {
+        throw new IllegalArgumentException(name + ": min, default and max must be powers of two");
+      }
       this.min = min;
       this.max = max;
       this.logScale = logScale;
+      this.powersOfTwo = powersOfTwo;
+    }
+
+    private static boolean isPowerOfTwo(int v) {
+      return v > 0 && Integer.bitCount(v) == 1;
     }
 
     /** The same parameter shown on a log slider (for sizes that span decades). */
     public IntParam logScale() {
-      IntParam p = new IntParam(name(), defaultValue(), min, max, true, help());
+      IntParam p = new IntParam(name(), defaultValue(), min, max, true, powersOfTwo, help());
       p.setHelpZh(helpZh());
       return p;
+    }
+
+    /**
+     * The same parameter limited to powers of two (min, default and max must be): a slider that
+     * steps by doubling, for widths and head counts that must divide one another, where a plain
+     * slider would offer mostly refused values.
+     */
+    public IntParam powersOfTwo() {
+      IntParam p = new IntParam(name(), defaultValue(), min, max, logScale, true, help());
+      p.setHelpZh(helpZh());
+      return p;
+    }
+
+    public boolean isPowersOfTwo() {
+      return powersOfTwo;
     }
 
     /** The same parameter with its help line in Chinese. */
@@ -153,7 +184,7 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
 
     @Override
     public String allowed() {
-      return "integers " + min + " to " + max;
+      return (powersOfTwo ? "powers of two " : "integers ") + min + " to " + max;
     }
 
     @Override
@@ -175,6 +206,9 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       }
       if (i < min || i > max) {
         throw rejected(String.valueOf(i), "is out of range");
+      }
+      if (powersOfTwo && !isPowerOfTwo(i)) {
+        throw rejected(String.valueOf(i), "is not a power of two");
       }
       return i;
     }

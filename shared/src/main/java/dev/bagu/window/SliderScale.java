@@ -21,20 +21,28 @@ final class SliderScale {
   private final double max;
   private final boolean log;
   private final boolean integer;
+  private final boolean doubling;
   private final int steps;
 
   private SliderScale(double min, double max, boolean log, boolean integer, int steps) {
+    this(min, max, log, integer, false, steps);
+  }
+
+  private SliderScale(double min, double max, boolean log, boolean integer, boolean doubling,
+      int steps) {
     this.min = min;
     this.max = max;
     this.log = log;
     this.integer = integer;
+    this.doubling = doubling;
     this.steps = steps;
   }
 
   /** The scale of a numeric parameter. */
   static SliderScale of(Param<?> param) {
     if (param instanceof Param.IntParam p) {
-      return integer(p.min(), p.max(), p.isLogScale());
+      return p.isPowersOfTwo() ? powersOfTwo(p.min(), p.max())
+          : integer(p.min(), p.max(), p.isLogScale());
     }
     if (param instanceof Param.RealParam p) {
       return real(p.min(), p.max(), p.isLogScale());
@@ -51,6 +59,13 @@ final class SliderScale {
     long span = (long) max - min;
     int steps = !log && span <= STEPS ? (int) span : STEPS;
     return new SliderScale(min, max, log, true, steps);
+  }
+
+  /** Powers of two from min to max (both powers of two): position k is min·2^k. */
+  static SliderScale powersOfTwo(int min, int max) {
+    checkRange(min, max, true);
+    int steps = Integer.numberOfTrailingZeros(max) - Integer.numberOfTrailingZeros(min);
+    return new SliderScale(min, max, true, true, true, steps);
   }
 
   static SliderScale real(double min, double max, boolean log) {
@@ -78,6 +93,9 @@ final class SliderScale {
 
   /** The value at a position: an {@link Integer} or a {@link Double}, always within range. */
   Object value(int position) {
+    if (doubling) {
+      return (int) min << Math.max(0, Math.min(steps, position));
+    }
     double v = raw(position);
     if (integer) {
       return (int) Math.max(min, Math.min(max, Math.round(v)));
@@ -130,6 +148,6 @@ final class SliderScale {
     }
     double t = log ? (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min))
         : (v - min) / (max - min);
-    return (int) Math.max(0, Math.min(steps, Math.round(t * steps)));
+    return (int) Math.max(0, Math.min(steps, Math.round(t * steps))); // doubling: log2(v/min)
   }
 }

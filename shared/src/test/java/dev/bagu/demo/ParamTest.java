@@ -112,4 +112,19 @@ class ParamTest {
     assertThat(q.seed()).isEqualTo(7);
     assertThat(q.withSeed(8).with("dk", 64).showTimes()).as("survives later copies").isFalse();
   }
+
+  @Test
+  void powersOfTwoRefuseOtherIntegersAndSayWhatIsAllowed() {
+    Param.IntParam width = Param.integer("width", 64, 4, 256, "model width").powersOfTwo()
+        .zh("模型宽度");
+    assertThat(width.isPowersOfTwo()).isTrue();
+    assertThat(width.helpZh()).isEqualTo("模型宽度");
+    assertThat(width.check(128)).isEqualTo(128);
+    assertThat(width.allowed()).isEqualTo("powers of two 4 to 256");
+    assertThatThrownBy(() -> width.check(96)).isInstanceOf(UserException.class)
+        .hasMessage("parameter width = 96 is not a power of two: allowed powers of two 4 to 256");
+    assertThatThrownBy(() -> width.check(512)).hasMessageContaining("is out of range");
+    assertThatThrownBy(() -> Param.integer("w", 6, 4, 256, "").powersOfTwo())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

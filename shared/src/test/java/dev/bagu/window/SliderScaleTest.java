@@ -102,4 +102,17 @@ class SliderScaleTest {
     assertThatThrownBy(() -> SliderScale.of(Param.bool("causal", true, "")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void powersOfTwoStepByDoublingAndBack() {
+    SliderScale s = SliderScale.of(Param.integer("d", 64, 4, 256, "").powersOfTwo());
+    assertThat(s.steps()).isEqualTo(6);
+    java.util.List<Object> values = new java.util.ArrayList<>();
+    for (int pos = 0; pos <= s.steps(); pos++) {
+      values.add(s.value(pos));
+      assertThat(s.position(s.value(pos))).isEqualTo(pos);
+    }
+    assertThat(values).containsExactly(4, 8, 16, 32, 64, 128, 256);
+    assertThat(s.position(64)).isEqualTo(4);
+  }
 }

@@ -35,10 +35,10 @@ public final class AttentionDepthDemo implements Demo {
           .zh("堆叠的注意力层数；纯注意力几层之内就跌到 1e-12 的舍入下限"),
       Param.integer("tokens", 32, 2, 128, "tokens n (rows of X)").logScale()
           .zh("词元数 n（X 的行数）"),
-      Param.integer("d-model", 32, 4, 128, "model width d; must be a multiple of heads")
-          .logScale().zh("模型维度 d；必须是 heads 的倍数"),
+      Param.integer("d-model", 32, 4, 128, "model width d (a power of two, at least heads)")
+          .powersOfTwo().zh("模型维度 d（2 的幂，不小于 heads）"),
       Param.integer("heads", 4, 1, 16, "attention heads per layer, each d_model/heads wide")
-          .zh("每层的注意力头数，每个头宽 d_model/heads"),
+          .powersOfTwo().zh("每层的注意力头数，每个头宽 d_model/heads"),
       Param.real("qk-scale", 1.0, 0.25, 4.0, "multiplies W_Q and W_K (scores by its square): "
           + "above 1 attention is sharper and collapse starts later")
           .zh("乘在 W_Q 和 W_K 上（分数乘它的平方）：大于 1 时注意力更尖锐，坍缩来得更晚"),
@@ -80,9 +80,9 @@ public final class AttentionDepthDemo implements Demo {
     int dModel = p.integer("d-model");
     int heads = p.integer("heads");
     Lang l = p.lang();
-    if (dModel % heads != 0) {
-      throw new UserException("parameter d-model = " + dModel + " is not a multiple of heads = "
-          + heads + ": allowed d-model divisible by heads (each head is d_model/heads wide)");
+    if (dModel < heads) { // both powers of two: otherwise heads divides d-model
+      throw new UserException("parameter d-model = " + dModel + " is smaller than heads = "
+          + heads + ": allowed d-model at least heads (each head is d_model/heads wide)");
     }
     Shape shape = new Shape(p.integer("depth"), p.integer("tokens"), dModel, heads,
         p.real("qk-scale"), p.real("branch-scale"), p.bool("layer-norm"));

@@ -9,7 +9,6 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
-import dev.bagu.demo.UserException;
 import dev.bagu.i18n.Lang;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
@@ -30,10 +29,11 @@ public final class HeadDimensionDemo implements Demo {
   private static final String COUNTED_ZH = "4d²，在 MultiHeadAttention 上实际计数（推导值）";
 
   private static final List<Param<?>> PARAMS = List.of(
-      Param.integer("dmodel", 64, 4, 256, "model width d; must be a multiple of heads")
-          .zh("模型维度 d；必须是 heads 的倍数"),
-      Param.integer("heads", 16, 1, 32, "largest head count: h = 1, 2, 4, … up to it "
-          + "(a power of two)").zh("最多的头数：h 取 1, 2, 4, … 直到它（必须是 2 的幂）"),
+      Param.integer("dmodel", 64, 4, 256, "model width d (a power of two, so every head count "
+          + "divides it)").powersOfTwo().zh("模型维度 d（2 的幂，这样每种头数都能整除它）"),
+      Param.integer("heads", 16, 1, 32, "largest head count: h = 1, 2, 4, … up to it, and at "
+          + "most d (d_head ≥ 1)").powersOfTwo()
+          .zh("最多的头数：h 取 1, 2, 4, … 直到它，且不超过 d（d_head ≥ 1）"),
       Param.integer("tokens", 96, 2, 128, "sequence length n (FLOPs; the score matrices "
           + "are n × n)").zh("序列长度 n（用于算 FLOPs；分数矩阵是 n × n）"));
 
@@ -87,11 +87,10 @@ public final class HeadDimensionDemo implements Demo {
     int maxHeads = p.integer("heads");
     int n = p.integer("tokens");
     Lang l = p.lang();
-    if (Integer.bitCount(maxHeads) != 1 || d % maxHeads != 0) {
-      throw new UserException("heads = " + maxHeads + " must be a power of two dividing dmodel"
-          + " = " + d + " (so that d_head = d/h is whole for every h)");
-    }
-    List<Integer> all = HeadCosts.headCounts(maxHeads);
+    // Both are powers of two, so every h up to d divides d; past d, d_head would be below 1.
+    // Said in the subtitle (h = 1, 2, 4) rather than refused, so dragging dmodel below heads
+    // still draws.
+    List<Integer> all = HeadCosts.headCounts(Math.min(maxHeads, d));
     List<Integer> hs = p.preview() ? previewHeadCounts(all) : all;
     double[][] x = Matrices.gaussian(n, d, 1, Rng.stream(p.seed(), 1));
     int svdTokens = p.preview() ? Math.min(n, d + PREVIEW_SVD_EXTRA_TOKENS) : n;
@@ -133,13 +132,14 @@ public final class HeadDimensionDemo implements Demo {
       }
     }
     HeadCosts.Row last = rows.get(rows.size() - 1);
+    int hMax = hs.get(hs.size() - 1); // heads, or d if that is smaller
     String counted = l.t(COUNTED, COUNTED_ZH);
     Figure figure = Figure.grid(l.t("Head dimension: why d_head = d/h",
             "头的维度：为什么 d_head = d/h"), 2, 2)
         .subtitle(l.f("d_model = %d · h = %s · n = %d tokens · scores of head 1 on Gaussian X"
                 + " · seed %d", "d_model = %d · h = %s · n = %d 个词元 · 头 1 在高斯 X 上的"
                 + "分数 · 种子 %d", d, hs.size() < all.size() ? hs.stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) : "1 … " + maxHeads, n,
+                .collect(Collectors.joining(", ")) : "1 … " + all.get(all.size() - 1), n,
             p.seed())
             + (svdTokens < n ? l.f(" · preview: QKᵀ of the first %d tokens",
                 " · 预览：只取前 %d 个词元的 QKᵀ", svdTokens) : ""))
@@ -152,16 +152,16 @@ public final class HeadDimensionDemo implements Demo {
         .finding(Finding.of("flat_params_spread", l.t("d_head = d/h: max_h |params − 4d²|",
             "d_head = d/h：max_h |参数量 − 4d²|"), spread, "").withReference(0, counted))
         .finding(Finding.of("flat_params", l.f("d_head = d/h: params at h = %d",
-                "d_head = d/h：h = %d 时的参数量", maxHeads),
+                "d_head = d/h：h = %d 时的参数量", hMax),
             last.flatParams(), "").withReference(fourD2, counted))
         .finding(Finding.of("grown_params", l.f("d_head = d: params at h = %d",
-                "d_head = d：h = %d 时的参数量", maxHeads),
-            last.grownParams(), "").withReference(fourD2 * maxHeads, l.t("4h·d² (derived)",
+                "d_head = d：h = %d 时的参数量", hMax),
+            last.grownParams(), "").withReference(fourD2 * hMax, l.t("4h·d² (derived)",
                 "4h·d²（推导值）")))
         .finding(Finding.of("flops_ratio", l.f("FLOPs, d_head = d over d_head = d/h, at h = %d",
-                "h = %d 时 FLOPs 之比：d_head = d 比 d_head = d/h", maxHeads),
+                "h = %d 时 FLOPs 之比：d_head = d 比 d_head = d/h", hMax),
             last.grownFlops() / last.flatFlops(), "×")
-            .withReference(maxHeads, l.t("h (every matrix product is h times wider)",
+            .withReference(hMax, l.t("h (every matrix product is h times wider)",
                 "h（每个矩阵乘法都宽了 h 倍）")))
         .finding(Finding.of("rank_smallest_head", l.f("numerical rank of QKᵀ, d_head = %d",
                 "QKᵀ 的数值秩，d_head = %d", last.dHead()), ranks[ranks.length - 1], "")

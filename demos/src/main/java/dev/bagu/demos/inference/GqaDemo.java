@@ -30,9 +30,9 @@ public final class GqaDemo implements Demo {
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("heads", 8, 2, 16, "query heads h of the trained multi-head layer "
-          + "(d_k = d_v = 8 each)").logScale().zh("训练好的多头层的查询头数 h（每头 d_k = d_v = 8）"),
-      Param.integer("kvheads", 2, 1, 16, "KV heads g for the grouped layer; must divide heads")
-          .logScale().zh("分组后的 KV 头数 g；须整除 heads"),
+          + "(d_k = d_v = 8 each)").powersOfTwo().zh("训练好的多头层的查询头数 h（每头 d_k = d_v = 8）"),
+      Param.integer("kvheads", 2, 1, 16, "KV heads g for the grouped layer; must divide heads "
+          + "(at most heads)").powersOfTwo().zh("分组后的 KV 头数 g；须整除 heads（不超过 heads）"),
       Param.integer("steps", 60, 0, 200, "full-batch Adam steps training the multi-head layer "
           + "(learning rate 0.05); 0 leaves it untrained").zh("训练多头层的全批量 Adam 步数"
           + "（学习率 0.05）；0 表示不训练"),

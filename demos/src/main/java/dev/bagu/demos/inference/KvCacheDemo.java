@@ -8,7 +8,6 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
-import dev.bagu.demo.UserException;
 import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.Figure;
@@ -28,9 +27,9 @@ public final class KvCacheDemo implements Demo {
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("layers", 2, 1, 4, "decoder layers L; every layer keeps its own K and V")
           .zh("解码器层数 L；每层都存自己的 K 和 V"),
-      Param.integer("dmodel", 32, 8, 64, "model width d (a multiple of heads)").logScale()
-          .zh("模型宽度 d（须是 heads 的整数倍）"),
-      Param.integer("heads", 4, 1, 8, "attention heads h; head_dim = d/h").logScale()
+      Param.integer("dmodel", 32, 8, 64, "model width d (a power of two, so heads divide it)")
+          .powersOfTwo().zh("模型宽度 d（2 的幂，这样 heads 能整除它）"),
+      Param.integer("heads", 4, 1, 8, "attention heads h; head_dim = d/h").powersOfTwo()
           .zh("注意力头数 h；head_dim = d/h"),
       Param.integer("prompt", 8, 1, 32, "prompt tokens read before the first output token")
           .zh("生成第一个输出 token 前读入的提示 token 数"),
@@ -68,10 +67,7 @@ public final class KvCacheDemo implements Demo {
     // A preview (the window, while a slider moves) generates at most 16 tokens: recomputing
     // every step costs O(T²), the part a drag cannot wait for.
     int newTokens = p.preview() ? Math.min(p.integer("tokens"), 16) : p.integer("tokens");
-    if (d % heads != 0) {
-      throw new UserException("parameter dmodel = " + d + " is not a multiple of heads = "
-          + heads + ": allowed multiples of heads");
-    }
+    // dmodel ≥ 8 ≥ heads, both powers of two: heads always divides dmodel.
     Lang l = p.lang();
     TinyDecoder.Config config = new TinyDecoder.Config(VOCAB, d, heads, layers,
         promptLength + newTokens);

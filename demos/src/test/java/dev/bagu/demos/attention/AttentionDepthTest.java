@@ -119,10 +119,13 @@ class AttentionDepthTest {
     Result r = demo.run(Params.defaults(demo.params()));
     assertThat(r.finding("pure_double_log_slope").reference()).isPresent();
     assertThat(r.finding("skip_r_last").value()).isGreaterThan(0.05);
-    assertThatThrownBy(() -> demo.run(Params.defaults(demo.params()).with("d-model", 30)))
+    assertThatThrownBy(() -> Params.defaults(demo.params()).with("d-model", 30))
         .isInstanceOf(UserException.class)
-        .hasMessage("parameter d-model = 30 is not a multiple of heads = 4: allowed d-model "
-            + "divisible by heads (each head is d_model/heads wide)");
+        .hasMessage("parameter d-model = 30 is not a power of two: allowed powers of two 4 to 128");
+    assertThatThrownBy(() -> demo.run(Params.defaults(demo.params()).with("d-model", 4)
+        .with("heads", 8))).isInstanceOf(UserException.class)
+        .hasMessage("parameter d-model = 4 is smaller than heads = 8: allowed d-model at least "
+            + "heads (each head is d_model/heads wide)");
   }
 
   @Test

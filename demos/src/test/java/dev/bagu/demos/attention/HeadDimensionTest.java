@@ -43,10 +43,15 @@ class HeadDimensionTest {
   }
 
   @Test
-  void headsMustBeAPowerOfTwoDividingTheWidth() {
+  void widthAndHeadsArePowersOfTwoAndHeadsStopAtTheWidth() {
     HeadDimensionDemo demo = new HeadDimensionDemo();
-    assertThatThrownBy(() -> demo.run(Params.defaults(demo.params()).with("dmodel", 24)
-        .with("heads", 16))).isInstanceOf(UserException.class)
-        .hasMessageContaining("must be a power of two dividing dmodel = 24");
+    Params p = Params.defaults(demo.params());
+    assertThatThrownBy(() -> p.with("dmodel", 24)).isInstanceOf(UserException.class)
+        .hasMessageContaining("dmodel = 24 is not a power of two");
+    // d = 4 with up to 16 heads: h = 1, 2, 4 (d_head = 4, 2, 1), every finding still holds.
+    Result r = demo.run(p.with("dmodel", 4).with("heads", 16));
+    assertThat((double[]) r.data().get("heads")).containsExactly(1, 2, 4);
+    assertThat(r.figure().subtitle()).contains("h = 1 … 4");
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.agrees()).as(f.key()).isTrue());
   }
 }
