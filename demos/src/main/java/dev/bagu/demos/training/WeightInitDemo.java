@@ -63,12 +63,18 @@ public final class WeightInitDemo implements Demo {
 
   /** A preview trains the moons nets this many steps at most (all 200 are 1,400 SGD steps). */
   static final int PREVIEW_STEPS = 20;
+  /**
+   * A preview measures its loss where a run of this many steps would (every 5th step), whatever
+   * the steps slider says: the first steps are the same for every run length (SGD at a constant
+   * rate), so dragging the steps slider reuses one memoised preview training.
+   */
+  static final int PREVIEW_GRID_STEPS = 200;
 
   /**
    * Less work while a slider moves in the window, each said in the figure: the deep net sees an
    * eighth of the inputs (its passes through 7 inits are most of a depth or width change); the
-   * moons nets train their first {@link #PREVIEW_STEPS} steps, the whole run's first points on
-   * the whole run's axis (a steps or lr drag retrained 7 nets for 230–290 ms); He's 30-layer
+   * moons nets train their first {@link #PREVIEW_STEPS} steps, drawn on the whole run's axis (a
+   * steps or lr drag retrained 7 nets for 230–290 ms); He's 30-layer
    * checks, which only findings use, wait for the release (the window keeps the last full run's
    * findings while a preview shows).
    */
@@ -89,8 +95,9 @@ public final class WeightInitDemo implements Demo {
     // ≈ 1,600 values per layer, so noisier histograms (memoised under its own batch size).
     int batch = p.preview() ? Math.max(8, batchFor(width) / 8) : batchFor(width);
     List<DeepStats> stats = WeightInit.deepStatsRecent(f, depth, width, batch, p.seed());
-    int trained = p.preview() ? Math.min(steps, PREVIEW_STEPS) : steps;
-    List<Training> runs = WeightInit.trainAllRecent(f, steps, lr, p.seed(), trained);
+    List<Training> runs = p.preview() && steps > PREVIEW_STEPS
+        ? WeightInit.trainAllRecent(f, PREVIEW_GRID_STEPS, lr, p.seed(), PREVIEW_STEPS)
+        : WeightInit.trainAllRecent(f, steps, lr, p.seed(), steps);
     Lang l = p.lang();
     List<String> names = WeightInit.INITS.stream().map(i -> name(i, l)).toList();
 

@@ -3,6 +3,7 @@ package dev.bagu.demos.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.bagu.demo.Result;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Init;
 import java.util.List;
@@ -83,6 +84,24 @@ class WeightInitTest {
     }
     // Any random init breaks the symmetry from the start.
     assertThat(WeightInit.symmetryGap(a.net())).isGreaterThan(0.01);
+  }
+
+  @Test
+  void aPreviewsTrainingIsTheFullRunsFirstSteps() {
+    WeightInit.Training full = WeightInit.train(Init.XAVIER_NORMAL, Activation.TANH, 200, 0.2, 8);
+    WeightInit.Training first = WeightInit.train(Init.XAVIER_NORMAL, Activation.TANH, 200, 0.2,
+        8, WeightInitDemo.PREVIEW_STEPS);
+    assertThat(first.steps()).containsExactly(0, 5, 10, 15, 20);
+    assertThat(first.loss()).containsExactly(java.util.Arrays.copyOf(full.loss(), 5));
+    // The demo's preview at any steps setting draws those points, on that setting's axis.
+    WeightInitDemo demo = new WeightInitDemo();
+    Result preview = demo.run(dev.bagu.demo.Params.defaults(demo.params()).with("steps", 1000)
+        .withPreview(true));
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> training =
+        (java.util.Map<String, Object>) preview.data().get("training");
+    assertThat((int[]) training.get("steps")).containsExactly(0, 5, 10, 15, 20);
+    assertThat(preview.figure().texts()).anyMatch(t -> t.contains("first 20 of 1000 steps"));
   }
 
   @Test
