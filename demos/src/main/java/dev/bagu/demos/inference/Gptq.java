@@ -36,13 +36,14 @@ public final class Gptq {
   public static double[][] gram(double[][] x) {
     int cols = x.length;
     double[][] g = new double[cols][cols];
-    for (int a = 0; a < cols; a++) {
+    // Rows side by side on the cores: each entry is one dot product, whichever thread takes it.
+    java.util.stream.IntStream.range(0, cols).parallel().forEach(a -> {
       for (int b = a; b < cols; b++) {
         double s = dot(x[a], x[b]);
         g[a][b] = s;
         g[b][a] = s;
       }
-    }
+    });
     return g;
   }
 
@@ -100,19 +101,25 @@ public final class Gptq {
     }
     double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(reversed, false)).getL()
         .getData();
-    // L⁻¹ (lower) by forward substitution, one column j at a time.
+    // L⁻¹ (lower) by forward substitution, one column j at a time. The columns are independent,
+    // so they run side by side on the cores; each is built in a contiguous array (reading
+    // L⁻¹ down a column of the 2-D array missed the cache at every step) and the sums run in the
+    // same order as before, so the bits are the same.
     double[][] inverse = new double[n][n];
-    for (int j = 0; j < n; j++) {
-      inverse[j][j] = 1 / l[j][j];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
+      double[] column = new double[n];
+      column[j] = 1 / l[j][j];
+      inverse[j][j] = column[j];
       for (int i = j + 1; i < n; i++) {
         double s = 0;
         double[] li = l[i];
         for (int k = j; k < i; k++) {
-          s += li[k] * inverse[k][j];
+          s += li[k] * column[k];
         }
-        inverse[i][j] = -s / li[i];
+        column[i] = -s / li[i];
+        inverse[i][j] = column[i];
       }
-    }
+    });
     double[][] upper = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i; j < n; j++) {

@@ -43,17 +43,29 @@ public final class QuantizationSweep {
     double[][] gram = calibration.gram();
     double signal = Gptq.outputError(w, new double[rows][cols], gram); // ‖WX‖²
     double[][] upper = calibration.upper();
+    // Every (method, bits, granularity) on its own, side by side on the cores, and entered in
+    // this order: the same map on any core count.
+    java.util.List<Entry> order = new java.util.ArrayList<>();
     for (int bits : BITS) {
       for (Granularity g : Granularity.values()) {
-        double[][] q = RoundToNearest.quantize(w, bits, g, groupSize);
-        put("rtn", bits, g, Gptq.outputError(w, q, gram) / signal,
-            RoundToNearest.bitsPerWeight(bits, g, groupSize, rows, cols));
+        order.add(new Entry("rtn", bits, g, Double.NaN, Double.NaN));
       }
       for (Granularity g : new Granularity[] {Granularity.PER_CHANNEL, Granularity.GROUPED}) {
-        double[][] q = Gptq.quantize(w, upper, bits, g, groupSize);
-        put("gptq", bits, g, Gptq.outputError(w, q, gram) / signal,
-            RoundToNearest.bitsPerWeight(bits, g, groupSize, rows, cols));
+        order.add(new Entry("gptq", bits, g, Double.NaN, Double.NaN));
       }
+    }
+    double[] errors = new double[order.size()];
+    java.util.stream.IntStream.range(0, order.size()).parallel().forEach(i -> {
+      Entry e = order.get(i);
+      double[][] q = e.method().equals("rtn")
+          ? RoundToNearest.quantize(w, e.bits(), e.granularity(), groupSize)
+          : Gptq.quantize(w, upper, e.bits(), e.granularity(), groupSize);
+      errors[i] = Gptq.outputError(w, q, gram) / signal;
+    });
+    for (int i = 0; i < order.size(); i++) {
+      Entry e = order.get(i);
+      put(e.method(), e.bits(), e.granularity(), errors[i],
+          RoundToNearest.bitsPerWeight(e.bits(), e.granularity(), groupSize, rows, cols));
     }
   }
 
