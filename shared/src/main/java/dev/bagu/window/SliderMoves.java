@@ -4,7 +4,6 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Parameter changes as a user makes them in the window: a slider moved to a neighbouring value.
@@ -18,12 +17,6 @@ public final class SliderMoves {
     return p.declared().stream()
         .filter(param -> param instanceof Param.IntParam || param instanceof Param.RealParam)
         .map(Param::name).toList();
-  }
-
-  /** {@link #move(Params, String, int)} of the first slider, or empty when there is none. */
-  public static Optional<Params> move(Params p, int by) {
-    List<String> sliders = sliders(p);
-    return sliders.isEmpty() ? Optional.empty() : Optional.of(move(p, sliders.get(0), by));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.bagu.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
@@ -11,20 +12,20 @@ class SliderMovesTest {
   private final Params fake = Params.defaults(new FakeDemo().params()); // n = 10, log 1 … 1000
 
   @Test
-  void movesTheFirstSliderByDistinctValuesUpOrDown() {
-    int up1 = SliderMoves.move(fake, 1).orElseThrow().integer("n");
-    int up2 = SliderMoves.move(fake, 2).orElseThrow().integer("n");
-    int down1 = SliderMoves.move(fake, -1).orElseThrow().integer("n");
+  void movesASliderByDistinctValuesUpOrDown() {
+    int up1 = SliderMoves.move(fake, "n", 1).integer("n");
+    int up2 = SliderMoves.move(fake, "n", 2).integer("n");
+    int down1 = SliderMoves.move(fake, "n", -1).integer("n");
     assertThat(up1).isEqualTo(11); // a log slider over integers: the next integer, not 10 again
     assertThat(up2).isEqualTo(12);
     assertThat(down1).isEqualTo(9);
-    assertThat(SliderMoves.move(fake, 1).orElseThrow().real("scale")).isEqualTo(1.0);
+    assertThat(SliderMoves.move(fake, "n", 1).real("scale")).isEqualTo(1.0);
   }
 
   @Test
   void stopsAtTheEndsAndKeepsTheFlags() {
     Params top = fake.with("n", 1000).withPreview(true);
-    Params moved = SliderMoves.move(top, 3).orElseThrow();
+    Params moved = SliderMoves.move(top, "n", 3);
     assertThat(moved.integer("n")).isEqualTo(1000);
     assertThat(moved.preview()).isTrue();
   }
@@ -35,14 +36,15 @@ class SliderMovesTest {
     Params moved = SliderMoves.move(fake, "scale", 1);
     assertThat(moved.real("scale")).isGreaterThan(1.0);
     assertThat(moved.integer("n")).isEqualTo(10);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SliderMoves.move(fake, "nope", 1))
+    assertThatThrownBy(() -> SliderMoves.move(fake, "nope", 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
   }
 
   @Test
   void aDemoWithoutSlidersHasNoMove() {
     Params choices = Params.defaults(List.of(Param.choice("mode", "a", List.of("a", "b"), "")));
-    assertThat(SliderMoves.move(choices, 1)).isEmpty();
     assertThat(SliderMoves.sliders(choices)).isEmpty();
+    assertThatThrownBy(() -> SliderMoves.move(choices, "mode", 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
