@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.bagu.demo.Param;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SliderScaleTest {
@@ -107,7 +109,7 @@ class SliderScaleTest {
   void powersOfTwoStepByDoublingAndBack() {
     SliderScale s = SliderScale.of(Param.integer("d", 64, 4, 256, "").powersOfTwo());
     assertThat(s.steps()).isEqualTo(6);
-    java.util.List<Object> values = new java.util.ArrayList<>();
+    List<Object> values = new ArrayList<>();
     for (int pos = 0; pos <= s.steps(); pos++) {
       values.add(s.value(pos));
       assertThat(s.position(s.value(pos))).isEqualTo(pos);

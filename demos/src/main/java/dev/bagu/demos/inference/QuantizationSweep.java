@@ -1,8 +1,11 @@
 package dev.bagu.demos.inference;
 
 import dev.bagu.demos.inference.RoundToNearest.Granularity;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Every quantization the demo compares, on one {@link LlmLikeLayer}: round-to-nearest at 8, 4
@@ -45,7 +48,7 @@ public final class QuantizationSweep {
     double[][] upper = calibration.upper();
     // Every (method, bits, granularity) on its own, side by side on the cores, and entered in
     // this order: the same map on any core count.
-    java.util.List<Entry> order = new java.util.ArrayList<>();
+    List<Entry> order = new ArrayList<>();
     for (int bits : BITS) {
       for (Granularity g : Granularity.values()) {
         order.add(new Entry("rtn", bits, g, Double.NaN, Double.NaN));
@@ -55,7 +58,7 @@ public final class QuantizationSweep {
       }
     }
     double[] errors = new double[order.size()];
-    java.util.stream.IntStream.range(0, order.size()).parallel().forEach(i -> {
+    IntStream.range(0, order.size()).parallel().forEach(i -> {
       Entry e = order.get(i);
       double[][] q = e.method().equals("rtn")
           ? RoundToNearest.quantize(w, e.bits(), e.granularity(), groupSize)

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.bagu.demo.Result;
 import dev.bagu.nn.Activation;
 import dev.bagu.nn.Init;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WeightInitTest {
@@ -92,14 +94,13 @@ class WeightInitTest {
     WeightInit.Training first = WeightInit.train(Init.XAVIER_NORMAL, Activation.TANH, 200, 0.2,
         8, WeightInitDemo.PREVIEW_STEPS);
     assertThat(first.steps()).containsExactly(0, 5, 10, 15, 20);
-    assertThat(first.loss()).containsExactly(java.util.Arrays.copyOf(full.loss(), 5));
+    assertThat(first.loss()).containsExactly(Arrays.copyOf(full.loss(), 5));
     // The demo's preview at any steps setting draws those points, on that setting's axis.
     WeightInitDemo demo = new WeightInitDemo();
     Result preview = demo.run(dev.bagu.demo.Params.defaults(demo.params()).with("steps", 1000)
         .withPreview(true));
     @SuppressWarnings("unchecked")
-    java.util.Map<String, Object> training =
-        (java.util.Map<String, Object>) preview.data().get("training");
+    Map<String, Object> training = (Map<String, Object>) preview.data().get("training");
     assertThat((int[]) training.get("steps")).containsExactly(0, 5, 10, 15, 20);
     assertThat(preview.figure().texts()).anyMatch(t -> t.contains("first 20 of 1000 steps"));
   }
