@@ -22,8 +22,8 @@ final class DemoPage {
     StringBuilder b = new StringBuilder();
     PageFrame.open(b, l, info.title(l) + " · Bagu", true);
     Lang other = PageFrame.other(l);
-    String otherSearch = new ViewRequest(v.demo(), v.params().withLang(other), v.inputHash(),
-        v.serverLang()).search();
+    String otherSearch = new ViewRequest(v.demo(), v.params().withLang(other).withPreview(false),
+        v.inputHash(), v.serverLang(), false).search();
     b.append("<header>\n<p class=\"crumbs\"><a href=\"/").append(PageFrame.langQuery(l,
             v.serverLang())).append("\">").append(l.t("← all demos", "← 全部演示"))
         .append("</a> · <a id=\"lang-switch\" hreflang=\"").append(other.code())
@@ -70,6 +70,8 @@ final class DemoPage {
     attribute(b, "data-t-too-large", l.f("The file is larger than %s.", "文件超过 %s。",
         site.uploadLimitText()));
     attribute(b, "data-t-failed", l.t("The server did not answer: ", "服务器没有响应："));
+    attribute(b, "data-t-preview", l.t("preview · full result on release",
+        "预览 · 松开滑块后显示完整结果"));
   }
 
   private static void attribute(StringBuilder b, String name, String value) {

@@ -1,5 +1,6 @@
 package dev.bagu.serve;
 
+import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class Rendered {
     if (result == null) {
       long start = System.nanoTime();
       try {
-        result = view.demo().run(view.params());
+        result = Preview.run(view.demo(), view.params()); // a preview is stamped so
       } catch (UserException e) {
         failure = new HttpError(400, e.getMessage());
         throw failure;

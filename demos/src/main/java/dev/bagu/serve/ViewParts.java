@@ -21,11 +21,12 @@ record ViewParts(ViewRequest view, Result result, String figure, Dimension size,
 
   static ViewParts of(ViewRequest v, Result result, Artifact display, Site site) {
     Lang l = v.lang();
-    String search = v.search();
-    String figure = "/figure/" + v.id() + "." + display.extension() + search;
+    String figure = "/figure/" + v.id() + "." + display.extension() + v.search();
+    // Downloads and the command are the full run's, also under a preview.
+    String fullSearch = v.full().search();
     Map<String, String> downloads = new LinkedHashMap<>();
     for (Artifact a : new Artifact[] {Artifact.PNG, Artifact.SVG, Artifact.JSON, Artifact.MD}) {
-      downloads.put(a.extension(), "/download/" + v.id() + "." + a.extension() + search);
+      downloads.put(a.extension(), "/download/" + v.id() + "." + a.extension() + fullSearch);
     }
     String answer = "";
     try {
@@ -36,14 +37,15 @@ record ViewParts(ViewRequest view, Result result, String figure, Dimension size,
     return new ViewParts(v, result, figure, Artifacts.figureSize(result),
         GalleryFragments.findingsTable(result, v.params().showTimes(), l),
         linkIds(Explanation.toHtml(answer), site.ids(), v), DemoNote.command(v.demo(),
-            v.params()), downloads);
+            v.full().params()), downloads);
   }
 
   /** What the page's script reads after a change ({@code /api/run/ID}). */
   Map<String, Object> json() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", view.id());
-    m.put("query", view.query());
+    m.put("query", view.full().query());
+    m.put("preview", view.preview());
     m.put("figure", figure);
     m.put("width", size.width);
     m.put("height", size.height);

@@ -70,6 +70,33 @@
     status.textContent = on ? view.dataset.tComputing : '';
   }
 
+  // While a slider is dragged the server answers with the demo's quicker preview (stamped in the
+  // figure); the findings, answer, command and downloads stay the last full run's until the
+  // slider is let go, as in the window.
+  function apply(data) {
+    var next = new Image();
+    var mine = generation;
+    next.onload = function () {
+      if (mine !== generation) { return; }
+      figure.src = data.figure;
+      figure.width = data.width;
+      figure.height = data.height;
+      if (!data.preview) {
+        document.getElementById('findings').innerHTML = data.findings;
+        document.getElementById('answer').innerHTML = data.answer;
+        document.getElementById('command').textContent = data.command;
+        Object.keys(data.downloads).forEach(function (k) {
+          var a = document.getElementById('dl-' + k);
+          if (a) { a.href = data.downloads[k]; }
+        });
+      }
+      busy(false);
+      if (data.preview) { status.textContent = view.dataset.tPreview; }
+    };
+    next.onerror = function () { if (mine === generation) { busy(false); showError(view.dataset.tFailed + data.figure); } };
+    next.src = data.figure;
+  }
+
   function showError(text) {
     error.textContent = text;
     error.hidden = !text;
@@ -87,29 +114,9 @@
     }
   }
 
-  function apply(data) {
-    var next = new Image();
-    var mine = generation;
-    next.onload = function () {
-      if (mine !== generation) { return; }
-      figure.src = data.figure;
-      figure.width = data.width;
-      figure.height = data.height;
-      document.getElementById('findings').innerHTML = data.findings;
-      document.getElementById('answer').innerHTML = data.answer;
-      document.getElementById('command').textContent = data.command;
-      Object.keys(data.downloads).forEach(function (k) {
-        var a = document.getElementById('dl-' + k);
-        if (a) { a.href = data.downloads[k]; }
-      });
-      busy(false);
-    };
-    next.onerror = function () { if (mine === generation) { busy(false); showError(view.dataset.tFailed + data.figure); } };
-    next.src = data.figure;
-  }
-
-  // Sends the view to the server; body is an uploaded file (POST) or null.
-  function run(body, fileName) {
+  // Sends the view to the server; body is an uploaded file (POST) or null; preview while a
+  // slider is still held (the address bar keeps the view's own address).
+  function run(body, fileName, preview) {
     var q = query();
     history.replaceState(null, '', '/demo/' + id + (q ? '?' + q : ''));
     updateLinks(q);
@@ -124,13 +131,14 @@
       init.headers['X-Bagu-File-Name'] = encodeURIComponent(fileName);
       init.headers['Content-Type'] = 'text/csv';
     }
-    fetch('/api/run/' + id + (q ? '?' + q : ''), init).then(function (response) {
+    var ask = preview ? (q ? q + '&' : '') + 'preview=1' : q;
+    fetch('/api/run/' + id + (ask ? '?' + ask : ''), init).then(function (response) {
       if (mine !== generation) { return null; }
       if (response.status === 409) { return null; } // a newer request replaced it
       if (response.status === 503) {
         var wait = Number(response.headers.get('Retry-After')) || 1;
         status.textContent = view.dataset.tBusy.replace('%s', wait);
-        setTimeout(function () { if (mine === generation) { run(body, fileName); } }, wait * 1000);
+        setTimeout(function () { if (mine === generation) { run(body, fileName, preview); } }, wait * 1000);
         return null;
       }
       if (!response.ok) {
@@ -156,7 +164,7 @@
 
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(function () { run(null); }, 60);
+    timer = setTimeout(function () { run(null, null, true); }, 60);
   }
 
   form.addEventListener('input', function (e) {

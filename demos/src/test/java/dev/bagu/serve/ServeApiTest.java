@@ -161,6 +161,37 @@ class ServeApiTest {
   }
 
   @Test
+  void aDraggedSliderGetsTheDemosStampedPreviewAndKeepsTheFullDownloads() throws Exception {
+    Http http = start(Catalogue.registry(), ServeConfig.defaults());
+    HttpResponse<String> r = http.get("/api/run/weight-init?steps=1000&preview=1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    var json = dev.bagu.io.Json.mapper().readTree(r.body());
+    assertThat(json.get("preview").asBoolean()).isTrue();
+    assertThat(json.get("figure").asText())
+        .isEqualTo("/figure/weight-init.png?steps=1000&preview=1");
+    assertThat(json.get("downloads").get("json").asText())
+        .isEqualTo("/download/weight-init.json?steps=1000");
+    assertThat(json.get("command").asText()).isEqualTo("./bagu run weight-init -p steps=1000");
+    byte[] preview = http.bytes("/figure/weight-init.png?steps=1000&preview=1").body();
+    byte[] full = http.bytes("/figure/weight-init.png?steps=1000").body();
+    assertThat(preview).isNotEqualTo(full);
+    // The downloaded JSON is the full run's: 1000 steps trained, not the preview's 20.
+    var report = dev.bagu.io.Json.mapper().readTree(
+        http.get("/download/weight-init.json?steps=1000").body());
+    var steps = report.at("/data/training/steps");
+    assertThat(steps.get(steps.size() - 1).asInt()).isEqualTo(1000);
+
+    // A demo without a preview runs fully: the same view as without the flag.
+    var plain = dev.bagu.io.Json.mapper().readTree(
+        http.get("/api/run/self-attention?preview=1").body());
+    assertThat(plain.get("preview").asBoolean()).isFalse();
+    assertThat(plain.get("figure").asText()).isEqualTo("/figure/self-attention.png");
+    HttpResponse<String> bad = http.get("/api/run/weight-init?preview=yes");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).startsWith("preview=yes: allowed preview=1");
+  }
+
+  @Test
   void pathTraversalNeverReachesAFile() throws Exception {
     Http http = start();
     List<String> attempts = List.of("/../../../../etc/passwd", "/static/../../pom.xml",

@@ -121,6 +121,33 @@ class ServeBrowserTest {
   }
 
   @Test
+  void whileASliderIsHeldThePageShowsThePreviewAndOnReleaseTheFullRun() {
+    browser.get(server.url() + "demo/weight-init");
+    Wait wait = new Wait(browser, Duration.ofSeconds(90));
+    WebElement figure = browser.findElement(By.id("figure"));
+    wait.until(d -> loaded(figure));
+    String findings = browser.findElement(By.id("findings")).getText();
+    String download = browser.findElement(By.id("dl-json")).getAttribute("href");
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    // The thumb moved and still held: an input event without the change event of a release.
+    js.executeScript("var s = document.getElementById('p-steps'); s.value = '700';"
+        + "s.dispatchEvent(new Event('input', {bubbles: true}));");
+    wait.until(d -> figure.getAttribute("src").contains("preview=1") && loaded(figure));
+    WebElement status = browser.findElement(By.id("status"));
+    wait.until(d -> status.getText().startsWith("preview"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("preview").contains("steps=");
+    assertThat(browser.findElement(By.id("findings")).getText()).isEqualTo(findings);
+    assertThat(browser.findElement(By.id("dl-json")).getAttribute("href")).isEqualTo(download);
+
+    js.executeScript("document.getElementById('p-steps')"
+        + ".dispatchEvent(new Event('change', {bubbles: true}));");
+    wait.until(d -> !figure.getAttribute("src").contains("preview=1") && loaded(figure)
+        && status.getText().isEmpty());
+    assertThat(browser.findElement(By.id("dl-json")).getAttribute("href")).contains("steps=")
+        .doesNotContain("preview");
+  }
+
+  @Test
   void aBadValueShowsTheOneLineMessageOnThePage() {
     browser.get(server.url() + "demo/softmax-scaling?samples=2000&trials=100");
     Wait wait = new Wait(browser, Duration.ofSeconds(90));
