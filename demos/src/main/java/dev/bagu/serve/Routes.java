@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <pre>
  * GET  /                         the index (?lang=zh)
  * GET  /demo/ID?…                a demo's live page
- * GET  /api/run/ID?…             what the page swaps in after a change (JSON)
+ * GET  /api/run/ID?…             what the page swaps in after a change (JSON); with preview=1,
+ *                                the demo's quicker preview while a slider is held
  * POST /api/run/ID?…             the same with an uploaded CSV as the body
  * GET  /figure/ID.svg|png?…      the figure
  * GET  /download/ID.png|svg|json|md?…   the same as a download
