@@ -101,12 +101,18 @@ class ServeBrowserTest {
     assertThat(loadedFrom).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base));
   }
 
-  @Test
-  void aPowersOfTwoSliderStepsByDoubling() {
-    browser.get(server.url() + "demo/head-dimension?tokens=16");
-    Wait wait = new Wait(browser, Duration.ofSeconds(90));
+  /** Opens a page of the server and waits for its figure to load; returns the figure. */
+  private WebElement openAndWait(String pathAndQuery, Wait wait) {
+    browser.get(server.url() + pathAndQuery);
     WebElement figure = browser.findElement(By.id("figure"));
     wait.until(d -> loaded(figure));
+    return figure;
+  }
+
+  @Test
+  void aPowersOfTwoSliderStepsByDoubling() {
+    Wait wait = new Wait(browser, Duration.ofSeconds(90));
+    WebElement figure = openAndWait("demo/head-dimension?tokens=16", wait);
     WebElement dmodel = browser.findElement(By.id("p-dmodel"));
     assertThat(dmodel.getAttribute("max")).isEqualTo("6"); // 4, 8, … 256: six doublings
     dmodel.sendKeys(Keys.ARROW_LEFT); // one position down from 64
@@ -122,10 +128,8 @@ class ServeBrowserTest {
 
   @Test
   void whileASliderIsHeldThePageShowsThePreviewAndOnReleaseTheFullRun() {
-    browser.get(server.url() + "demo/weight-init");
     Wait wait = new Wait(browser, Duration.ofSeconds(90));
-    WebElement figure = browser.findElement(By.id("figure"));
-    wait.until(d -> loaded(figure));
+    WebElement figure = openAndWait("demo/weight-init", wait);
     String findings = browser.findElement(By.id("findings")).getText();
     String download = browser.findElement(By.id("dl-json")).getAttribute("href");
     JavascriptExecutor js = (JavascriptExecutor) browser;
