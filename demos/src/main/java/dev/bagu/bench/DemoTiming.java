@@ -1,5 +1,7 @@
 package dev.bagu.bench;
 
+import java.util.Map;
+
 /**
  * How fast one demo is at its default parameters.
  *
@@ -21,7 +23,7 @@ package dev.bagu.bench;
  */
 public record DemoTiming(String id, double coldMillis, double computeMillis,
     double renderMillis, double repaintMillis, double previewMillis, String previewSlider,
-    java.util.Map<String, Double> previewBySlider, boolean hasPreview, double peakHeapMb) {
+    Map<String, Double> previewBySlider, boolean hasPreview, double peakHeapMb) {
   /** DESIGN.md's budget: warm compute + render at the defaults within 150 ms. */
   public static final double BUDGET_MILLIS = 150;
   /** The first run in a fresh JVM (class loading and JIT included) within a second. */
