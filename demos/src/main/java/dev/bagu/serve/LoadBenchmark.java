@@ -29,11 +29,12 @@ import java.util.regex.Pattern;
 /**
  * A study group against {@code bagu serve}, on this machine only (127.0.0.1): N simulated
  * students, each on their own demo (student i on the i-th demo of the catalogue, round the list),
- * moving one slider at a time by a small random step, as fast as the page would: send the view,
- * wait for it, fetch the new figure, pause 250 ms, move again. A 503 is honoured as the page does
- * (wait Retry-After, send again). Server and students share this JVM and its cores, so the
- * numbers are on the cautious side. Prints requests served, p50/p95 latency, 503s, other errors
- * and the peak heap.
+ * dragging one slider at a time by small random steps, as the page asks: while the thumb is held,
+ * {@link #HELD_MOVES} positions as previews ({@code preview=1}), then the release, the full view
+ * at the last position; for each, send the view, wait for it, fetch the new figure, pause 250 ms.
+ * A 503 is honoured as the page does (wait Retry-After, send again). Server and students share
+ * this JVM and its cores, so the numbers are on the cautious side. Prints requests served,
+ * p50/p95 latency of previews and of releases, 503s, other errors and the peak heap.
  *
  * <pre>
  * ./mvnw -q -B -DskipTests package
@@ -43,8 +44,11 @@ import java.util.regex.Pattern;
 public final class LoadBenchmark {
   private static final Pattern FIGURE = Pattern.compile("\"figure\" : \"([^\"]+)\"");
   private static final long THINK_MILLIS = 250;
+  /** Positions a drag passes while held, each a preview request, before its release. */
+  static final int HELD_MOVES = 2;
 
-  private final List<Long> moveNanos = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> previewNanos = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> releaseNanos = Collections.synchronizedList(new ArrayList<>());
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final AtomicLong peakHeap = new AtomicLong();
   private final AtomicInteger failures = new AtomicInteger();
@@ -94,18 +98,28 @@ public final class LoadBenchmark {
     }
   }
 
-  /** One student: move a slider, wait for the new view and figure, pause, again. */
+  /**
+   * One student: drag a slider (previews), release it (the full view), each time waiting for the
+   * new view and figure and pausing; again.
+   */
   private void student(HttpClient client, URI base, Demo demo, long seed, long end) {
     Random random = new Random(seed);
     StudentSlider slider = new StudentSlider(demo, random);
     String token = "student-" + seed;
     String query = "";
+    int step = 0;
+    boolean again = false; // after a 503: the same request once more
     while (System.nanoTime() < end) {
-      query = slider.move();
+      boolean held = step % (HELD_MOVES + 1) < HELD_MOVES;
+      if (held && !again) {
+        query = slider.move(); // the release asks for the last position again, in full
+      }
+      again = false;
       long start = System.nanoTime();
       try {
         HttpResponse<String> view = client.send(HttpRequest.newBuilder(base.resolve(
-            "/api/run/" + demo.info().id() + "?" + query)).header(Routes.CLIENT_HEADER, token)
+            "/api/run/" + demo.info().id() + "?" + query + (held ? "&preview=1" : "")))
+            .header(Routes.CLIENT_HEADER, token)
             .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
         count(view.statusCode());
         if (view.statusCode() != 200 && view.statusCode() != 503 && rejections.size() < 5) {
@@ -115,6 +129,7 @@ public final class LoadBenchmark {
         if (view.statusCode() == 503) {
           long wait = view.headers().firstValueAsLong("Retry-After").orElse(1);
           Thread.sleep(wait * 1000);
+          again = true;
           continue;
         }
         if (view.statusCode() == 200) {
@@ -125,7 +140,8 @@ public final class LoadBenchmark {
                 HttpResponse.BodyHandlers.ofByteArray());
             count(png.statusCode());
           }
-          moveNanos.add(System.nanoTime() - start);
+          (held ? previewNanos : releaseNanos).add(System.nanoTime() - start);
+          step++;
         }
         Thread.sleep(THINK_MILLIS);
       } catch (InterruptedException e) {
@@ -161,8 +177,8 @@ public final class LoadBenchmark {
 
   private void report(PrintWriter out, ServeServer server, ServeConfig config, int students,
       int seconds, int demoCount) {
-    List<Long> sorted = new ArrayList<>(moveNanos);
-    Collections.sort(sorted);
+    List<Long> previews = sorted(previewNanos);
+    List<Long> releases = sorted(releaseNanos);
     int served = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     int ok = statuses.getOrDefault(200, new AtomicInteger()).get();
     int busy = statuses.getOrDefault(503, new AtomicInteger()).get();
@@ -173,9 +189,12 @@ public final class LoadBenchmark {
         Runtime.getRuntime().availableProcessors(), config.threads(), config.queue(), demoCount);
     out.printf("requests served: %d (%.1f/s) · by status %s · client failures %d%n", served,
         served / (double) seconds, new java.util.TreeMap<>(statuses), failures.get());
-    out.printf("slider moves answered (view + figure): %d · latency p50 %d ms, p95 %d ms, "
-            + "max %d ms%n", sorted.size(), millis(sorted, 0.50), millis(sorted, 0.95),
-        millis(sorted, 1.0));
+    out.printf("drag positions answered with a preview (view + figure): %d · latency p50 %d ms, "
+            + "p95 %d ms, max %d ms%n", previews.size(), millis(previews, 0.50),
+        millis(previews, 0.95), millis(previews, 1.0));
+    out.printf("releases answered with the full view (view + figure): %d · latency p50 %d ms, "
+            + "p95 %d ms, max %d ms%n", releases.size(), millis(releases, 0.50),
+        millis(releases, 0.95), millis(releases, 1.0));
     out.printf("503 (queue full, Retry-After honoured): %d · other 5xx: %d · internal errors "
             + "logged: %d · waiting requests superseded: %d · cache hits: %d%n", busy,
         otherFiveHundreds, server.internalErrors(), server.superseded(), server.cacheHits());
@@ -190,6 +209,12 @@ public final class LoadBenchmark {
     if (ok == 0) {
       out.println("no request succeeded");
     }
+  }
+
+  private static List<Long> sorted(List<Long> nanos) {
+    List<Long> copy = new ArrayList<>(nanos);
+    Collections.sort(copy);
+    return copy;
   }
 
   private static long millis(List<Long> sorted, double q) {
