@@ -40,9 +40,9 @@ final class Controls {
       if (param instanceof IntParam i && i.isPowersOfTwo()) {
         doublingSlider(b, id, i, (Integer) v);
       } else if (param instanceof IntParam i) {
-        slider(b, id, param, v, i.min(), i.max(), i.isLogScale(), true);
+        slider(b, id, param, v, i.min(), i.max(), i.isLogScale(), true, i.isEven());
       } else if (param instanceof RealParam r) {
-        slider(b, id, param, v, r.min(), r.max(), r.isLogScale(), false);
+        slider(b, id, param, v, r.min(), r.max(), r.isLogScale(), false, false);
       } else if (param instanceof ChoiceParam c) {
         b.append("<select id=\"").append(id).append("\" name=\"").append(param.name())
             .append("\" data-kind=\"choice\" data-default=\"")
@@ -72,8 +72,9 @@ final class Controls {
     return b.toString();
   }
 
+  /** A range slider; {@code even}: only even values (the script rounds, a direct one steps by 2). */
   private static void slider(StringBuilder b, String id, Param<?> param, Object value,
-      double min, double max, boolean log, boolean integer) {
+      double min, double max, boolean log, boolean integer, boolean even) {
     double v = ((Number) value).doubleValue();
     boolean direct = integer && !log && max - min <= 2 * STEPS;
     String map = direct ? "direct" : log ? "log" : "linear";
@@ -84,9 +85,10 @@ final class Controls {
         .append("\" data-max=\"").append(param.formatAny(box(max, integer)))
         .append("\" data-default=\"").append(escape(param.formatAny(param.defaultValue())))
         .append("\" data-value=\"").append(escape(param.formatAny(value)))
+        .append(even ? "\" data-even=\"true" : "")
         .append("\" min=\"").append(direct ? (long) min : 0).append("\" max=\"")
-        .append(direct ? (long) max : STEPS).append("\" step=\"1\" value=\"").append(position)
-        .append("\">\n");
+        .append(direct ? (long) max : STEPS).append("\" step=\"").append(direct && even ? 2 : 1)
+        .append("\" value=\"").append(position).append("\">\n");
   }
 
   /** A powers-of-two slider: position k is min·2^k, so every position is an allowed value. */
@@ -110,6 +112,9 @@ final class Controls {
     String text;
     if (param instanceof IntParam i && i.isPowersOfTwo()) {
       text = l.f("powers of two %d to %d", "2 的幂 %d 到 %d", i.min(), i.max());
+    } else if (param instanceof IntParam i && i.isEven()) {
+      text = l.f("even integers %d to %d", "偶数 %d 到 %d", i.min(), i.max())
+          + (i.isLogScale() ? l.t(", log scale", "，对数刻度") : "");
     } else if (param instanceof IntParam i) {
       text = l.f("integers %d to %d", "整数 %d 到 %d", i.min(), i.max())
           + (i.isLogScale() ? l.t(", log scale", "，对数刻度") : "");

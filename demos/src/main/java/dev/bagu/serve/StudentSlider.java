@@ -58,7 +58,9 @@ final class StudentSlider {
       return Integer.toString(i.min() << (int) Math.round(f * doublings));
     }
     if (p instanceof Param.IntParam i) {
-      return Long.toString(Math.round(at(f, i.min(), i.max(), i.isLogScale())));
+      double v = at(f, i.min(), i.max(), i.isLogScale());
+      long rounded = i.isEven() ? 2 * Math.round(v / 2) : Math.round(v);
+      return Long.toString(Math.max(i.min(), Math.min(i.max(), rounded)));
     }
     Param.RealParam r = (Param.RealParam) p;
     double v = at(f, r.min(), r.max(), r.isLogScale());

@@ -28,6 +28,7 @@
       v = min + pos / STEPS * (max - min);
     }
     v = el.dataset.kind === 'int' ? Math.round(v) : sig3(v);
+    if (el.dataset.even) { v = 2 * Math.round(v / 2); }
     return Math.min(max, Math.max(min, v));
   }
 

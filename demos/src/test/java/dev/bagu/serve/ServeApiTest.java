@@ -192,6 +192,17 @@ class ServeApiTest {
   }
 
   @Test
+  void evenAndDoublingSlidersSayWhatTheyAllow() throws Exception {
+    Http http = start(Catalogue.registry(), ServeConfig.defaults());
+    String rope = http.get("/demo/rope").body();
+    assertThat(rope).containsPattern("id=\"p-d\"[^>]*data-map=\"log\"[^>]*data-even=\"true\"")
+        .contains("even integers 2 to 1024, log scale");
+    String heads = http.get("/demo/head-dimension?lang=zh").body();
+    assertThat(heads).containsPattern("id=\"p-dmodel\"[^>]*data-map=\"doubling\"")
+        .contains("2 的幂 4 到 256");
+  }
+
+  @Test
   void pathTraversalNeverReachesAFile() throws Exception {
     Http http = start();
     List<String> attempts = List.of("/../../../../etc/passwd", "/static/../../pom.xml",

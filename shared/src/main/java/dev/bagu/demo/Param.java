@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * read the same declaration.
  *
  * <p>Four kinds: {@link IntParam}, {@link RealParam} (both with an optional log scale, which the
- * window shows as a log slider; an integer may also be limited to powers of two, a slider that
- * steps by doubling), {@link ChoiceParam} and {@link BoolParam}.
+ * window shows as a log slider; an integer may also be limited to even values or to powers of
+ * two, a slider that steps by doubling), {@link ChoiceParam} and {@link BoolParam}.
  */
 public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, Param.ChoiceParam,
     Param.BoolParam {
@@ -109,18 +109,27 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
 
   /** Integer parameter. */
   public static final class IntParam extends Param<Integer> {
+    /** Which integers of [min, max] are allowed; min, default and max must be among them. */
+    public enum Steps {
+      EVERY,
+      /** d of RoPE or of sinusoidal encodings: the dimensions come in pairs. */
+      EVEN,
+      /** Widths and head counts that must divide one another: a slider that steps by doubling. */
+      POWERS_OF_TWO
+    }
+
     private final int min;
     private final int max;
     private final boolean logScale;
-    private final boolean powersOfTwo;
+    private final Steps steps;
 
     private IntParam(String name, int defaultValue, int min, int max, boolean logScale,
         String help) {
-      this(name, defaultValue, min, max, logScale, false, help);
+      this(name, defaultValue, min, max, logScale, Steps.EVERY, help);
     }
 
     private IntParam(String name, int defaultValue, int min, int max, boolean logScale,
-        boolean powersOfTwo, String help) {
+        Steps steps, String help) {
       super(name, defaultValue, help);
       if (min > max || defaultValue < min || defaultValue > max) {
         throw new IllegalArgumentException(name + ": need min <= default <= max");
@@ -128,25 +137,46 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       if (logScale && min <= 0) {
         throw new IllegalArgumentException(name + ": a log scale needs min > 0");
       }
-      if (powersOfTwo && !(isPowerOfTwo(min) && isPowerOfTwo(max)
-          && isPowerOfTwo(defaultValue))) {
-        throw new IllegalArgumentException(name + ": min, default and max must be powers of two");
-      }
       this.min = min;
       this.max = max;
       this.logScale = logScale;
-      this.powersOfTwo = powersOfTwo;
+      this.steps = steps;
+      if (!(allows(min) && allows(max) && allows(defaultValue))) {
+        throw new IllegalArgumentException(name + ": min, default and max must be "
+            + stepsText().strip());
+      }
     }
 
-    private static boolean isPowerOfTwo(int v) {
-      return v > 0 && Integer.bitCount(v) == 1;
+    private boolean allows(int v) {
+      return switch (steps) {
+        case EVERY -> true;
+        case EVEN -> v % 2 == 0;
+        case POWERS_OF_TWO -> v > 0 && Integer.bitCount(v) == 1;
+      };
+    }
+
+    private String stepsText() {
+      return switch (steps) {
+        case EVERY -> "integers ";
+        case EVEN -> "even integers ";
+        case POWERS_OF_TWO -> "powers of two ";
+      };
+    }
+
+    private IntParam with(boolean log, Steps s) {
+      IntParam p = new IntParam(name(), defaultValue(), min, max, log, s, help());
+      p.setHelpZh(helpZh());
+      return p;
     }
 
     /** The same parameter shown on a log slider (for sizes that span decades). */
     public IntParam logScale() {
-      IntParam p = new IntParam(name(), defaultValue(), min, max, true, powersOfTwo, help());
-      p.setHelpZh(helpZh());
-      return p;
+      return with(true, steps);
+    }
+
+    /** The same parameter limited to even integers (min, default and max must be even). */
+    public IntParam even() {
+      return with(logScale, Steps.EVEN);
     }
 
     /**
@@ -155,13 +185,19 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
      * slider would offer mostly refused values.
      */
     public IntParam powersOfTwo() {
-      IntParam p = new IntParam(name(), defaultValue(), min, max, logScale, true, help());
-      p.setHelpZh(helpZh());
-      return p;
+      return with(logScale, Steps.POWERS_OF_TWO);
+    }
+
+    public Steps steps() {
+      return steps;
     }
 
     public boolean isPowersOfTwo() {
-      return powersOfTwo;
+      return steps == Steps.POWERS_OF_TWO;
+    }
+
+    public boolean isEven() {
+      return steps == Steps.EVEN;
     }
 
     /** The same parameter with its help line in Chinese. */
@@ -184,7 +220,7 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
 
     @Override
     public String allowed() {
-      return (powersOfTwo ? "powers of two " : "integers ") + min + " to " + max;
+      return stepsText() + min + " to " + max;
     }
 
     @Override
@@ -207,8 +243,9 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       if (i < min || i > max) {
         throw rejected(String.valueOf(i), "is out of range");
       }
-      if (powersOfTwo && !isPowerOfTwo(i)) {
-        throw rejected(String.valueOf(i), "is not a power of two");
+      if (!allows(i)) {
+        throw rejected(String.valueOf(i), steps == Steps.EVEN ? "is not even"
+            : "is not a power of two");
       }
       return i;
     }

@@ -21,19 +21,21 @@ final class SliderScale {
   private final double max;
   private final boolean log;
   private final boolean integer;
+  private final boolean even;
   private final boolean doubling;
   private final int steps;
 
   private SliderScale(double min, double max, boolean log, boolean integer, int steps) {
-    this(min, max, log, integer, false, steps);
+    this(min, max, log, integer, false, false, steps);
   }
 
-  private SliderScale(double min, double max, boolean log, boolean integer, boolean doubling,
-      int steps) {
+  private SliderScale(double min, double max, boolean log, boolean integer, boolean even,
+      boolean doubling, int steps) {
     this.min = min;
     this.max = max;
     this.log = log;
     this.integer = integer;
+    this.even = even;
     this.doubling = doubling;
     this.steps = steps;
   }
@@ -41,8 +43,11 @@ final class SliderScale {
   /** The scale of a numeric parameter. */
   static SliderScale of(Param<?> param) {
     if (param instanceof Param.IntParam p) {
-      return p.isPowersOfTwo() ? powersOfTwo(p.min(), p.max())
-          : integer(p.min(), p.max(), p.isLogScale());
+      return switch (p.steps()) {
+        case POWERS_OF_TWO -> powersOfTwo(p.min(), p.max());
+        case EVEN -> even(p.min(), p.max(), p.isLogScale());
+        case EVERY -> integer(p.min(), p.max(), p.isLogScale());
+      };
     }
     if (param instanceof Param.RealParam p) {
       return real(p.min(), p.max(), p.isLogScale());
@@ -65,7 +70,18 @@ final class SliderScale {
   static SliderScale powersOfTwo(int min, int max) {
     checkRange(min, max, true);
     int steps = Integer.numberOfTrailingZeros(max) - Integer.numberOfTrailingZeros(min);
-    return new SliderScale(min, max, true, true, true, steps);
+    return new SliderScale(min, max, true, true, false, true, steps);
+  }
+
+  /**
+   * Even integers from min to max (both even): as {@link #integer}, each value rounded to the
+   * nearest even one, so no position is a value the parameter refuses.
+   */
+  static SliderScale even(int min, int max, boolean log) {
+    checkRange(min, max, log);
+    long span = (long) max - min;
+    int steps = !log && span / 2 <= STEPS ? (int) (span / 2) : STEPS;
+    return new SliderScale(min, max, log, true, true, false, steps);
   }
 
   static SliderScale real(double min, double max, boolean log) {
@@ -97,6 +113,9 @@ final class SliderScale {
       return (int) min << Math.max(0, Math.min(steps, position));
     }
     double v = raw(position);
+    if (even) {
+      return (int) Math.max(min, Math.min(max, 2 * Math.round(v / 2)));
+    }
     if (integer) {
       return (int) Math.max(min, Math.min(max, Math.round(v)));
     }

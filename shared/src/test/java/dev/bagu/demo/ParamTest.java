@@ -127,4 +127,17 @@ class ParamTest {
     assertThatThrownBy(() -> Param.integer("w", 6, 4, 256, "").powersOfTwo())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void evenIntegersRefuseOddOnes() {
+    Param.IntParam d = Param.integer("d", 128, 2, 1024, "head dimension").logScale().even();
+    assertThat(d.isEven()).isTrue();
+    assertThat(d.isLogScale()).isTrue();
+    assertThat(d.check(130)).isEqualTo(130);
+    assertThat(d.allowed()).isEqualTo("even integers 2 to 1024");
+    assertThatThrownBy(() -> d.check(129)).isInstanceOf(UserException.class)
+        .hasMessage("parameter d = 129 is not even: allowed even integers 2 to 1024");
+    assertThatThrownBy(() -> Param.integer("d", 3, 2, 10, "").even())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

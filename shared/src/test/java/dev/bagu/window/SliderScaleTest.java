@@ -117,4 +117,23 @@ class SliderScaleTest {
     assertThat(values).containsExactly(4, 8, 16, 32, 64, 128, 256);
     assertThat(s.position(64)).isEqualTo(4);
   }
+
+  @Test
+  void evenSlidersOnlyGiveEvenValues() {
+    SliderScale log = SliderScale.of(Param.integer("d", 128, 2, 1024, "").logScale().even());
+    for (int pos = 0; pos <= log.steps(); pos++) {
+      assertThat((Integer) log.value(pos) % 2).as("position %d", pos).isZero();
+    }
+    assertThat(log.value(0)).isEqualTo(2);
+    assertThat(log.value(log.steps())).isEqualTo(1024);
+    assertThat(log.value(log.position(128))).isEqualTo(128);
+    SliderScale linear = SliderScale.of(Param.integer("d", 8, 2, 20, "").even());
+    assertThat(linear.steps()).isEqualTo(9); // 2, 4, … 20: one position each
+    List<Object> values = new ArrayList<>();
+    for (int pos = 0; pos <= linear.steps(); pos++) {
+      values.add(linear.value(pos));
+    }
+    assertThat(values).containsExactly(2, 4, 6, 8, 10, 12, 14, 16, 18, 20);
+    assertThat(linear.position(8)).isEqualTo(3);
+  }
 }

@@ -8,7 +8,6 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
-import dev.bagu.demo.UserException;
 import dev.bagu.i18n.Lang;
 import dev.bagu.math.Rng;
 import dev.bagu.plot.Figure;
@@ -36,6 +35,7 @@ public final class RopeDemo implements Demo {
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("d", 128, 2, 1024, "head dimension d (even): d/2 rotated pairs").logScale()
+          .even()
           .zh("头维度 d（偶数）：d/2 对被旋转的维度"),
       Param.real("base", 10_000, 10, 10_000_000,
           "base of θ_j = base^(−2j/d); Llama 10000, Llama 3 500000").logScale()
@@ -62,9 +62,7 @@ public final class RopeDemo implements Demo {
     int d = p.integer("d");
     double base = p.real("base");
     int maxDistance = p.integer("max-distance");
-    if (d % 2 != 0) {
-      throw new UserException("parameter d = " + d + " must be even: RoPE rotates pairs");
-    }
+    // d is even (the parameter allows nothing else): RoPE rotates pairs.
     Lang l = p.lang();
     double[] theta = Rope.thetas(d, base);
     Rng rng = Rng.stream(p.seed(), 1);

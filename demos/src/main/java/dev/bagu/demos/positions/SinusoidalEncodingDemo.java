@@ -8,7 +8,6 @@ import dev.bagu.demo.Param;
 import dev.bagu.demo.Params;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
-import dev.bagu.demo.UserException;
 import dev.bagu.i18n.Lang;
 import dev.bagu.plot.Figure;
 import dev.bagu.plot.HeatmapPlot;
@@ -23,7 +22,7 @@ public final class SinusoidalEncodingDemo implements Demo {
 
   private static final List<Param<?>> PARAMS = List.of(
       Param.integer("d-model", 128, 2, 1024,
-          "model width d (even): d/2 sine–cosine pairs, one frequency each").logScale()
+          "model width d (even): d/2 sine–cosine pairs, one frequency each").logScale().even()
           .zh("模型维度 d（偶数）：d/2 对正弦–余弦，每对一个频率"),
       Param.integer("positions", 128, 2, 512,
           "positions 0 … positions − 1 encoded and compared").logScale()
@@ -51,10 +50,7 @@ public final class SinusoidalEncodingDemo implements Demo {
     int d = p.integer("d-model");
     int positions = p.integer("positions");
     double base = p.real("base");
-    if (d % 2 != 0) {
-      throw new UserException("parameter d-model = " + d
-          + " must be even: each frequency needs a sine and a cosine dimension");
-    }
+    // d is even (the parameter allows nothing else): a sine and a cosine per frequency.
     Lang l = p.lang();
     double[] omega = SinusoidalEncoding.frequencies(d, base);
     double[] lambda = SinusoidalEncoding.wavelengths(d, base);

@@ -90,9 +90,9 @@ class SinusoidalEncodingTest {
     assertThatThrownBy(() -> SinusoidalEncoding.frequencies(7, 10_000))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7");
     SinusoidalEncodingDemo demo = new SinusoidalEncodingDemo();
-    assertThatThrownBy(() -> demo.run(Params.defaults(demo.params()).with("d-model", 127)))
+    assertThatThrownBy(() -> Params.defaults(demo.params()).with("d-model", 127))
         .isInstanceOf(UserException.class)
-        .hasMessageStartingWith("parameter d-model = 127 must be even");
+        .hasMessage("parameter d-model = 127 is not even: allowed even integers 2 to 1024");
   }
 
   @Test
