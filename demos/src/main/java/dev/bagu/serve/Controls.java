@@ -13,8 +13,8 @@ import dev.bagu.i18n.Lang;
 /**
  * A control for every declared {@link Param}, as the window's sliders are made from the same
  * declarations: a range slider with its value shown for numbers (on a log scale where declared,
- * by doubling for powers of two),
- * a chooser for choices, a box for booleans, and a field for the seed. The script reads the
+ * even values only or by doubling where the parameter allows no others), a chooser for choices,
+ * a box for booleans, and a field for the seed. The script reads the
  * {@code data-} attributes to turn a slider position into a value; {@code data-value} holds the
  * exact value until that slider itself moves (a position is rounded: 100000 on a log slider
  * would come back as 100462, so reading positions would change sliders nobody touched).
