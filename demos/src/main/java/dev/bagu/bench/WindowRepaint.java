@@ -30,17 +30,21 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each change moves one slider to a value not used before, alternately up and down from
  * where it started (+1, −1, +2, −2, … distinct values; values the demo refuses skipped), so a
- * demo that remembers its last result cannot answer from memory; without a slider, each change
- * is a new seed.
+ * demo that remembers its last result cannot answer from memory. A slider with fewer new values
+ * within reach (top-k: 1 or 2) is then moved again, one step, each time at a seed not used
+ * before, so it gets as many timed changes as the others and still none that a memo answers
+ * (its first move alone read 54–90 ms in full benches, the JIT meeting top-2 routing for the
+ * first time, and was the slider's whole median). Without a slider, each change is a new seed.
  */
 final class WindowRepaint {
   private WindowRepaint() {}
 
   /**
-   * Milliseconds of up to {@code runs} changes of the slider {@code slider} around {@code start}
-   * (its preview flag is kept), or of the seed when {@code slider} is null. A slider with fewer
-   * new values than {@code runs} within reach (top-k: 1 or 2) gives fewer changes; one whose
-   * every move the demo refuses gives new seeds instead.
+   * Milliseconds of {@code runs} changes of the slider {@code slider} around {@code start} (its
+   * preview flag is kept), or of the seed when {@code slider} is null. A slider with fewer new
+   * values than {@code runs} within reach is moved again at new seeds; one whose every move the
+   * demo refuses gives new seeds instead. Fewer than {@code runs} only if the demo refuses most
+   * of these.
    */
   static double[] times(Demo demo, Params start, String slider, int runs) {
     Dimension size = DemoView.figureSizeAtDesignSize();
@@ -68,14 +72,13 @@ final class WindowRepaint {
           pending.get().complete(System.nanoTime());
         })) {
       // A move the demo refuses (gqa's heads must be a multiple of its KV heads) is skipped, as
-      // the window shows it as an error, and so is a value already drawn (a slider at its end);
-      // if no move is left, new seeds instead.
-      for (int i = 0; done < runs && (done == 0 || i < 4 * runs); i++) {
-        int by = (i / 2 + 1) * (i % 2 == 0 ? 1 : -1);
-        long seed = start.seed() + i + 1;
-        boolean bySeed = slider == null || i >= 4 * runs;
-        Params changed = bySeed ? start.withSeed(seed) : SliderMoves.move(start, slider, by);
-        if (!bySeed && !used.add(changed.get(slider))) {
+      // the window shows it as an error, and so is a value already drawn (a slider at its end).
+      for (int i = 0; done < runs && i < 12 * runs; i++) {
+        if (i == 8 * runs && done > 0) {
+          break; // seeds alone only stand in for a slider the demo refuses everywhere
+        }
+        Params changed = change(start, slider, i, runs, used);
+        if (changed == null) {
           continue;
         }
         CompletableFuture<Long> painted = new CompletableFuture<>();
@@ -99,6 +102,31 @@ final class WindowRepaint {
       eventThread.shutdown();
     }
     return millis.length == done ? millis : Arrays.copyOf(millis, done);
+  }
+
+  /**
+   * The {@code i}-th candidate change, or null to skip it. Candidates 0 to 4·runs − 1 move the
+   * slider ±1, ±2, … distinct values (null for a value already drawn); the next 4·runs move it
+   * one step, up then down, at new seeds; the last 4·runs, or all for a null slider, are new
+   * seeds alone.
+   */
+  private static Params change(Params start, String slider, int i, int runs, Set<Object> used) {
+    int phase = slider == null ? 2 : i / (4 * runs);
+    int k = i % (4 * runs);
+    long seed = start.seed() + i + 1;
+    switch (phase) {
+      case 0 -> {
+        Params moved = SliderMoves.move(start, slider, (k / 2 + 1) * (k % 2 == 0 ? 1 : -1));
+        return used.add(moved.get(slider)) ? moved : null;
+      }
+      case 1 -> {
+        Params moved = SliderMoves.move(start.withSeed(seed), slider, k % 2 == 0 ? 1 : -1);
+        return moved.get(slider).equals(start.get(slider)) ? null : moved; // at an end
+      }
+      default -> {
+        return start.withSeed(seed);
+      }
+    }
   }
 
   /** As the window's figure panel paints: the figure fills the panel. */
