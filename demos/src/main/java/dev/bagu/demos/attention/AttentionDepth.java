@@ -4,6 +4,7 @@ import dev.bagu.demos.attention.AttentionStack.Path;
 import dev.bagu.demos.attention.AttentionStack.Shape;
 import dev.bagu.demos.attention.AttentionStack.Trial;
 import dev.bagu.math.Rng;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -76,8 +77,44 @@ public final class AttentionDepth {
 
   /** As {@link #measure(Shape, long, int)} averaging the first {@code count} networks only. */
   public static Curves measure(Shape s, long seed, int stream, int count) {
-    List<Trial> trials = IntStream.range(0, count).parallel()
-        .mapToObj(t -> AttentionStack.run(s, Rng.stream(seed, stream, t))).toList();
+    return curves(s, new Networks(s, seed, stream).trials(count, s.depth()));
+  }
+
+  /**
+   * The random networks of one shape (its depth aside) and seed, network t from sub-stream t,
+   * grown as many and as deep as asked for so far: fewer or shallower ones are slices of them
+   * (see {@link GrowingStack}), and only missing networks and layers are computed. A preview's
+   * two networks are a full run's first two. Thread-safe.
+   */
+  public static final class Networks {
+    private final Shape shape;
+    private final long seed;
+    private final int stream;
+    private final List<GrowingStack> grown = new ArrayList<>();
+
+    public Networks(Shape shape, long seed, int stream) {
+      this.shape = shape;
+      this.seed = seed;
+      this.stream = stream;
+    }
+
+    /** The first {@code count} networks at {@code depth} layers, grown in parallel. */
+    public List<Trial> trials(int count, int depth) {
+      List<GrowingStack> stacks;
+      synchronized (grown) {
+        while (grown.size() < count) { // network 0's weights are the ones the figure shows
+          grown.add(new GrowingStack(shape, Rng.stream(seed, stream, grown.size()),
+              grown.isEmpty()));
+        }
+        stacks = List.copyOf(grown.subList(0, count));
+      }
+      return IntStream.range(0, count).parallel()
+          .mapToObj(t -> stacks.get(t).growTo(depth).trial(depth)).toList();
+    }
+  }
+
+  /** The curves, fit and weights of {@code trials} (the first with its weights) of shape s. */
+  static Curves curves(Shape s, List<Trial> trials) {
     int paths = Path.values().length;
     double[][] r = new double[paths][s.depth() + 1];
     int[] lastAbove = new int[paths];
@@ -107,8 +144,8 @@ public final class AttentionDepth {
     }
     return new Curves(s, trials.size(), r, lastAbove, slope, Double.isNaN(slope) ? -1 : fitFrom,
         trials.get(0).firstWeights(), trials.get(0).lastWeights(),
-        trials.stream().mapToDouble(t -> fromUniform(t.firstWeights())).average().orElseThrow(),
-        trials.stream().mapToDouble(t -> fromUniform(t.lastWeights())).average().orElseThrow());
+        trials.stream().mapToDouble(Trial::firstDeviation).average().orElseThrow(),
+        trials.stream().mapToDouble(Trial::lastDeviation).average().orElseThrow());
   }
 
   /** max_ij |P_ij − 1/n|: 0 for uniform attention, up to 1 − 1/n for one-hot rows. */

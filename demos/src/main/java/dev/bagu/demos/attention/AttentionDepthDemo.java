@@ -11,6 +11,7 @@ import dev.bagu.demo.Result;
 import dev.bagu.demo.Section;
 import dev.bagu.demo.UserException;
 import dev.bagu.demos.attention.AttentionDepth.Curves;
+import dev.bagu.demos.attention.AttentionDepth.Networks;
 import dev.bagu.demos.attention.AttentionStack.Path;
 import dev.bagu.demos.attention.AttentionStack.Shape;
 import dev.bagu.i18n.Lang;
@@ -48,7 +49,8 @@ public final class AttentionDepthDemo implements Demo {
       Param.bool("layer-norm", false, "pre-LN: every sub-layer reads LN(X), pure path too")
           .zh("前置层规范化（Pre-LN）：每个子层读入 LN(X)，纯注意力路径也一样"));
 
-  private record MeasureKey(Shape shape, int trials, long seed) {}
+  /** A shape with depth 0 (networks of every depth are slices of the same ones) and a seed. */
+  private record NetworksKey(Shape shape, long seed) {}
 
   /** A preview's random networks: two, both cores busy, the curves noisier. */
   static final int PREVIEW_TRIALS = AttentionDepth.MIN_TRIALS;
@@ -58,7 +60,12 @@ public final class AttentionDepthDemo implements Demo {
     return true;
   }
 
-  private static final Memo<MeasureKey, Curves> MEASURED = new Memo<>(8);
+  /**
+   * The random networks of the last few shapes and seeds, grown as deep and as many as asked for
+   * (bounded): a depth slider adds or drops layers of the same networks, a preview's two
+   * networks are the release's first two, and a rerun or the other language reuses them all.
+   */
+  private static final Memo<NetworksKey, Networks> GROWN = new Memo<>(8);
 
   @Override
   public DemoInfo info() {
@@ -86,13 +93,14 @@ public final class AttentionDepthDemo implements Demo {
     }
     Shape shape = new Shape(p.integer("depth"), p.integer("tokens"), dModel, heads,
         p.real("qk-scale"), p.real("branch-scale"), p.bool("layer-norm"));
-    // A preview (a slider being dragged) averages PREVIEW_TRIALS networks; the subtitle says
-    // how many. Memoised on the shape, networks and seed (bounded): a rerun, or the other
-    // language, reuses it, and a preview never stands in for a full run.
+    // A preview (a slider being dragged) averages PREVIEW_TRIALS networks, the full run's
+    // first ones; the subtitle says how many.
     int trials = AttentionDepth.trials(shape);
-    Curves c = MEASURED.get(new MeasureKey(shape, p.preview() ? Math.min(trials, PREVIEW_TRIALS)
-            : trials, p.seed()),
-        k -> AttentionDepth.measure(k.shape(), k.seed(), 1, k.trials()));
+    Networks networks = GROWN.get(new NetworksKey(new Shape(0, shape.tokens(), dModel, heads,
+        shape.qkScale(), shape.branchScale(), shape.layerNorm()), p.seed()),
+        k -> new Networks(k.shape(), k.seed(), 1));
+    Curves c = AttentionDepth.curves(shape, networks.trials(p.preview()
+        ? Math.min(trials, PREVIEW_TRIALS) : trials, shape.depth()));
     int depth = shape.depth();
 
     double top = max(c.firstWeights());

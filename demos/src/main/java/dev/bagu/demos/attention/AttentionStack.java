@@ -3,10 +3,7 @@ package dev.bagu.demos.attention;
 import dev.bagu.i18n.Lang;
 import dev.bagu.math.Matrices;
 import dev.bagu.math.Rng;
-import dev.bagu.nn.Activation;
 import dev.bagu.nn.AttentionHead;
-import dev.bagu.nn.Init;
-import dev.bagu.nn.Mlp;
 import dev.bagu.nn.MultiHeadAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,44 +48,16 @@ public final class AttentionStack {
       double branchScale, boolean layerNorm) {}
 
   /**
-   * One random network and input: r[path][l] for l = 0 (the input) … depth, and head 0's
-   * attention weights (tokens, tokens) in the first and the last pure-attention layer.
+   * One random network and input: r[path][l] for l = 0 (the input) … depth; head 0's attention
+   * weights (tokens, tokens) in the first and the last pure-attention layer (null when a
+   * {@link GrowingStack} did not keep them); and each one's max |P − 1/n|.
    */
-  public record Trial(double[][] r, double[][] firstWeights, double[][] lastWeights) {}
+  public record Trial(double[][] r, double[][] firstWeights, double[][] lastWeights,
+      double firstDeviation, double lastDeviation) {}
 
   /** Runs the three paths on one input X ~ N(0, 1)^(tokens × d_model), drawn from rng. */
   public static Trial run(Shape s, Rng rng) {
-    double[][] input = Matrices.gaussian(s.tokens(), s.dModel(), 1, rng);
-    List<StackLayer> layers = new ArrayList<>();
-    for (int l = 0; l < s.depth(); l++) {
-      MultiHeadAttention attention = scaledQk(MultiHeadAttention.random(s.dModel(), s.heads(),
-          rng), s.qkScale());
-      Mlp mlp = new Mlp(new int[] {s.dModel(), 4 * s.dModel(), s.dModel()}, Activation.RELU,
-          Init.LECUN_NORMAL, false, rng);
-      layers.add(new StackLayer(attention, mlp));
-    }
-    Path[] paths = Path.values();
-    double[][] r = new double[paths.length][s.depth() + 1];
-    double[][] first = new double[s.tokens()][s.tokens()];
-    double[][] last = new double[s.tokens()][s.tokens()];
-    for (Path path : paths) {
-      double[][] x = input;
-      r[path.ordinal()][0] = RankCollapse.relativeResidual(x);
-      for (int l = 0; l < s.depth(); l++) {
-        double[][] headZero = path != Path.PURE ? null : l == 0 ? first
-            : l == s.depth() - 1 ? last : null;
-        double[][] out = layers.get(l).attention(norm(x, s.layerNorm()), headZero);
-        x = path == Path.PURE ? out : addBranch(x, out, s.branchScale());
-        if (path == Path.SKIP_MLP) {
-          x = addBranch(x, layers.get(l).mlp(norm(x, s.layerNorm())), s.branchScale());
-        }
-        r[path.ordinal()][l + 1] = RankCollapse.relativeResidual(x);
-      }
-    }
-    if (s.depth() == 1) {
-      last = first; // one layer (tests build such shapes): the first is the last
-    }
-    return new Trial(r, first, last);
+    return new GrowingStack(s, rng, true).growTo(s.depth()).trial(s.depth());
   }
 
   /** The same layer with W_Q and W_K multiplied by c, so every score is multiplied by c². */
@@ -101,11 +70,11 @@ public final class AttentionStack {
   }
 
   /** x + α·f(x): the skip connection around a branch f, the branch scaled by α. */
-  private static double[][] addBranch(double[][] x, double[][] branch, double alpha) {
+  static double[][] addBranch(double[][] x, double[][] branch, double alpha) {
     return Matrices.add(x, alpha == 1 ? branch : Matrices.scale(branch, alpha));
   }
 
-  private static double[][] norm(double[][] x, boolean on) {
+  static double[][] norm(double[][] x, boolean on) {
     return on ? LayerNorm.apply(x) : x;
   }
 }
