@@ -174,6 +174,7 @@ public final class HeatmapPlot implements Panel {
     g.setFont(Theme.cellText());
     FontMetrics cellFm = g.getFontMetrics();
     boolean writeValues = cellFormat != null && cellH >= cellFm.getAscent() + 4;
+    PixelGrid pixels = PixelGrid.of(g);
     for (int r = 0; r < rows; r++) {
       Color[] fills = new Color[cols];
       for (int c = 0; c < cols; c++) {
@@ -181,14 +182,20 @@ public final class HeatmapPlot implements Panel {
       }
       // A run of equal colours is one rectangle: a masked half or a sparse pattern of thousands
       // of cells stays a few shapes in SVG and PDF (sparse-attention's went from 10 MB to 1).
+      // Edges on whole device pixels, each rectangle half a pixel longer, under the next one: at
+      // fractional edges two anti-aliased neighbours left the background showing through as a
+      // light line between rows of a uniform heatmap.
+      double y0 = pixels.y(top + r * cellH);
+      double y1 = pixels.y(top + (r + 1) * cellH);
       for (int c = 0; c < cols; ) {
         int end = c + 1;
         while (end < cols && fills[end].equals(fills[c])) {
           end++;
         }
+        double x0 = pixels.x(left + c * cellW);
+        double x1 = pixels.x(left + end * cellW);
         g.setColor(fills[c]);
-        g.fill(new Rectangle2D.Double(left + c * cellW, top + r * cellH, (end - c) * cellW + 0.5,
-            cellH + 0.5));
+        g.fill(new Rectangle2D.Double(x0, y0, x1 - x0 + 0.5, y1 - y0 + 0.5));
         c = end;
       }
       for (int c = 0; c < cols; c++) {
@@ -209,7 +216,10 @@ public final class HeatmapPlot implements Panel {
     }
     g.setColor(Theme.AXIS);
     g.setStroke(new BasicStroke(1f));
-    g.draw(new Rectangle2D.Double(left, top, cols * cellW, rows * cellH));
+    double frameX = pixels.x(left);
+    double frameY = pixels.y(top);
+    g.draw(new Rectangle2D.Double(frameX, frameY, pixels.x(left + cols * cellW) - frameX,
+        pixels.y(top + rows * cellH) - frameY));
 
     // Row labels (every k-th when rows are too thin for all of them).
     g.setFont(Theme.tickLabel());
