@@ -8,7 +8,14 @@ import dev.bagu.demos.attention.AttentionDepth.Networks;
 import dev.bagu.demos.attention.AttentionStack.Shape;
 import dev.bagu.demos.attention.AttentionStack.Trial;
 import dev.bagu.math.Rng;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +53,37 @@ class GrowingStackTest {
     assertThat(Arrays.deepEquals(reused.r(), fresh.r())).isTrue();
     assertThat(reused.lastDeviation()).isEqualTo(fresh.lastDeviation());
     assertThat(eight.get(1).firstWeights()).isNull(); // only the first network keeps weights
+  }
+
+  /**
+   * serve may ask for one shape and seed from several threads at once, at different depths and
+   * network counts: every answer is what a fresh measurement gives.
+   */
+  @Test
+  void concurrentRequestsGrowTheSameNetworksConsistently() throws Exception {
+    Networks networks = new Networks(shape(0, false), 3, 1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> answers = new ArrayList<>();
+      SplittableRandom random = new SplittableRandom(1);
+      for (int i = 0; i < 60; i++) {
+        int depth = 1 + random.nextInt(20);
+        int count = 1 + random.nextInt(4);
+        answers.add(pool.submit(() -> {
+          Curves grown = AttentionDepth.curves(shape(depth, false),
+              networks.trials(count, depth));
+          Curves fresh = AttentionDepth.measure(shape(depth, false), 3, 1, count);
+          return Arrays.deepEquals(grown.r(), fresh.r())
+              && grown.lastDeviation() == fresh.lastDeviation()
+              && Arrays.deepEquals(grown.lastWeights(), fresh.lastWeights());
+        }));
+      }
+      for (Future<Boolean> answer : answers) {
+        assertThat(answer.get()).isTrue();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @ParameterizedTest
