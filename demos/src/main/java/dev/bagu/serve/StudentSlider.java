@@ -53,14 +53,9 @@ final class StudentSlider {
   }
 
   private static String value(Param<?> p, double f) {
-    if (p instanceof Param.IntParam i && i.isPowersOfTwo()) {
-      int doublings = Controls.doublings(i.min(), i.max());
-      return Integer.toString(i.min() << (int) Math.round(f * doublings));
-    }
-    if (p instanceof Param.IntParam i) {
-      double v = at(f, i.min(), i.max(), i.isLogScale());
-      long rounded = i.isEven() ? 2 * Math.round(v / 2) : Math.round(v);
-      return Long.toString(Math.max(i.min(), Math.min(i.max(), rounded)));
+    if (p instanceof Param.IntParam i) { // a doubling slider is a log one: min·2^(f·doublings)
+      return Integer.toString(i.nearest(at(f, i.min(), i.max(),
+          i.isLogScale() || i.isPowersOfTwo())));
     }
     Param.RealParam r = (Param.RealParam) p;
     double v = at(f, r.min(), r.max(), r.isLogScale());

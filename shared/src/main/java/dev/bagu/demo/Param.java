@@ -200,6 +200,24 @@ public abstract sealed class Param<T> permits Param.IntParam, Param.RealParam, P
       return steps == Steps.EVEN;
     }
 
+    /**
+     * The allowed value nearest v, clamped to [min, max]: a slider's position made a value the
+     * parameter accepts (powers of two nearest on a log scale, as their slider steps).
+     */
+    public int nearest(double v) {
+      return nearest(v, min, max, steps);
+    }
+
+    /** {@link #nearest(double)} for any range whose ends are allowed values of {@code steps}. */
+    public static int nearest(double v, int min, int max, Steps steps) {
+      double c = Math.max(min, Math.min(max, v));
+      return switch (steps) {
+        case EVERY -> (int) Math.round(c);
+        case EVEN -> (int) (2 * Math.round(c / 2));
+        case POWERS_OF_TWO -> min << (int) Math.round(Math.log(c / min) / Math.log(2));
+      };
+    }
+
     /** The same parameter with its help line in Chinese. */
     public IntParam zh(String chineseHelp) {
       setHelpZh(chineseHelp);

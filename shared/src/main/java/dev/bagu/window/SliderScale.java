@@ -20,23 +20,16 @@ final class SliderScale {
   private final double min;
   private final double max;
   private final boolean log;
-  private final boolean integer;
-  private final boolean even;
-  private final boolean doubling;
+  /** Which integers a position may give (null: a real slider). */
+  private final Param.IntParam.Steps allowed;
   private final int steps;
 
-  private SliderScale(double min, double max, boolean log, boolean integer, int steps) {
-    this(min, max, log, integer, false, false, steps);
-  }
-
-  private SliderScale(double min, double max, boolean log, boolean integer, boolean even,
-      boolean doubling, int steps) {
+  private SliderScale(double min, double max, boolean log, Param.IntParam.Steps allowed,
+      int steps) {
     this.min = min;
     this.max = max;
     this.log = log;
-    this.integer = integer;
-    this.even = even;
-    this.doubling = doubling;
+    this.allowed = allowed;
     this.steps = steps;
   }
 
@@ -63,14 +56,14 @@ final class SliderScale {
     checkRange(min, max, log);
     long span = (long) max - min;
     int steps = !log && span <= STEPS ? (int) span : STEPS;
-    return new SliderScale(min, max, log, true, steps);
+    return new SliderScale(min, max, log, Param.IntParam.Steps.EVERY, steps);
   }
 
   /** Powers of two from min to max (both powers of two): position k is min·2^k. */
   static SliderScale powersOfTwo(int min, int max) {
     checkRange(min, max, true);
     int steps = Integer.numberOfTrailingZeros(max) - Integer.numberOfTrailingZeros(min);
-    return new SliderScale(min, max, true, true, false, true, steps);
+    return new SliderScale(min, max, true, Param.IntParam.Steps.POWERS_OF_TWO, steps);
   }
 
   /**
@@ -81,12 +74,12 @@ final class SliderScale {
     checkRange(min, max, log);
     long span = (long) max - min;
     int steps = !log && span / 2 <= STEPS ? (int) (span / 2) : STEPS;
-    return new SliderScale(min, max, log, true, true, false, steps);
+    return new SliderScale(min, max, log, Param.IntParam.Steps.EVEN, steps);
   }
 
   static SliderScale real(double min, double max, boolean log) {
     checkRange(min, max, log);
-    return new SliderScale(min, max, log, false, min == max ? 0 : STEPS);
+    return new SliderScale(min, max, log, null, min == max ? 0 : STEPS);
   }
 
   private static void checkRange(double min, double max, boolean log) {
@@ -104,22 +97,19 @@ final class SliderScale {
   }
 
   boolean isInteger() {
-    return integer;
+    return allowed != null;
   }
 
   /** The value at a position: an {@link Integer} or a {@link Double}, always within range. */
   Object value(int position) {
-    if (doubling) {
-      return (int) min << Math.max(0, Math.min(steps, position));
+    if (allowed == Param.IntParam.Steps.POWERS_OF_TWO) {
+      return (int) min << Math.max(0, Math.min(steps, position)); // exact: no rounding needed
     }
     double v = raw(position);
-    if (even) {
-      return (int) Math.max(min, Math.min(max, 2 * Math.round(v / 2)));
+    if (allowed == null) {
+      return v;
     }
-    if (integer) {
-      return (int) Math.max(min, Math.min(max, Math.round(v)));
-    }
-    return v;
+    return Param.IntParam.nearest(v, (int) min, (int) max, allowed); // an Integer, not a Double
   }
 
   private double raw(int position) {
@@ -130,7 +120,7 @@ final class SliderScale {
       return max;
     }
     double t = (double) position / steps;
-    if (integer) {
+    if (allowed != null) {
       return log ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min)))
           : min + t * (max - min);
     }

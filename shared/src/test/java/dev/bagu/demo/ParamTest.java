@@ -140,4 +140,25 @@ class ParamTest {
     assertThatThrownBy(() -> Param.integer("d", 3, 2, 10, "").even())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A slider's raw value becomes the nearest value each kind accepts, within its range. */
+  @Test
+  void nearestIsAnAllowedValueInRange() {
+    Param.IntParam plain = Param.integer("n", 5, 1, 9, "");
+    Param.IntParam even = Param.integer("d", 8, 2, 20, "").even();
+    Param.IntParam doubling = Param.integer("w", 16, 4, 256, "").powersOfTwo();
+    assertThat(plain.nearest(4.4)).isEqualTo(4);
+    assertThat(plain.nearest(-3)).isEqualTo(1);
+    assertThat(even.nearest(6.9)).isEqualTo(6);
+    assertThat(even.nearest(7.1)).isEqualTo(8);
+    assertThat(even.nearest(25)).isEqualTo(20);
+    assertThat(doubling.nearest(45)).isEqualTo(32); // log2 45/4 = 3.49
+    assertThat(doubling.nearest(46)).isEqualTo(64); // 3.52
+    assertThat(doubling.nearest(1)).isEqualTo(4);
+    assertThat(doubling.nearest(1000)).isEqualTo(256);
+    for (double v = 0; v <= 300; v += 0.37) {
+      assertThat(doubling.nearest(v)).satisfies(w -> doubling.parse(String.valueOf(w)));
+      assertThat(even.nearest(v)).satisfies(d -> even.parse(String.valueOf(d)));
+    }
+  }
 }
