@@ -1,6 +1,7 @@
 package dev.bagu.window;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  *   <li>Every request gets a generation number. A result is handed over (on the {@code deliver}
  *       executor: the Swing event thread, in the window) only if no newer request arrived since;
  *       stale results are dropped, so an old figure never overwrites a newer one.
+ *   <li>Between requests the thread may do {@linkplain #whenIdle idle work}, a slice at a time:
+ *       a request waits for the slice under way, never for more, and ends the idle work.
  * </ul>
  *
  * <p>No Swing here, so the logic is tested headless with a fake slow task.
@@ -50,6 +53,7 @@ public final class LatestOnlyRunner<I, O> implements AutoCloseable {
   private long generation;
   private long shownGeneration;
   private Request<I> waiting;
+  private Iterator<? extends Runnable> idleWork;
   private boolean running;
   private boolean closed;
 
@@ -80,23 +84,53 @@ public final class LatestOnlyRunner<I, O> implements AutoCloseable {
       return; // the window is gone; nobody would see the result
     }
     waiting = new Request<>(Objects.requireNonNull(input), ++generation);
+    idleWork = null; // the user has moved on: what was worth doing before no longer is
+    start();
+  }
+
+  /**
+   * Gives the thread work for when no request waits: it runs {@code slices}, one at a time, until
+   * none is left, the next {@link #submit} or {@link #close}. Replaces earlier idle work. A slice
+   * that throws ends the idle work (it is never needed: nothing is shown from it). Returns at once.
+   */
+  public synchronized void whenIdle(Iterator<? extends Runnable> slices) {
+    if (closed) {
+      return;
+    }
+    idleWork = slices.hasNext() ? slices : null;
+    if (idleWork != null) {
+      start();
+    }
+  }
+
+  private void start() {
     if (!running) {
       running = true;
       worker.execute(this::drain);
     }
   }
 
-  /** Runs waiting requests one after another until none is left. */
+  /** Runs waiting requests one after another, and idle slices between, until none is left. */
   private void drain() {
     while (true) {
       Request<I> request;
+      Runnable slice = null;
       synchronized (this) {
         request = waiting;
         waiting = null;
         if (request == null) {
-          running = false;
-          return;
+          if (idleWork != null && idleWork.hasNext()) {
+            slice = idleWork.next();
+          } else {
+            idleWork = null;
+            running = false;
+            return;
+          }
         }
+      }
+      if (slice != null) {
+        runIdle(slice);
+        continue;
       }
       Outcome<I, O> outcome = compute(request.input());
       if (isCurrent(request.generation())) {
@@ -113,6 +147,17 @@ public final class LatestOnlyRunner<I, O> implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // Shown to the user as a status line; the thread must survive to run the next request.
       return new Outcome<>(input, null, e, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private void runIdle(Runnable slice) {
+    try {
+      slice.run();
+    } catch (RuntimeException | Error e) {
+      synchronized (this) {
+        idleWork = null;
+      }
+      e.printStackTrace(); // idle work expects no failure: keep the trace for its author
     }
   }
 
@@ -165,6 +210,7 @@ public final class LatestOnlyRunner<I, O> implements AutoCloseable {
     generation++; // makes whatever is running stale
     shownGeneration = generation; // and releases anyone in awaitIdle
     waiting = null;
+    idleWork = null;
     notifyAll();
     worker.shutdown();
   }
