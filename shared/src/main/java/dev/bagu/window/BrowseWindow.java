@@ -160,11 +160,13 @@ public final class BrowseWindow {
 
   private void select(Demo demo) {
     String id = demo.info().id();
+    views.values().forEach(DemoView::stopWarmUp); // the demo left behind needs no quick drags
     if (!views.containsKey(id)) {
       DemoView view = new DemoView(demo, Params.defaults(demo.params()).withLang(lang));
       view.onPresent(() -> PresenterWindow.open(registry, id, view.params().lang()));
       views.put(id, view);
       cards.add(view, id);
+      view.warmUp();
     }
     ((CardLayout) cards.getLayout()).show(cards, id);
     frame.setTitle(DemoWindow.title(demo.info(), lang));

@@ -161,6 +161,22 @@ public final class DemoView extends JPanel implements AutoCloseable {
     return runner.awaitIdle(timeout);
   }
 
+  /**
+   * Until the user's first change, runs the drags they are about to make, unseen ({@link
+   * PreviewWarmUp}), so the first ones are quicker. The windows call this once the view is shown;
+   * the first figure is computed first.
+   */
+  public void warmUp() {
+    Dimension size = figurePanel.getWidth() > 0 && figurePanel.getHeight() > 0
+        ? figurePanel.getSize() : figureSizeAtDesignSize();
+    runner.whenIdle(PreviewWarmUp.of(demo, params, size, PreviewWarmUp.BUDGET_MILLIS));
+  }
+
+  /** Ends a warm-up still running (the view is hidden: its user has gone elsewhere). */
+  public void stopWarmUp() {
+    runner.whenIdle(java.util.Collections.emptyIterator());
+  }
+
   /** Shows a Present button that runs {@code action} (the windows open the presenter). */
   public void onPresent(Runnable action) {
     controls.onPresent(action);

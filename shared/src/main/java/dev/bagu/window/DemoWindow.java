@@ -41,6 +41,7 @@ public final class DemoWindow {
       JFrame frame = new JFrame(title(demo.info(), initial.lang()));
       frame.setContentPane(view);
       show(frame, view);
+      view.warmUp();
     });
   }
 

@@ -151,11 +151,13 @@ public final class PresenterWindow {
     Demo demo = demos.get(i);
     String id = demo.info().id();
     DemoView view = views.get(id);
+    views.values().forEach(DemoView::stopWarmUp); // the demo left behind needs no quick drags
     if (view == null) {
       view = new DemoView(demo, Params.defaults(demo.params()).withLang(lang));
       view.scaleText(TEXT_SCALE);
       views.put(id, view);
       cards.add(view, id);
+      view.warmUp();
     }
     view.showParts(controls, findings, explanation);
     ((CardLayout) cards.getLayout()).show(cards, id);
