@@ -7,6 +7,7 @@ import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.math.Stats;
 import dev.bagu.plot.FigureExport;
+import dev.bagu.window.PreviewWarmUp;
 import dev.bagu.window.SliderMoves;
 import java.awt.Dimension;
 import java.lang.management.ManagementFactory;
@@ -24,8 +25,10 @@ import java.util.Map;
  *       that demo, after the demos before it.
  *   <li>Each demo again: untimed runs for at least {@link #WARM_UP_NANOS} and {@link
  *       #WARM_UP_RUNS} runs, then {@code runs} warm runs whose medians are reported, so one slow
- *       run (a GC pause, the other core busy) does not decide; then {@code runs} parameter
- *       changes as the window makes them ({@link WindowRepaint}): every slider dragged (as
+ *       run (a GC pause, the other core busy) does not decide; then what a window does before
+ *       the user's first change ({@link PreviewWarmUp}: up to 1.5 s of drags, unseen); then
+ *       {@code runs} parameter changes as the window makes them ({@link WindowRepaint}): every
+ *       slider dragged (as
  *       previews, if the demo has them), then the first released (full runs), each series after
  *       as many untimed changes ({@link #changes}).
  * </ol>
@@ -100,6 +103,10 @@ public final class Benchmark {
     // no drag finds (head-dimension's previews read 14–16 ms so, and 45–70 ms without that help).
     // Every slider is dragged, not only the first: weight-init's first is cheap, and its steps
     // and lr sliders retrained seven nets for 230–290 ms while dragged.
+    // As a window does between its first figure and the user's first change (the user reads the
+    // figure first; a change under way ends it sooner there).
+    PreviewWarmUp.of(demo, p, WindowRepaint.size(), PreviewWarmUp.BUDGET_MILLIS)
+        .forEachRemaining(Runnable::run);
     List<String> sliders = SliderMoves.sliders(p);
     Map<String, Double> drags = new LinkedHashMap<>();
     if (demo.hasPreview()) {

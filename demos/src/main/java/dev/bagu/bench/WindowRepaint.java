@@ -39,6 +39,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class WindowRepaint {
   private WindowRepaint() {}
 
+  /** The figure's size in a window opened at its design size. */
+  static Dimension size() {
+    return DemoView.figureSizeAtDesignSize();
+  }
+
   /**
    * Milliseconds of {@code runs} changes of the slider {@code slider} around {@code start} (its
    * preview flag is kept), or of the seed when {@code slider} is null. A slider with fewer new
@@ -47,7 +52,7 @@ final class WindowRepaint {
    * of these.
    */
   static double[] times(Demo demo, Params start, String slider, int runs) {
-    Dimension size = DemoView.figureSizeAtDesignSize();
+    Dimension size = size();
     BufferedImage screen = new BufferedImage(size.width, size.height,
         BufferedImage.TYPE_INT_RGB);
     ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
