@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bagu.demo.Params;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import javax.swing.JSlider;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -23,20 +21,15 @@ class DemoViewPreviewTest {
     }
   }
 
-  private static <T> T onEdt(Supplier<T> s) throws Exception {
-    AtomicReference<T> out = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> out.set(s.get()));
-    return out.get();
-  }
 
   private JSlider open(FakeDemo demo) throws Exception {
-    view = onEdt(() -> new DemoView(demo, Params.defaults(demo.params())));
+    view = Edt.call(() -> new DemoView(demo, Params.defaults(demo.params())));
     assertThat(view.awaitIdle(WAIT)).isTrue();
-    return onEdt(() -> (JSlider) view.controls().paramControls().get(0).editor());
+    return Edt.call(() -> (JSlider) view.controls().paramControls().get(0).editor());
   }
 
   private String firstFinding(int column) throws Exception {
-    return onEdt(() -> (String) view.findingsModel().getValueAt(0, column));
+    return Edt.call(() -> (String) view.findingsModel().getValueAt(0, column));
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.swing.JButton;
 import javax.swing.JSlider;
@@ -33,20 +32,15 @@ class DemoViewTest {
     }
   }
 
-  private static <T> T onEdt(Supplier<T> s) throws Exception {
-    AtomicReference<T> out = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> out.set(s.get()));
-    return out.get();
-  }
 
   private DemoView open(Params initial) throws Exception {
-    view = onEdt(() -> new DemoView(demo, initial));
+    view = Edt.call(() -> new DemoView(demo, initial));
     assertThat(view.awaitIdle(WAIT)).isTrue();
     return view;
   }
 
   private List<String> column(int c) throws Exception {
-    return onEdt(() -> {
+    return Edt.call(() -> {
       FindingsTableModel m = view.findingsModel();
       return IntStream.range(0, m.getRowCount())
           .mapToObj(r -> m.getValueAt(r, c)).toList();
@@ -71,9 +65,9 @@ class DemoViewTest {
     assertThat(view.awaitIdle(WAIT)).isTrue();
     assertThat(view.figure().title()).isEqualTo("n = 500");
     assertThat(demo.runs.get(demo.runs.size() - 1).seed()).isEqualTo(7);
-    String shown = onEdt(() -> view.controls().paramControls().get(0).valueLabel().getText());
+    String shown = Edt.call(() -> view.controls().paramControls().get(0).valueLabel().getText());
     assertThat(shown).isEqualTo("500");
-    Object seed = onEdt(() -> view.controls().seedSpinner().getValue());
+    Object seed = Edt.call(() -> view.controls().seedSpinner().getValue());
     assertThat(seed).isEqualTo(7L);
   }
 

@@ -7,8 +7,6 @@ import dev.bagu.i18n.Lang;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import javax.swing.JEditorPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.BadLocationException;
@@ -22,30 +20,25 @@ import org.junit.jupiter.api.Test;
 class LanguageAndPresenterTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static <T> T onEdt(Supplier<T> s) throws Exception {
-    AtomicReference<T> out = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> out.set(s.get()));
-    return out.get();
-  }
 
   @Test
   void switchingToChineseRedrawsTheFindingsAndTheExplanationWithTheRunsNumbers() throws Exception {
     FakeDemo demo = new FakeDemo();
-    DemoView view = onEdt(() -> new DemoView(demo, Params.defaults(demo.params()).with("n", 7)));
+    DemoView view = Edt.call(() -> new DemoView(demo, Params.defaults(demo.params()).with("n", 7)));
     try {
       assertThat(view.awaitIdle(WAIT)).isTrue();
       assertThat(explanationText(view)).contains("The n is 7 here.");
-      assertThat(onEdt(() -> view.findingsModel().getColumnName(0))).isEqualTo("Finding");
+      assertThat(Edt.call(() -> view.findingsModel().getColumnName(0))).isEqualTo("Finding");
 
       SwingUtilities.invokeAndWait(() -> view.controls().languageChooser().setSelectedIndex(1));
       assertThat(view.awaitIdle(WAIT)).isTrue();
       assertThat(view.params().lang()).isEqualTo(Lang.ZH);
       assertThat(view.params().integer("n")).as("parameters stay").isEqualTo(7);
       assertThat(demo.runs.get(demo.runs.size() - 1).lang()).isEqualTo(Lang.ZH);
-      assertThat(onEdt(() -> view.findingsModel().getColumnName(0))).isEqualTo("结果");
-      assertThat(onEdt(() -> view.findingsModel().getValueAt(0, 0))).isEqualTo("n 的值");
+      assertThat(Edt.call(() -> view.findingsModel().getColumnName(0))).isEqualTo("结果");
+      assertThat(Edt.call(() -> view.findingsModel().getValueAt(0, 0))).isEqualTo("n 的值");
       assertThat(explanationText(view)).contains("这里 n 的值是 7。");
-      assertThat(onEdt(() -> view.controls().statusText())).startsWith("计算用时");
+      assertThat(Edt.call(() -> view.controls().statusText())).startsWith("计算用时");
     } finally {
       view.close();
     }
@@ -55,37 +48,37 @@ class LanguageAndPresenterTest {
   void presenterKeysMoveBetweenDemosAndTogglePartsAndEscLeaves() throws Exception {
     FakeDemo a = new FakeDemo();
     FakeDemo b = new FakeDemo();
-    PresenterWindow p = onEdt(() -> {
+    PresenterWindow p = Edt.call(() -> {
       PresenterWindow w = new PresenterWindow(List.of(a, b), 0, Lang.EN);
       w.show(0);
       return w;
     });
     try {
-      assertThat(onEdt(p::index)).isZero();
-      assertThat(onEdt(() -> p.handle(KeyEvent.VK_LEFT))).isTrue();
-      assertThat(onEdt(p::index)).as("no demo before the first").isZero();
-      assertThat(onEdt(() -> p.handle(KeyEvent.VK_RIGHT))).isTrue();
-      assertThat(onEdt(p::index)).isEqualTo(1);
-      assertThat(onEdt(p::headerText)).startsWith("2 / 2");
-      assertThat(onEdt(() -> p.handle(KeyEvent.VK_RIGHT))).isTrue();
-      assertThat(onEdt(p::index)).as("no demo after the last").isEqualTo(1);
+      assertThat(Edt.call(p::index)).isZero();
+      assertThat(Edt.call(() -> p.handle(KeyEvent.VK_LEFT))).isTrue();
+      assertThat(Edt.call(p::index)).as("no demo before the first").isZero();
+      assertThat(Edt.call(() -> p.handle(KeyEvent.VK_RIGHT))).isTrue();
+      assertThat(Edt.call(p::index)).isEqualTo(1);
+      assertThat(Edt.call(p::headerText)).startsWith("2 / 2");
+      assertThat(Edt.call(() -> p.handle(KeyEvent.VK_RIGHT))).isTrue();
+      assertThat(Edt.call(p::index)).as("no demo after the last").isEqualTo(1);
 
-      boolean findings = onEdt(() -> p.current().findingsShown());
-      onEdt(() -> p.handle(KeyEvent.VK_F));
-      assertThat(onEdt(() -> p.current().findingsShown())).isEqualTo(!findings);
-      boolean explanation = onEdt(() -> p.current().explanationShown());
-      onEdt(() -> p.handle(KeyEvent.VK_E));
-      assertThat(onEdt(() -> p.current().explanationShown())).isEqualTo(!explanation);
-      onEdt(() -> p.handle(KeyEvent.VK_LEFT));
-      assertThat(onEdt(() -> p.current().findingsShown()))
+      boolean findings = Edt.call(() -> p.current().findingsShown());
+      Edt.call(() -> p.handle(KeyEvent.VK_F));
+      assertThat(Edt.call(() -> p.current().findingsShown())).isEqualTo(!findings);
+      boolean explanation = Edt.call(() -> p.current().explanationShown());
+      Edt.call(() -> p.handle(KeyEvent.VK_E));
+      assertThat(Edt.call(() -> p.current().explanationShown())).isEqualTo(!explanation);
+      Edt.call(() -> p.handle(KeyEvent.VK_LEFT));
+      assertThat(Edt.call(() -> p.current().findingsShown()))
           .as("the choice carries over to the next demo").isEqualTo(!findings);
 
-      assertThat(onEdt(() -> p.handle(KeyEvent.VK_A))).as("not a presenter key").isFalse();
-      assertThat(onEdt(p::left)).isFalse();
-      onEdt(() -> p.handle(KeyEvent.VK_ESCAPE));
-      assertThat(onEdt(p::left)).isTrue();
+      assertThat(Edt.call(() -> p.handle(KeyEvent.VK_A))).as("not a presenter key").isFalse();
+      assertThat(Edt.call(p::left)).isFalse();
+      Edt.call(() -> p.handle(KeyEvent.VK_ESCAPE));
+      assertThat(Edt.call(p::left)).isTrue();
     } finally {
-      onEdt(() -> {
+      Edt.call(() -> {
         p.closeViews();
         return null;
       });
@@ -93,7 +86,7 @@ class LanguageAndPresenterTest {
   }
 
   private static String explanationText(DemoView view) throws Exception {
-    return onEdt(() -> {
+    return Edt.call(() -> {
       JEditorPane pane = (JEditorPane) view.explanationPane().getViewport().getView();
       try {
         return pane.getDocument().getText(0, pane.getDocument().getLength());

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -139,16 +137,11 @@ class PreviewWarmUpTest {
     assertThat(demo.computed).hasValue(10); // still kept
   }
 
-  private static <T> T onEdt(Supplier<T> s) throws Exception {
-    AtomicReference<T> out = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> out.set(s.get()));
-    return out.get();
-  }
 
   @Test
   void inTheViewItShowsNothingAndTheFirstChangeEndsIt() throws Exception {
     FakeDemo demo = new FakeDemo(true);
-    view = onEdt(() -> new DemoView(demo, Params.defaults(demo.params())));
+    view = Edt.call(() -> new DemoView(demo, Params.defaults(demo.params())));
     SwingUtilities.invokeAndWait(view::warmUp);
     for (int i = 0; i < 250 && demo.runs.size() < 9; i++) {
       Thread.sleep(20);
@@ -156,9 +149,9 @@ class PreviewWarmUpTest {
     assertThat(view.awaitIdle(Duration.ofSeconds(10))).isTrue();
     assertThat(demo.runs).hasSize(1 + 8);
     assertThat(demo.runs.get(0).preview()).isFalse(); // the first figure first
-    assertThat(onEdt(() -> view.figure().title())).isEqualTo("n = 10");
-    assertThat(onEdt(() -> view.figure().stamp())).isEmpty();
-    assertThat(onEdt(() -> (String) view.findingsModel().getValueAt(0, 0))).isEqualTo("The n");
+    assertThat(Edt.call(() -> view.figure().title())).isEqualTo("n = 10");
+    assertThat(Edt.call(() -> view.figure().stamp())).isEmpty();
+    assertThat(Edt.call(() -> (String) view.findingsModel().getValueAt(0, 0))).isEqualTo("The n");
 
     demo.gate = new java.util.concurrent.CountDownLatch(1);
     SwingUtilities.invokeAndWait(view::warmUp); // again, held by the gate at its first drag
@@ -171,6 +164,6 @@ class PreviewWarmUpTest {
     Thread.sleep(100);
     assertThat(demo.runs).hasSize(1 + 8 + 2); // one drag of the second warm-up, then the change
     assertThat(demo.runs.get(demo.runs.size() - 1).integer("n")).isEqualTo(20);
-    assertThat(onEdt(() -> view.figure().title())).isEqualTo("n = 20");
+    assertThat(Edt.call(() -> view.figure().title())).isEqualTo("n = 20");
   }
 }
