@@ -28,9 +28,8 @@ import java.util.Map;
  *       run (a GC pause, the other core busy) does not decide; then what a window does before
  *       the user's first change ({@link PreviewWarmUp}: up to 1.5 s of drags, unseen); then
  *       {@code runs} parameter changes as the window makes them ({@link WindowRepaint}): every
- *       slider dragged (as
- *       previews, if the demo has them), then the first released (full runs), each series after
- *       as many untimed changes ({@link #changes}).
+ *       slider dragged (as previews, if the demo has them), then the first released (full
+ *       runs), each series after as many untimed changes ({@link #changes}).
  * </ol>
  *
  * <p>Why two passes: the drawing code (XChart, Java2D's rasteriser, text) is shared by every
@@ -98,15 +97,18 @@ public final class Benchmark {
       compute[i] = t[0];
       render[i] = t[1];
     }
+    // What the window does between its first figure and the user's first change (the warm runs
+    // above repeat the defaults, which most demos' memos answer, so they warm only the drawing).
+    // Without it the first demos timed read their drags' code still compiling: multi-head's
+    // trainings computed in 50–70 ms where they take 14 once compiled. In the window a change
+    // made sooner ends it; here it runs to its end, as for a user who read the figure first.
+    PreviewWarmUp.of(demo, p, WindowRepaint.size(), PreviewWarmUp.BUDGET_MILLIS)
+        .forEachRemaining(Runnable::run);
     // Previews first, as in the window: a drag, then the release. The other way round, a
     // preview could reuse what the full run had just computed at the same slider value, which
     // no drag finds (head-dimension's previews read 14–16 ms so, and 45–70 ms without that help).
     // Every slider is dragged, not only the first: weight-init's first is cheap, and its steps
     // and lr sliders retrained seven nets for 230–290 ms while dragged.
-    // As a window does between its first figure and the user's first change (the user reads the
-    // figure first; a change under way ends it sooner there).
-    PreviewWarmUp.of(demo, p, WindowRepaint.size(), PreviewWarmUp.BUDGET_MILLIS)
-        .forEachRemaining(Runnable::run);
     List<String> sliders = SliderMoves.sliders(p);
     Map<String, Double> drags = new LinkedHashMap<>();
     if (demo.hasPreview()) {

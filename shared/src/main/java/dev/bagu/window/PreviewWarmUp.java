@@ -23,10 +23,10 @@ import java.util.NoSuchElementException;
  * ({@link Memo#bypassing}), so they keep what the user asked for.
  *
  * <p>Why: in a fresh JVM the first drags run cold code, interpreted or quickly compiled. Measured
- * on 2 cores (a new JVM per line, the demo's first figure, then 15 drags of one slider):
- * multi-head's vocab read 146 and 126 ms for its first two drags and a median of 55 ms, weight-
- * init's lr a median of 84 ms and gqa's heads 81; after a second of these previews, 34, 52, 41;
- * 61; 37. The window runs them on its compute thread as {@linkplain LatestOnlyRunner#whenIdle
+ * on 2 cores (a new JVM each time: the demo's first figure, then ten drags of one slider), the
+ * median of the ten drags without and with this warm-up: multi-head's vocab 70 and 44 ms, gqa's
+ * heads 105 and 48, weight-init's lr 96 and 69, kmeans' seeds 114 and 67 (multi-head's first two
+ * drags: 160 and 153 ms without, 36 and 41 with). The window runs them on its compute thread as {@linkplain LatestOnlyRunner#whenIdle
  * idle work}, one at a time: the user's first change waits for the one under way at most, and
  * ends the rest.
  */
