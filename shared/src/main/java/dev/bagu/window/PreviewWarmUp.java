@@ -23,12 +23,13 @@ import java.util.NoSuchElementException;
  * ({@link Memo#bypassing}), so they keep what the user asked for.
  *
  * <p>Why: in a fresh JVM the first drags run cold code, interpreted or quickly compiled. Measured
- * on 2 cores (a new JVM each time: the demo's first figure, then ten drags of one slider), the
- * median of the ten drags without and with this warm-up: multi-head's vocab 70 and 44 ms, gqa's
- * heads 105 and 48, weight-init's lr 96 and 69, kmeans' seeds 114 and 67 (multi-head's first two
- * drags: 160 and 153 ms without, 36 and 41 with). The window runs them on its compute thread as {@linkplain LatestOnlyRunner#whenIdle
- * idle work}, one at a time: the user's first change waits for the one under way at most, and
- * ends the rest.
+ * on 2 cores with {@code bench/first_drags.sh} (a new JVM each time: the demo's first figure, 2 s
+ * of reading it, then ten drags of one slider), the median of the ten drags without and with this
+ * warm-up: multi-head's vocab 59 and 30 ms, vae-latent's beta 104 and 37, softmax-scaling's dk 60
+ * and 25, weight-init's lr 69 and 43, gqa's heads 61 and 42; least for layer-norm's seq (68, 62)
+ * and kmeans' seeds (57, 55). The window runs them on its compute thread as {@linkplain
+ * LatestOnlyRunner#whenIdle idle work}, one at a time: the user's first change waits for the one
+ * under way at most, and ends the rest.
  */
 public final class PreviewWarmUp implements Iterator<Runnable> {
   /** The longest a warm-up runs, from its first slice; the last slice may end after it. */
