@@ -17,17 +17,18 @@ import java.util.NoSuchElementException;
 
 /**
  * What a demo window does between its first figure and the user's first change: the drags the
- * user is about to make, unseen. Each slider is moved one value up and one down, then two, and the
- * demo runs as it would for that drag (a preview, if it has one) and its figure is painted into an
- * image of the figure's size; nothing is shown, and the demo's memos are neither read nor filled
- * ({@link Memo#bypassing}), so they keep what the user asked for.
+ * user is about to make, unseen. Each slider is moved one value up and one down, then two; the
+ * round is made up to {@value #ROUNDS} times while the budget lasts. The demo runs as it would for
+ * each drag (a preview, if it has one) and its figure is painted into an image of the figure's
+ * size; nothing is shown, and the demo's memos are neither read nor filled ({@link
+ * Memo#bypassing}), so they keep what the user asked for.
  *
  * <p>Why: in a fresh JVM the first drags run cold code, interpreted or quickly compiled. Measured
  * on 2 cores with {@code bench/first_drags.sh} (a new JVM each time: the demo's first figure, 2 s
- * of reading it, then ten drags of one slider), the median of the ten drags without and with this
- * warm-up: multi-head's vocab 59 and 30 ms, vae-latent's beta 104 and 37, softmax-scaling's dk 60
- * and 25, weight-init's lr 69 and 43, gqa's heads 61 and 42; least for layer-norm's seq (68, 62)
- * and kmeans' seeds (57, 55). The window runs them on its compute thread as {@linkplain
+ * of reading it, then ten drags of one slider), the median of the ten drags in two runs without
+ * and with this warm-up: multi-head's vocab 63–65 and 36–41 ms, attention-depth's heads 53–93 and
+ * 27–35, vae-latent's beta 69–90 and 33–44, weight-init's lr 81–109 and 50–61, kmeans' seeds
+ * 58–90 and 39–66. The window runs them on its compute thread as {@linkplain
  * LatestOnlyRunner#whenIdle idle work}, one at a time: the user's first change waits for the one
  * under way at most, and ends the rest.
  */
@@ -37,6 +38,12 @@ public final class PreviewWarmUp implements Iterator<Runnable> {
 
   /** Moves per slider and direction: ±1 values, then ±2. */
   static final int REACH = 2;
+
+  /**
+   * Times the drags are made, while the budget lasts: the JIT compiles what runs often, and a demo
+   * with few sliders ran out of drags early (layer-norm's twelve took 0.7 s).
+   */
+  static final int ROUNDS = 4;
 
   private final Demo demo;
   private final List<Params> drags;
@@ -83,7 +90,8 @@ public final class PreviewWarmUp implements Iterator<Runnable> {
 
   @Override
   public boolean hasNext() {
-    return next < drags.size() && (!started || System.nanoTime() - start < budgetNanos);
+    return next < ROUNDS * drags.size()
+        && (!started || System.nanoTime() - start < budgetNanos);
   }
 
   @Override
@@ -95,7 +103,7 @@ public final class PreviewWarmUp implements Iterator<Runnable> {
       started = true;
       start = System.nanoTime();
     }
-    Params drag = drags.get(next++);
+    Params drag = drags.get(next++ % drags.size());
     return () -> run(drag);
   }
 

@@ -64,12 +64,18 @@ class PreviewWarmUpTest {
   }
 
   @Test
-  void runsEveryDragAsTheWindowWouldARefusedValueSkippedAndABugThrown() {
+  void runsEveryDragRoundAfterRoundAsTheWindowWouldARefusedValueSkippedAndABugThrown() {
     FakeDemo demo = new FakeDemo(true);
     Params shown = Params.defaults(demo.params()).with("n", 12); // 13 is refused, as a user error
     runAll(PreviewWarmUp.of(demo, shown, SIZE, NO_LIMIT));
-    assertThat(demo.runs).hasSize(8).allSatisfy(p -> assertThat(p.preview()).isTrue());
-    assertThat(demo.runs).extracting(p -> p.integer("n")).contains(13);
+    List<Params> drags = PreviewWarmUp.drags(shown.withPreview(true));
+    assertThat(demo.runs).hasSize(PreviewWarmUp.ROUNDS * 8)
+        .allSatisfy(p -> assertThat(p.preview()).isTrue());
+    for (int round = 0; round < PreviewWarmUp.ROUNDS; round++) {
+      assertThat(demo.runs.subList(8 * round, 8 * round + 8)).extracting(Params::summary)
+          .isEqualTo(drags.stream().map(Params::summary).toList());
+    }
+    assertThat(drags).extracting(p -> p.integer("n")).contains(13);
 
     Params nearBug = IntStream.rangeClosed(600, 700).mapToObj(n -> shown.with("n", n))
         .filter(p -> PreviewWarmUp.drags(p.withPreview(true)).stream()
@@ -130,11 +136,12 @@ class PreviewWarmUpTest {
     Params shown = Params.defaults(demo.params());
     demo.run(shown); // the first figure: n = 10 kept
     runAll(PreviewWarmUp.of(demo, shown, SIZE, NO_LIMIT));
-    assertThat(demo.computed).hasValue(1 + 8); // every drag computed, none answered from the memo
+    int warm = PreviewWarmUp.ROUNDS * 8;
+    assertThat(demo.computed).hasValue(1 + warm); // every drag computed, none from the memo
     demo.run(PreviewWarmUp.drags(shown.withPreview(true)).get(0)); // the user's first drag
-    assertThat(demo.computed).hasValue(1 + 8 + 1); // computed: the warm-up kept nothing
+    assertThat(demo.computed).hasValue(1 + warm + 1); // computed: the warm-up kept nothing
     demo.run(shown);
-    assertThat(demo.computed).hasValue(10); // still kept
+    assertThat(demo.computed).hasValue(1 + warm + 1); // still kept
   }
 
 
@@ -143,11 +150,13 @@ class PreviewWarmUpTest {
     FakeDemo demo = new FakeDemo(true);
     view = Edt.call(() -> new DemoView(demo, Params.defaults(demo.params())));
     SwingUtilities.invokeAndWait(view::warmUp);
-    for (int i = 0; i < 250 && demo.runs.size() < 9; i++) {
+    int warm = PreviewWarmUp.ROUNDS * 8;
+    for (int i = 0; i < 250 && demo.runs.size() < 1 + warm; i++) {
       Thread.sleep(20);
     }
     assertThat(view.awaitIdle(Duration.ofSeconds(10))).isTrue();
-    assertThat(demo.runs).hasSize(1 + 8);
+    Thread.sleep(100);
+    assertThat(demo.runs).hasSize(1 + warm);
     assertThat(demo.runs.get(0).preview()).isFalse(); // the first figure first
     assertThat(Edt.call(() -> view.figure().title())).isEqualTo("n = 10");
     assertThat(Edt.call(() -> view.figure().stamp())).isEmpty();
@@ -155,14 +164,14 @@ class PreviewWarmUpTest {
 
     demo.gate = new java.util.concurrent.CountDownLatch(1);
     SwingUtilities.invokeAndWait(view::warmUp); // again, held by the gate at its first drag
-    for (int i = 0; i < 250 && demo.runs.size() < 10; i++) {
+    for (int i = 0; i < 250 && demo.runs.size() < 1 + warm + 1; i++) {
       Thread.sleep(20);
     }
     view.setParams(view.params().with("n", 20));
     demo.gate.countDown();
     assertThat(view.awaitIdle(Duration.ofSeconds(10))).isTrue();
     Thread.sleep(100);
-    assertThat(demo.runs).hasSize(1 + 8 + 2); // one drag of the second warm-up, then the change
+    assertThat(demo.runs).hasSize(1 + warm + 2); // one drag of the second warm-up, the change
     assertThat(demo.runs.get(demo.runs.size() - 1).integer("n")).isEqualTo(20);
     assertThat(Edt.call(() -> view.figure().title())).isEqualTo("n = 20");
   }
