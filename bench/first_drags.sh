@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A user's first drags in a new demo window, with and without the window's warm-up (the drags it
 # makes unseen while the user reads the first figure): a new JVM for each measurement, the demo's
-# first figure, 2 s of reading, then ten drags of one slider, timed as `bagu bench` times drags.
+# first figure, 3.5 s of reading, then ten drags of one slider, timed as `bagu bench` times drags.
 # `bagu bench` cannot see this: it times drags in a JVM that has run every demo.
 # Usage: bench/first_drags.sh [ID SLIDER]...   (default: the sliders below)
 set -euo pipefail

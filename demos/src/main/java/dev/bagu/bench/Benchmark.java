@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>Each demo again: untimed runs for at least {@link #WARM_UP_NANOS} and {@link
  *       #WARM_UP_RUNS} runs, then {@code runs} warm runs whose medians are reported, so one slow
  *       run (a GC pause, the other core busy) does not decide; then what a window does before
- *       the user's first change ({@link PreviewWarmUp}: up to 1.5 s of drags, unseen); then
+ *       the user's first change ({@link PreviewWarmUp}: up to 3 s of drags, unseen); then
  *       {@code runs} parameter changes as the window makes them ({@link WindowRepaint}): every
  *       slider dragged (as previews, if the demo has them), then the first released (full
  *       runs), each series after as many untimed changes ({@link #changes}).

@@ -34,7 +34,7 @@ public final class FirstDrags {
   static final int DRAGS = 10;
 
   /** How long the user looks at the first figure before the first drag. */
-  static final long READING_MILLIS = 2000;
+  static final long READING_MILLIS = 3500;
 
   public static void main(String[] args) throws InterruptedException {
     if (args.length != 3 || !args[2].matches("(no-)?warm-up")) {

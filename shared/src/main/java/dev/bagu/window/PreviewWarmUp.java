@@ -24,17 +24,22 @@ import java.util.NoSuchElementException;
  * Memo#bypassing}), so they keep what the user asked for.
  *
  * <p>Why: in a fresh JVM the first drags run cold code, interpreted or quickly compiled. Measured
- * on 2 cores with {@code bench/first_drags.sh} (a new JVM each time: the demo's first figure, 2 s
- * of reading it, then ten drags of one slider), the median of the ten drags in two runs without
- * and with this warm-up: multi-head's vocab 63–65 and 36–41 ms, attention-depth's heads 53–93 and
- * 27–35, vae-latent's beta 69–90 and 33–44, weight-init's lr 81–109 and 50–61, kmeans' seeds
- * 58–90 and 39–66. The window runs them on its compute thread as {@linkplain
+ * on 2 cores with {@code bench/first_drags.sh} (a new JVM each time: the demo's first figure, 3.5
+ * s of reading it, then ten drags of one slider), the median of the ten drags in two runs without
+ * and with this warm-up: multi-head's vocab 64–77 and 25–44 ms, softmax-scaling's dk 61–64 and
+ * 24–25, kmeans' seeds 79–83 and 30–32, weight-init's lr 95–132 and 42–49, gqa's heads 76–102 and
+ * 38–59. The window runs them on its compute thread as {@linkplain
  * LatestOnlyRunner#whenIdle idle work}, one at a time: the user's first change waits for the one
  * under way at most, and ends the rest.
  */
 public final class PreviewWarmUp implements Iterator<Runnable> {
-  /** The longest a warm-up runs, from its first slice; the last slice may end after it. */
-  public static final long BUDGET_MILLIS = 1500;
+  /**
+   * The longest a warm-up runs, from its first slice; the last slice may end after it. Against
+   * 1.5 s, on five sliders in two paired runs each, the first ten drags' medians averaged 47 ms
+   * against 61. We assume a user looks at the first figure for about that long before dragging;
+   * one who drags sooner ends the warm-up there.
+   */
+  public static final long BUDGET_MILLIS = 3000;
 
   /** Moves per slider and direction: ±1 values, then ±2. */
   static final int REACH = 2;
