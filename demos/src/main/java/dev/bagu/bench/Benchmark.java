@@ -7,6 +7,7 @@ import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.math.Stats;
 import dev.bagu.plot.FigureExport;
+import dev.bagu.window.DemoView;
 import dev.bagu.window.PreviewWarmUp;
 import dev.bagu.window.SliderMoves;
 import java.awt.Dimension;
@@ -102,7 +103,7 @@ public final class Benchmark {
     // Without it the first demos timed read their drags' code still compiling: multi-head's
     // trainings computed in 50–70 ms where they take 14 once compiled. In the window a change
     // made sooner ends it; here it runs to its end, as for a user who read the figure first.
-    PreviewWarmUp.of(demo, p, WindowRepaint.size(), PreviewWarmUp.BUDGET_MILLIS)
+    PreviewWarmUp.of(demo, p, DemoView.figureSizeAtDesignSize(), PreviewWarmUp.BUDGET_MILLIS)
         .forEachRemaining(Runnable::run);
     // Previews first, as in the window: a drag, then the release. The other way round, a
     // preview could reuse what the full run had just computed at the same slider value, which

@@ -7,11 +7,11 @@ import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
 import dev.bagu.demos.Catalogue;
 import dev.bagu.math.Stats;
+import dev.bagu.plot.FigureExport;
+import dev.bagu.window.DemoView;
 import dev.bagu.window.PreviewWarmUp;
 import dev.bagu.window.SliderMoves;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -69,16 +69,9 @@ public final class FirstDrags {
       throw new IllegalArgumentException("no slider '" + slider + "' in " + demo.info().id()
           + ": allowed " + SliderMoves.sliders(shown));
     }
-    Dimension size = WindowRepaint.size();
+    Dimension size = DemoView.figureSizeAtDesignSize();
     Result first = Preview.run(demo, shown);
-    BufferedImage screen = new BufferedImage(size.width, size.height,
-        BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = screen.createGraphics();
-    try {
-      first.figure().paint(g, size.width, size.height);
-    } finally {
-      g.dispose();
-    }
+    FigureExport.image(first.figure(), size.width, size.height, FigureExport.BASE_DPI);
     long readUntil = System.nanoTime() + readingMillis * 1_000_000L;
     if (warmUp) {
       Iterator<Runnable> slices = PreviewWarmUp.of(demo, shown, size,

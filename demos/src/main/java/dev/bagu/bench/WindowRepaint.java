@@ -39,11 +39,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class WindowRepaint {
   private WindowRepaint() {}
 
-  /** The figure's size in a window opened at its design size. */
-  static Dimension size() {
-    return DemoView.figureSizeAtDesignSize();
-  }
-
   /**
    * Milliseconds of {@code runs} changes of the slider {@code slider} around {@code start} (its
    * preview flag is kept), or of the seed when {@code slider} is null. A slider with fewer new
@@ -52,7 +47,7 @@ final class WindowRepaint {
    * of these.
    */
   static double[] times(Demo demo, Params start, String slider, int runs) {
-    Dimension size = size();
+    Dimension size = DemoView.figureSizeAtDesignSize();
     BufferedImage screen = new BufferedImage(size.width, size.height,
         BufferedImage.TYPE_INT_RGB);
     ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {

@@ -6,10 +6,8 @@ import dev.bagu.demo.Params;
 import dev.bagu.demo.Preview;
 import dev.bagu.demo.Result;
 import dev.bagu.demo.UserException;
-import dev.bagu.plot.Theme;
+import dev.bagu.plot.FigureExport;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -119,15 +117,7 @@ public final class PreviewWarmUp implements Iterator<Runnable> {
     } catch (UserException e) {
       return; // a value this demo refuses with the others (gqa: heads a multiple of kvheads)
     }
-    BufferedImage image = new BufferedImage(Math.max(1, size.width), Math.max(1, size.height),
-        BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.setColor(Theme.BACKGROUND);
-      g.fillRect(0, 0, image.getWidth(), image.getHeight());
-      result.figure().paint(g, image.getWidth(), image.getHeight());
-    } finally {
-      g.dispose();
-    }
+    FigureExport.image(result.figure(), Math.max(1, size.width), Math.max(1, size.height),
+        FigureExport.BASE_DPI);
   }
 }
