@@ -151,9 +151,15 @@ public final class GifWriter {
         && ints.getNumBanks() == 1 && ints.getData().length == width * height
         ? ints.getData() : img.getRGB(0, 0, width, height, null, 0, width);
     byte[] out = new byte[rgb.length];
+    int last = 0xFFFFFF; // a figure is mostly runs of one colour, most of them white
+    byte index = NEAREST[0x7FFF];
     for (int i = 0; i < rgb.length; i++) {
-      int c = rgb[i];
-      out[i] = NEAREST[(c >> 9 & 0x7C00) | (c >> 6 & 0x3E0) | (c >> 3 & 0x1F)];
+      int c = rgb[i] & 0xFFFFFF;
+      if (c != last) {
+        last = c;
+        index = NEAREST[(c >> 9 & 0x7C00) | (c >> 6 & 0x3E0) | (c >> 3 & 0x1F)];
+      }
+      out[i] = index;
     }
     return out;
   }
@@ -165,49 +171,9 @@ public final class GifWriter {
    */
   private static byte[] frameBlock(byte[] px, byte[] previous, int width, int height,
       int delayMillis) {
-    int x0 = 0;
-    int y0 = 0;
-    int x1 = width - 1;
-    int y1 = height - 1;
-    if (previous != null) {
-      x0 = width;
-      y0 = height;
-      x1 = -1;
-      y1 = -1;
-      for (int y = 0; y < height; y++) {
-        int row = y * width;
-        for (int x = 0; x < width; x++) {
-          if (px[row + x] != previous[row + x]) {
-            x0 = Math.min(x0, x);
-            x1 = Math.max(x1, x);
-            y0 = Math.min(y0, y);
-            y1 = y;
-          }
-        }
-      }
-      if (x1 < 0) { // unchanged: one pixel, redrawn as it was
-        x0 = 0;
-        y0 = 0;
-        x1 = 0;
-        y1 = 0;
-      }
-    }
-    int w = x1 - x0 + 1;
-    int h = y1 - y0 + 1;
-    byte[] sub = new byte[w * h];
-    for (int y = 0; y < h; y++) {
-      System.arraycopy(px, (y0 + y) * width + x0, sub, y * w, w);
-    }
-    if (previous != null) { // unchanged pixels inside the rectangle: transparent, long runs
-      for (int y = 0; y < h; y++) {
-        int row = (y0 + y) * width + x0;
-        for (int x = 0; x < w; x++) {
-          if (px[row + x] == previous[row + x]) {
-            sub[y * w + x] = (byte) TRANSPARENT;
-          }
-        }
-      }
-    }
+    Patch patch = previous == null ? new Patch(0, 0, width, height, px)
+        : Patch.changed(px, previous, width, height);
+    byte[] sub = patch.pixels();
     ByteArrayOutputStream out = new ByteArrayOutputStream(sub.length / 8 + 64);
     int delay = Math.round(delayMillis / 10f);
     // Disposal 1 (leave the frame in place for the next to draw over); from the second frame on,
@@ -215,30 +181,91 @@ public final class GifWriter {
     out.writeBytes(new byte[] {0x21, (byte) 0xF9, 0x04, (byte) (previous == null ? 0x04 : 0x05),
         (byte) delay, (byte) (delay >> 8), (byte) TRANSPARENT, 0x00});
     out.write(0x2C);
-    short16(out, x0);
-    short16(out, y0);
-    short16(out, w);
-    short16(out, h);
+    short16(out, patch.x());
+    short16(out, patch.y());
+    short16(out, patch.width());
+    short16(out, patch.height());
     out.write(0); // no local colour table, not interlaced
     lzw(sub, out);
     return out.toByteArray();
   }
 
-  /** Open-addressing table size of the LZW dictionary (a prime, as in Unix compress). */
-  private static final int HASH_SIZE = 5003;
+  /** The rectangle x, y, width × height of a frame to store, and its pixels row by row. */
+  record Patch(int x, int y, int width, int height, byte[] pixels) {
+    /**
+     * The smallest rectangle holding every pixel of px that differs from previous (one pixel
+     * when none does), with the pixels inside it that did not change set to TRANSPARENT: long
+     * runs, which LZW packs into few codes. Rows are compared eight bytes at a time
+     * ({@link Arrays#mismatch}), and a row's right end is searched only beyond the box so far.
+     */
+    static Patch changed(byte[] px, byte[] previous, int width, int height) {
+      int x0 = width;
+      int x1 = -1;
+      int y0 = -1;
+      int y1 = -1;
+      for (int y = 0; y < height; y++) {
+        int row = y * width;
+        int first = Arrays.mismatch(px, row, row + width, previous, row, row + width);
+        if (first < 0) {
+          continue;
+        }
+        if (y0 < 0) {
+          y0 = y;
+        }
+        y1 = y;
+        x0 = Math.min(x0, first);
+        for (int x = width - 1; x > x1 && x >= first; x--) {
+          if (px[row + x] != previous[row + x]) {
+            x1 = x;
+            break;
+          }
+        }
+      }
+      if (y0 < 0) { // unchanged: one pixel, left as it was
+        return new Patch(0, 0, 1, 1, new byte[] {(byte) TRANSPARENT});
+      }
+      int w = x1 - x0 + 1;
+      int h = y1 - y0 + 1;
+      byte[] sub = new byte[w * h];
+      for (int y = 0; y < h; y++) {
+        int from = (y0 + y) * width + x0;
+        int to = y * w;
+        int x = 0;
+        while (x < w) { // a run of unchanged pixels, then a run of changed ones
+          int same = Arrays.mismatch(px, from + x, from + w, previous, from + x, from + w);
+          int changedAt = same < 0 ? w : x + same;
+          Arrays.fill(sub, to + x, to + changedAt, (byte) TRANSPARENT);
+          x = changedAt;
+          while (x < w && px[from + x] != previous[from + x]) {
+            sub[to + x] = px[from + x];
+            x++;
+          }
+        }
+      }
+      return new Patch(x0, y0, w, h, sub);
+    }
+  }
+
+  /**
+   * Slots of the LZW dictionary's open-addressing table: a power of two, so a slot is a mask
+   * away (no division per pixel), and at most 3,838 entries fill under half of it.
+   */
+  private static final int TABLE_BITS = 13;
 
   /**
    * GIF's variable-length LZW of 8-bit indices, in data sub-blocks, then the terminator. The
    * dictionary maps (prefix code, next index) to a code through a small open-addressing table
-   * (Unix compress's), which stays in the cache where a direct 2^20 table would not.
+   * (Fibonacci hashing, linear probing), which stays in the cache where a direct 2^20 table would
+   * not. The codes depend only on the dictionary, not on how it is stored.
    */
   static void lzw(byte[] px, ByteArrayOutputStream out) {
     out.write(8); // minimum code size
     Bits bits = new Bits(out);
     final int clear = 256;
     final int end = 257;
-    int[] keys = new int[HASH_SIZE]; // (next index << 12 | prefix code) + 1; 0 = empty
-    int[] codes = new int[HASH_SIZE];
+    int mask = (1 << TABLE_BITS) - 1;
+    int[] keys = new int[1 << TABLE_BITS]; // (next index << 12 | prefix code) + 1; 0 = empty
+    int[] codes = new int[1 << TABLE_BITS];
     int next = 258;
     int size = 9;
     bits.put(clear, size);
@@ -246,18 +273,14 @@ public final class GifWriter {
     for (int i = 1; i < px.length; i++) {
       int k = px[i] & 0xFF;
       int key = (k << 12 | prefix) + 1;
-      int h = (k << 4 ^ prefix) % HASH_SIZE;
-      int step = h == 0 ? 1 : HASH_SIZE - h;
+      int h = key * 0x9E3779B1 >>> (32 - TABLE_BITS);
       boolean found = false;
       while (keys[h] != 0) {
         if (keys[h] == key) {
           found = true;
           break;
         }
-        h -= step;
-        if (h < 0) {
-          h += HASH_SIZE;
-        }
+        h = h + 1 & mask;
       }
       if (found) {
         prefix = codes[h];

@@ -107,4 +107,49 @@ class GifWriterTest {
       assertThat(GifWriter.PALETTE).contains(Theme.category(i).getRGB() & 0xFFFFFF);
     }
   }
+
+  /** The changed rectangle and its pixels, against the plain pixel-by-pixel definition. */
+  @Test
+  void patchIsTheBoundingBoxOfTheChangesWithTheRestTransparent() {
+    Random r = new Random(3);
+    int w = 37;
+    int h = 23;
+    for (int trial = 0; trial < 200; trial++) {
+      byte[] previous = new byte[w * h];
+      r.nextBytes(previous);
+      byte[] px = previous.clone();
+      int changes = trial % 5 == 0 ? 0 : 1 + r.nextInt(12);
+      for (int c = 0; c < changes; c++) {
+        px[r.nextInt(px.length)] ^= (byte) (1 + r.nextInt(254));
+      }
+      GifWriter.Patch patch = GifWriter.Patch.changed(px, previous, w, h);
+      int x0 = w;
+      int y0 = h;
+      int x1 = -1;
+      int y1 = -1;
+      for (int i = 0; i < px.length; i++) {
+        if (px[i] != previous[i]) {
+          x0 = Math.min(x0, i % w);
+          x1 = Math.max(x1, i % w);
+          y0 = Math.min(y0, i / w);
+          y1 = Math.max(y1, i / w);
+        }
+      }
+      if (x1 < 0) {
+        assertThat(new int[] {patch.x(), patch.y(), patch.width(), patch.height()})
+            .containsExactly(0, 0, 1, 1);
+        assertThat(patch.pixels()).containsExactly((byte) GifWriter.TRANSPARENT);
+        continue;
+      }
+      assertThat(new int[] {patch.x(), patch.y(), patch.width(), patch.height()})
+          .containsExactly(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+      for (int y = y0; y <= y1; y++) {
+        for (int x = x0; x <= x1; x++) {
+          int i = y * w + x;
+          byte expected = px[i] == previous[i] ? (byte) GifWriter.TRANSPARENT : px[i];
+          assertThat(patch.pixels()[(y - y0) * (x1 - x0 + 1) + x - x0]).isEqualTo(expected);
+        }
+      }
+    }
+  }
 }
