@@ -18,7 +18,7 @@ rem The training run only interprets (-Xint): see ./bagu (JDK-8306460).
 set "JSA=%HERE%demos\target\bagu.jsa"
 set "QUIET=-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 if not exist "%JSA%" (
-  "%JAVA_CMD%" %QUIET% -Xint -XX:ArchiveClassesAtExit="%JSA%" -Djava.awt.headless=true -jar "%JAR%" run softmax-scaling -p samples=1000 -p trials=100 --no-window --out "%TEMP%\bagu-cds-training" >nul 2>&1
+  "%JAVA_CMD%" %QUIET% -Xint -XX:ArchiveClassesAtExit="%JSA%" -Djava.awt.headless=true -jar "%JAR%" run softmax-scaling -p samples=1000 -p trials=100 --format png,svg --no-window --out "%TEMP%\bagu-cds-training" >nul 2>&1
 )
 rem The JIT, as ./bagu explains: commands that write their files and exit (run --out, gallery,
 rem handout, list, describe) use the quick compiler (C1) only. BAGU_JIT=full keeps both
