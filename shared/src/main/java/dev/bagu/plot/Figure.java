@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 
 /**
@@ -153,16 +154,25 @@ public final class Figure {
       }
       // Each panel paints inside its own cell, so into an image they may paint at once.
       String family = Theme.fontFamily();
+      boolean parallel = PanelPainting.parallelFor(g2);
       List<Runnable> cells = new ArrayList<>();
       for (int i = 0; i < panels.size(); i++) {
         int x = MARGIN + (i % cols) * (cellW + GAP);
         int y = top + (i / cols) * (cellH + GAP);
         Panel panel = panels.get(i);
-        Graphics2D cell = (Graphics2D) g2.create(x, y, cellW, cellH);
-        Theme.applyHints(cell);
         int w = cellW;
         int h = cellH;
+        Supplier<Graphics2D> newCell = () -> {
+          Graphics2D cell = (Graphics2D) g2.create(x, y, w, h);
+          Theme.applyHints(cell);
+          return cell;
+        };
+        // At once: every cell made here, on this thread. One after another: each made just
+        // before it paints and disposed after, as PDF's writer needs (it nests them in its
+        // stream: cells made ahead left every panel of a PDF clipped away).
+        Graphics2D early = parallel ? newCell.get() : null;
         cells.add(() -> {
+          Graphics2D cell = early != null ? early : newCell.get();
           try {
             Theme.withFontFamily(family, () -> panel.paint(cell, w, h));
           } finally {
@@ -170,7 +180,7 @@ public final class Figure {
           }
         });
       }
-      ForkAll.run(cells, PanelPainting.parallelFor(g2));
+      ForkAll.run(cells, parallel);
     } finally {
       g2.dispose();
     }

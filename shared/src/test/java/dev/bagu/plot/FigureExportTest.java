@@ -86,6 +86,52 @@ class FigureExportTest {
     assertThat(Files.readAllBytes(p1)).isEqualTo(Files.readAllBytes(p2));
   }
 
+  /**
+   * The PDF, drawn by PDFBox's own renderer, has ink wherever the PNG has: every panel is there
+   * (panels made ahead of their painting once left a PDF with its header alone).
+   */
+  @Test
+  void pdfShowsEveryPanelThePngShows() throws IOException {
+    Path pdf = dir.resolve("f.pdf");
+    FigureExport.pdf(everyPanelKind(), pdf, 800, 500);
+    BufferedImage drawn;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+        pdf.toFile())) {
+      drawn = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, 1f);
+    }
+    BufferedImage png = FigureExport.image(everyPanelKind(), 800, 500, 96);
+    assertThat(drawn.getWidth()).isEqualTo(800);
+    int cells = 0;
+    for (int cy = 0; cy < 5; cy++) {
+      for (int cx = 0; cx < 8; cx++) {
+        double inPng = ink(png, cx * 100, cy * 100);
+        if (inPng > 0.02) {
+          cells++;
+          assertThat(ink(drawn, cx * 100, cy * 100)).as("ink in the 100-px cell %d, %d", cx, cy)
+              .isGreaterThan(inPng / 3);
+        }
+      }
+    }
+    assertThat(cells).isGreaterThan(20);
+  }
+
+  /** Share of the 100 × 100 square at (x, y) that is not near-white. */
+  private static double ink(BufferedImage img, int x, int y) {
+    int inked = 0;
+    for (int j = y; j < y + 100; j++) {
+      for (int i = x; i < x + 100; i++) {
+        int rgb = img.getRGB(i, j);
+        int r = rgb >> 16 & 0xFF;
+        int g = rgb >> 8 & 0xFF;
+        int b = rgb & 0xFF;
+        if (r + g + b < 3 * 235) {
+          inked++;
+        }
+      }
+    }
+    return inked / 10_000.0;
+  }
+
   @Test
   void gifHasAFrameEachAndWritesAtomically() throws IOException {
     Path gif = dir.resolve("anim.gif");
