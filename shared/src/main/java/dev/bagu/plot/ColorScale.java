@@ -1,6 +1,7 @@
 package dev.bagu.plot;
 
 import java.awt.Color;
+import java.awt.LinearGradientPaint;
 
 /**
  * A continuous colour scale for heatmaps, mapping [0, 1] to a colour by linear interpolation
@@ -36,6 +37,21 @@ public enum ColorScale {
     int i = Math.min((int) Math.floor(pos), stops.length - 2);
     double f = pos - i;
     return mix(stops[i], stops[i + 1], f);
+  }
+
+  /**
+   * The scale as a gradient paint along the line from (x0, y0), where it is at(0), to (x1, y1),
+   * where it is at(1), its end colours beyond: the same linear interpolation between the same
+   * stops, written by SVG and PDF as a few stops rather than one shape per colour.
+   */
+  public LinearGradientPaint gradient(float x0, float y0, float x1, float y1) {
+    float[] fractions = new float[stops.length];
+    Color[] colours = new Color[stops.length];
+    for (int i = 0; i < stops.length; i++) {
+      fractions[i] = (float) i / (stops.length - 1);
+      colours[i] = new Color(stops[i]);
+    }
+    return new LinearGradientPaint(x0, y0, x1, y1, fractions, colours);
   }
 
   private static Color mix(int a, int b, double f) {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
@@ -257,9 +258,17 @@ public final class HeatmapPlot implements Panel {
 
   private void paintColourBar(Graphics2D g, int x, int y, int w, int h, double[] range,
       String[] ignored) {
-    for (int i = 0; i < h; i++) {
-      g.setColor(scale.at(1 - (double) i / Math.max(1, h - 1)));
-      g.fillRect(x, y + i, w, 1);
+    if (ImageTarget.is(g) || h < 2) { // a rectangle per pixel row, each exactly its colour
+      for (int i = 0; i < h; i++) {
+        g.setColor(scale.at(1 - (double) i / Math.max(1, h - 1)));
+        g.fillRect(x, y + i, w, 1);
+      }
+    } else { // SVG, PDF: one rectangle with the same scale as a gradient, from row centre to row
+      // centre (h rectangles were most of a heatmap figure's SVG, and stair-stepped when zoomed)
+      Paint saved = g.getPaint();
+      g.setPaint(scale.gradient(x, y + h - 0.5f, x, y + 0.5f));
+      g.fillRect(x, y, w, h);
+      g.setPaint(saved);
     }
     g.setColor(Theme.AXIS);
     g.drawRect(x, y, w, h);

@@ -169,6 +169,27 @@ class FigureExportTest {
     assertThat(Numbers.fixed(-0.0001, 2)).isEqualTo("0.00");
   }
 
+  /**
+   * In SVG a heatmap's colour bar is one rectangle filled with the scale as a gradient (it was a
+   * rectangle per pixel row), whose stops are the scale's own colours at the same places.
+   */
+  @Test
+  void svgColourBarIsOneGradientOfTheScale() {
+    Figure heatmap = Figure.single("h", HeatmapPlot.titled("heatmap")
+        .matrix(new double[][] {{0.1, 0.9}, {0.5, -0.2}}).diverging());
+    String svg = FigureExport.svgDocument(heatmap, 600, 400);
+    assertThat(svg).contains("<linearGradient");
+    assertThat(svg.split("<rect", -1).length - 1).isLessThan(12);
+    for (ColorScale scale : ColorScale.values()) {
+      java.awt.LinearGradientPaint paint = scale.gradient(0, 0, 0, 100);
+      java.awt.Color[] colours = paint.getColors();
+      float[] at = paint.getFractions();
+      for (int i = 0; i < colours.length; i++) {
+        assertThat(colours[i]).isEqualTo(scale.at(at[i]));
+      }
+    }
+  }
+
   @Test
   void viridisEndsAndTextContrast() {
     assertThat(ColorScale.VIRIDIS.at(0).getRGB() & 0xFFFFFF).isEqualTo(0x440154);
