@@ -123,8 +123,9 @@ public final class Handout {
     Lang l = part.params().lang();
     var info = part.demo().info();
     flow.paragraph(info.title(l), fonts.bold, 18, PageFlow.ACCENT, 0);
-    flow.paragraph(info.seedTopic() + " · " + info.section().heading(l) + " · " + info.id(),
-        fonts.regular, 10, PageFlow.MUTED, 0);
+    String topic = fonts.canShow(info.seedTopic()) ? info.seedTopic() + " · " : "";
+    flow.paragraph(topic + info.section().heading(l) + " · " + info.id(), fonts.regular, 10,
+        PageFlow.MUTED, 0);
     flow.space(6);
     Figure figure = part.result().figure();
     Dimension size = figure.preferredSize();

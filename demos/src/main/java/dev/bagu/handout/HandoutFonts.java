@@ -47,7 +47,7 @@ final class HandoutFonts {
   final PDType0Font regular;
   final PDType0Font bold;
   final PDType0Font mono;
-  /** Chinese face, or null for an English handout. */
+  /** Chinese face; null only in an English handout where none is installed. */
   final PDType0Font cjk;
 
   private HandoutFonts(PDType0Font regular, PDType0Font bold, PDType0Font mono, PDType0Font cjk) {
@@ -64,10 +64,10 @@ final class HandoutFonts {
     PDType0Font regular = PDType0Font.load(doc, latin.toFile());
     PDType0Font bold = find(LATIN_BOLD).map(p -> load(doc, p)).orElse(regular);
     PDType0Font mono = find(MONO).map(p -> load(doc, p)).orElse(regular);
-    PDType0Font cjk = null;
-    if (chinese) {
-      cjk = loadCjk(doc).orElseThrow(() -> new UserException("--lang zh: "
-          + HOW_TO_INSTALL_CJK));
+    // An English handout, too, shows the notes' Chinese topic names when a face is found.
+    PDType0Font cjk = loadCjk(doc).orElse(null);
+    if (chinese && cjk == null) {
+      throw new UserException("--lang zh: " + HOW_TO_INSTALL_CJK);
     }
     return new HandoutFonts(regular, bold, mono, cjk);
   }
@@ -134,6 +134,11 @@ final class HandoutFonts {
       index = found;
     }
     return index;
+  }
+
+  /** Whether every character of text has a face here (else it would be drawn as '?'). */
+  boolean canShow(String text) {
+    return text.codePoints().allMatch(cp -> faceFor(regular, cp) != null);
   }
 
   /** The face that draws code point cp: the preferred one, else the Chinese one, else null. */
