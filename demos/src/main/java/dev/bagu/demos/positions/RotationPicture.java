@@ -70,12 +70,10 @@ final class RotationPicture {
         int w = g.getFontMetrics().stringWidth(label);
         double lx = cx + (rr + 14 + w / 2.0) * Math.cos(a);
         double ly = cy - (rr + 14) * Math.sin(a);
-        if (p > 0) { // the slow pair's points are close together: name only the last, inside
-          if (m != STEPS - 1) {
-            continue;
-          }
-          lx = cx + (rr - 14 - w / 2.0) * Math.cos(a) - 10;
-          ly = cy - (rr - 14) * Math.sin(a) - lineH / 2.0;
+        // The slow pair's points are close together: only the last is named, just outside its
+        // inner circle (inside, the name lay across the pair's own spokes).
+        if (p > 0 && m != STEPS - 1) {
+          continue;
         }
         g.drawString(label, (float) (lx - w / 2.0), (float) (ly + lineH / 3.0));
       }
