@@ -5,8 +5,8 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A titled grid of panels, painted onto any {@link Graphics2D}: the same figure goes to PNG, SVG,
