@@ -81,13 +81,16 @@ public final class Ticks {
   public static Function<Double, String> linear(double min, double max, boolean integers) {
     double step = niceStep(max - min, 6);
     int d = integers ? 0 : Math.min(decimals(step) + 1, 8);
+    // Powers of ten for every tick of an axis that reaches 10⁷ (with the step a tick may lie
+    // past the data), so it never reads "5000000, 1×10⁷".
+    boolean powers = Math.max(Math.abs(min), Math.abs(max)) + step >= 1e7;
     // XChart formats the same candidate ticks many times while it fits their labels: once each.
     java.util.Map<Double, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     return v -> {
       if (integers && Math.abs(v - Math.rint(v)) > 1e-9) {
         return "";
       }
-      if (Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < Math.pow(10, -d))) {
+      if (v != 0 && (powers || Math.abs(v) >= 1e7 || Math.abs(v) < Math.pow(10, -d))) {
         return scientific(v); // not kept: it depends on the font of the figure being drawn
       }
       return seen.computeIfAbsent(v, value -> fixedLabel(value, d));
