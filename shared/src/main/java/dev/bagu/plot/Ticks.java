@@ -74,6 +74,9 @@ public final class Ticks {
     return out;
   }
 
+  /** From here up, a linear axis's ticks are written as powers of ten. */
+  private static final double MILLION = 1e6;
+
   /**
    * A formatter for XChart's linear axis over [min, max]: the decimals of the step XChart will
    * about choose; on an axis of integers (layers, steps) a fractional tick gets no label.
@@ -81,16 +84,16 @@ public final class Ticks {
   public static Function<Double, String> linear(double min, double max, boolean integers) {
     double step = niceStep(max - min, 6);
     int d = integers ? 0 : Math.min(decimals(step) + 1, 8);
-    // Powers of ten for every tick of an axis that reaches 10⁷ (with the step a tick may lie
-    // past the data), so it never reads "5000000, 1×10⁷".
-    boolean powers = Math.max(Math.abs(min), Math.abs(max)) + step >= 1e7;
+    // Powers of ten for every tick of an axis that reaches a million (with the step a tick may
+    // lie past the data), as matplotlib's default does: "2×10⁶", never "2000000" or a mix.
+    boolean powers = Math.max(Math.abs(min), Math.abs(max)) + step >= MILLION;
     // XChart formats the same candidate ticks many times while it fits their labels: once each.
     java.util.Map<Double, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     return v -> {
       if (integers && Math.abs(v - Math.rint(v)) > 1e-9) {
         return "";
       }
-      if (v != 0 && (powers || Math.abs(v) >= 1e7 || Math.abs(v) < Math.pow(10, -d))) {
+      if (v != 0 && (powers || Math.abs(v) >= MILLION || Math.abs(v) < Math.pow(10, -d))) {
         return scientific(v); // not kept: it depends on the font of the figure being drawn
       }
       return seen.computeIfAbsent(v, value -> fixedLabel(value, d));

@@ -36,7 +36,8 @@ class TicksTest {
     assertThat(flops.apply(0.0)).isEqualTo("0");
     Function<Double, String> cumulative = Ticks.linear(0, 3.2e7, false);
     assertThat(cumulative.apply(5e6)).isEqualTo("5×10⁶"); // as its neighbour 1×10⁷ reads
-    assertThat(Ticks.linear(0, 4e6, false).apply(3e6)).isEqualTo("3000000");
+    assertThat(Ticks.linear(0, 4e6, false).apply(3e6)).isEqualTo("3×10⁶");
+    assertThat(Ticks.linear(0, 7e5, false).apply(6e5)).isEqualTo("600000");
     assertThat(Ticks.scientific(-3e-9)).isEqualTo("-3×10⁻⁹");
     assertThat(Ticks.scientific(9.9999999999e7)).isEqualTo("1×10⁸");
   }
