@@ -17,6 +17,7 @@ import dev.bagu.plot.BarPlot;
 import dev.bagu.plot.DrawingPanel;
 import dev.bagu.plot.Figure;
 import dev.bagu.plot.Theme;
+import dev.bagu.plot.Ticks;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -343,11 +344,18 @@ public final class ConcurrencyDemo implements Demo {
     g.setColor(Theme.AXIS);
     g.drawLine((int) left, (int) bottom, (int) right, (int) bottom);
     g.setFont(Theme.tickLabel());
-    for (double t = 0; t <= axisMax + 1e-9; t += step) {
-      double x = left + (right - left) * t / axisMax;
+    int count = (int) Math.floor(axisMax / step + 1e-9) + 1;
+    double[] ticks = new double[count];
+    for (int i = 0; i < count; i++) {
+      ticks[i] = i * step;
+    }
+    // Decimals as the step needs: a 1 ms run's 0.2 ms steps read 0.2, 0.4, … (not 0, 0, 0, 1).
+    String[] tickLabels = Ticks.labels(ticks);
+    for (int i = 0; i < count; i++) {
+      double x = left + (right - left) * ticks[i] / axisMax;
       g.drawLine((int) x, (int) bottom, (int) x, (int) bottom + 5);
       g.setColor(Theme.TEXT);
-      Draw.centred(g, String.format(Locale.US, "%.0f", t), x, bottom + 22);
+      Draw.centred(g, tickLabels[i], x, bottom + 22);
       g.setColor(Theme.AXIS);
     }
     g.setFont(Theme.axisTitle());
