@@ -45,6 +45,11 @@ public enum Lang {
     return String.format(Locale.US, t(en, zh), args);
   }
 
+  /** "1 box", "3 boxes": n and the English noun in the number n needs (Chinese has no plural). */
+  public static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   /**
    * "en" or "zh" (case-insensitive); anything else is an {@link IllegalArgumentException} whose
    * message names the value and what is allowed.

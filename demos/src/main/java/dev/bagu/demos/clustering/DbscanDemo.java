@@ -17,6 +17,7 @@ import dev.bagu.plot.Figure;
 import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.util.List;
+import java.util.Locale;
 
 /** 聚类：dbscan. Core, border and noise points, and the k-distance graph that suggests eps. */
 public final class DbscanDemo implements Demo {
@@ -93,8 +94,10 @@ public final class DbscanDemo implements Demo {
     }
 
     String units = standardise ? l.t(" (standardised)", "（标准化后）") : "";
-    XyPlot points = XyPlot.titled(l.f("%d clusters, %d noise points", "%d 个簇，%d 个噪声点",
-            c.clusters(), c.noise())).axes("x" + units, "y" + units).equalAspect();
+    XyPlot points = XyPlot.titled(l.t(Lang.count(c.clusters(), "cluster", "clusters") + ", "
+            + Lang.count(c.noise(), "noise point", "noise points"),
+            String.format(Locale.US, "%d 个簇，%d 个噪声点", c.clusters(), c.noise())))
+        .axes("x" + units, "y" + units).equalAspect();
     boolean[] border = new boolean[x.length];
     for (int i = 0; i < x.length; i++) {
       border[i] = !c.core()[i];

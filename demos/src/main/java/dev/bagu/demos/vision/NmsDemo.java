@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** NMS 及其变体: greedy NMS and six variants on a crowded scene, or on the user's boxes. */
@@ -115,12 +116,16 @@ public final class NmsDemo implements Demo {
     Lang l = p.lang();
     Figure figure = Figure.grid(info().title(l), 3, 4).preferredSize(1800, 1200)
         .subtitle(l.f(
-            "%d people × %d detections + %d clutter = %d boxes · opacity = score · IoU threshold %s"
-                + " · σ %s · score threshold %s · AP over %d scenes · seed %d",
-            "%d 人 × %d 个检测框 + %d 个杂框 = %d 个框 · 透明度 = 分数 · IoU 阈值 %s · σ %s · "
-                + "分数阈值 %s · AP 取 %d 个场景的平均 · 种子 %d", objects, perObject,
-            d.size() - objects * perObject, d.size(), fmt(s.iouThreshold()), fmt(s.sigma()),
-            fmt(s.scoreThreshold()), scenes(p), p.seed()))
+            "%s × %s + %d clutter = %s · opacity = score · IoU threshold %s"
+                + " · σ %s · score threshold %s · AP over %s · seed %d",
+            "%s 人 × %s 个检测框 + %d 个杂框 = %s 个框 · 透明度 = 分数 · IoU 阈值 %s · σ %s · "
+                + "分数阈值 %s · AP 取 %s 个场景的平均 · 种子 %d",
+            l == Lang.ZH ? objects : Lang.count(objects, "person", "people"),
+            l == Lang.ZH ? perObject : Lang.count(perObject, "detection", "detections"),
+            d.size() - objects * perObject,
+            l == Lang.ZH ? d.size() : Lang.count(d.size(), "box", "boxes"),
+            fmt(s.iouThreshold()), fmt(s.sigma()), fmt(s.scoreThreshold()),
+            l == Lang.ZH ? scenes(p) : Lang.count(scenes(p), "scene", "scenes"), p.seed()))
         .add(rawPanel(scene, perObject, range, l));
     for (Method m : METHODS) {
       figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range, l));
@@ -197,7 +202,9 @@ public final class NmsDemo implements Demo {
     String title = perObject > RAW_PER_PERSON
         ? l.f("Raw: %d boxes (best %d a person drawn)", "原始：%d 个框（每人只画最好的 %d 个）",
             d.size(), RAW_PER_PERSON)
-        : l.f("Raw: %d boxes, %d people", "原始：%d 个框，%d 个人", d.size(), scene.truth().length);
+        : l.t("Raw: " + Lang.count(d.size(), "box", "boxes") + ", "
+            + Lang.count(scene.truth().length, "person", "people"),
+            String.format(Locale.US, "原始：%d 个框，%d 个人", d.size(), scene.truth().length));
     BoxPlot p = BoxPlot.titled(title).axes("x (px)", "y (px)")
         .range(range[0], range[1], range[2], range[3])
         .legend(l.t("detection (colour: person)", "检测框（颜色：人）"), Theme.category(0), false)

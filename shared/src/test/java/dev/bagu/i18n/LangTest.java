@@ -1,0 +1,24 @@
+package dev.bagu.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LangTest {
+  @Test
+  void countsTakeTheNounInTheirNumber() {
+    assertThat(Lang.count(1, "box", "boxes")).isEqualTo("1 box");
+    assertThat(Lang.count(0, "box", "boxes")).isEqualTo("0 boxes");
+    assertThat(Lang.count(12, "person", "people")).isEqualTo("12 people");
+  }
+
+  @Test
+  void textsAndFormatsFollowTheLanguage() {
+    assertThat(Lang.ZH.t("seed", "种子")).isEqualTo("种子");
+    assertThat(Lang.EN.f("%.1f ms", "%.1f 毫秒", 2.5)).isEqualTo("2.5 ms");
+    assertThat(Lang.parse("ZH")).isEqualTo(Lang.ZH);
+    assertThatThrownBy(() -> Lang.parse("fr")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fr");
+  }
+}
