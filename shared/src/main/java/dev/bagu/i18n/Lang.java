@@ -45,9 +45,13 @@ public enum Lang {
     return String.format(Locale.US, t(en, zh), args);
   }
 
-  /** "1 box", "3 boxes": n and the English noun in the number n needs (Chinese has no plural). */
-  public static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+  /**
+   * A count for a text of this language: in English n and the noun in the number n needs
+   * ("1 box", "3 boxes"); in Chinese the number alone, the measure word being in the text
+   * ("%s 个框").
+   */
+  public String count(long n, String one, String many) {
+    return this == ZH ? Long.toString(n) : n + " " + (n == 1 ? one : many);
   }
 
   /**

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 class LangTest {
   @Test
   void countsTakeTheNounInTheirNumber() {
-    assertThat(Lang.count(1, "box", "boxes")).isEqualTo("1 box");
-    assertThat(Lang.count(0, "box", "boxes")).isEqualTo("0 boxes");
-    assertThat(Lang.count(12, "person", "people")).isEqualTo("12 people");
+    assertThat(Lang.EN.count(1, "box", "boxes")).isEqualTo("1 box");
+    assertThat(Lang.EN.count(0, "box", "boxes")).isEqualTo("0 boxes");
+    assertThat(Lang.EN.count(12, "person", "people")).isEqualTo("12 people");
+    assertThat(Lang.ZH.f("%s boxes", "%s 个框", Lang.ZH.count(3, "box", "boxes")))
+        .isEqualTo("3 个框");
   }
 
   @Test

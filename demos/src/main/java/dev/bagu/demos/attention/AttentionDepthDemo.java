@@ -105,10 +105,11 @@ public final class AttentionDepthDemo implements Demo {
 
     double top = max(c.firstWeights());
     Figure figure = Figure.grid(info().title(l), 2, 2)
-        .subtitle(l.f("n = %d tokens · d_model = %d · %d heads · qk-scale %.2f · branch α %.2f · "
+        .subtitle(l.f("n = %d tokens · d_model = %d · %s · qk-scale %.2f · branch α %.2f · "
                 + "%s · geometric mean of %d random networks · seed %d",
-            "n = %d 个词元 · d_model = %d · %d 个头 · qk 缩放 %.2f · 分支 α %.2f · %s · "
-                + "%d 个随机网络的几何平均 · 种子 %d", shape.tokens(), dModel, heads,
+            "n = %d 个词元 · d_model = %d · %s 个头 · qk 缩放 %.2f · 分支 α %.2f · %s · "
+                + "%d 个随机网络的几何平均 · 种子 %d", shape.tokens(), dModel,
+            l.count(heads, "head", "heads"),
             shape.qkScale(), shape.branchScale(), shape.layerNorm()
                 ? l.t("pre-LN", "前置 LN") : l.t("no layer norm", "无层规范化"),
             c.trials(), p.seed()))

@@ -17,7 +17,6 @@ import dev.bagu.plot.Figure;
 import dev.bagu.plot.Theme;
 import dev.bagu.plot.XyPlot;
 import java.util.List;
-import java.util.Locale;
 
 /** 聚类：dbscan. Core, border and noise points, and the k-distance graph that suggests eps. */
 public final class DbscanDemo implements Demo {
@@ -94,9 +93,9 @@ public final class DbscanDemo implements Demo {
     }
 
     String units = standardise ? l.t(" (standardised)", "（标准化后）") : "";
-    XyPlot points = XyPlot.titled(l.t(Lang.count(c.clusters(), "cluster", "clusters") + ", "
-            + Lang.count(c.noise(), "noise point", "noise points"),
-            String.format(Locale.US, "%d 个簇，%d 个噪声点", c.clusters(), c.noise())))
+    XyPlot points = XyPlot.titled(l.f("%s, %s", "%s 个簇，%s 个噪声点",
+            l.count(c.clusters(), "cluster", "clusters"),
+            l.count(c.noise(), "noise point", "noise points")))
         .axes("x" + units, "y" + units).equalAspect();
     boolean[] border = new boolean[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -164,8 +163,9 @@ public final class DbscanDemo implements Demo {
     }
     double[] merge = sweep.nextMerge(eps);
     if (merge != null) {
-      result.finding(Finding.of("next_merge_eps", l.f("next merge: from %d to %d clusters at eps",
-          "下一次合并：簇数从 %d 变成 %d 时的 eps", c.clusters(), (int) merge[1]), merge[0], ""));
+      result.finding(Finding.of("next_merge_eps", l.f("next merge: from %d to %s at eps",
+          "下一次合并：簇数从 %d 变成 %s 时的 eps", c.clusters(),
+          l.count((long) merge[1], "cluster", "clusters")), merge[0], ""));
     }
     java.util.Map<String, double[]> sweepData = new java.util.LinkedHashMap<>();
     sweepData.put("eps", epsGrid);

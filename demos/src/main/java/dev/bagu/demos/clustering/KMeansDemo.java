@@ -148,7 +148,7 @@ public final class KMeansDemo implements Demo {
             "%s，%s · k = %d%s · 黑线：中心的轨迹，菱形：最终的中心 · 直方图基于%s · 种子 %d",
             src.name(), ClusterPlots.drawnNote(x.length, l), k, k < p.integer("k")
                 ? l.t(" (as many as the points)", "（与点数相同）") : "",
-            restarts == seeds ? l.f("%d seeds", " %d 个种子", seeds)
+            restarts == seeds ? l.f("%s", " %s 个种子", l.count(seeds, "seed", "seeds"))
                 : restarts < fullRestarts ? l.f("%1$d seeds each (preview; seeds = %2$d)",
                     "每种 %1$d 个种子（预览；seeds = %2$d）", restarts, seeds)
                 : l.f("%1$d seeds each (seeds = %2$d capped for big n)",

@@ -63,10 +63,11 @@ public final class ContinuousBatchingDemo implements Demo {
     double[] latContinuous = continuous.latencies(requests);
 
     Figure figure = Figure.grid(info().title(l), 2, 2)
-        .subtitle(l.f("%d requests · %.2f arriving per step · outputs mean %d tokens · %d slots "
+        .subtitle(l.f("%d requests · %.2f arriving per step · outputs mean %d tokens · %s "
                 + "· one token per running request per step · seed %d",
-            "%d 个请求 · 每步到达 %.2f 个 · 输出平均 %d 个 token · %d 个槽位 · 每个运行中的请求每步"
-                + "生成一个 token · 种子 %d", requests.size(), p.real("rate"), meanOutput, slots,
+            "%d 个请求 · 每步到达 %.2f 个 · 输出平均 %d 个 token · %s 个槽位 · 每个运行中的请求每步"
+                + "生成一个 token · 种子 %d", requests.size(), p.real("rate"), meanOutput,
+            l.count(slots, "slot", "slots"),
             p.seed()))
         .add(panels.gantt(fixed, l.t("Static batching: a batch runs until its longest request "
             + "ends", "静态批处理：一批要等最长的请求结束")))

@@ -82,10 +82,11 @@ public final class KvCacheDemo implements Demo {
     KvCachePanels panels = new KvCachePanels(l, promptLength, full, cached);
 
     Figure figure = Figure.grid(info().title(l), 2, 2)
-        .subtitle(l.f("toy decoder: L = %d layers · d = %d · h = %d heads · vocabulary %d · "
+        .subtitle(l.f("toy decoder: L = %s · d = %d · h = %s · vocabulary %d · "
                 + "prompt %d + %d generated tokens · seed %d",
-            "玩具解码器：L = %d 层 · d = %d · h = %d 个头 · 词表 %d · 提示 %d + 生成 %d 个 token · "
-                + "种子 %d", layers, d, heads, VOCAB, promptLength, newTokens, p.seed()))
+            "玩具解码器：L = %s 层 · d = %d · h = %s 个头 · 词表 %d · 提示 %d + 生成 %d 个 token · "
+                + "种子 %d", l.count(layers, "layer", "layers"), d,
+            l.count(heads, "head", "heads"), VOCAB, promptLength, newTokens, p.seed()))
         .add(panels.perToken())
         .add(panels.total())
         .add(p.showTimes() ? panels.times() : panels.ratio())

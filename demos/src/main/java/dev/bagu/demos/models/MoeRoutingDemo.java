@@ -105,11 +105,12 @@ public final class MoeRoutingDemo implements Demo {
         dropCurve(balanced, experts, topK, tokens, factors)};
     int maxLoad = Math.max(max(plain.history().load()), max(balanced.history().load()));
     Figure figure = Figure.grid(info().title(l), 3, 2).preferredSize(1700, 1500)
-        .subtitle(l.f("%d tokens · %d experts · top-%d · %d clusters · capacity %d "
+        .subtitle(l.f("%d tokens · %d experts · top-%d · %s · capacity %d "
                 + "(factor %s) · %d Adam steps of %d tokens · seed %d",
-            "%d 个 token · %d 个专家 · top-%d · %d 个簇 · 容量 %d（因子 %s）· %d 步 Adam，每步 %d 个 token"
+            "%d 个 token · %d 个专家 · top-%d · %s 个簇 · 容量 %d（因子 %s）· %d 步 Adam，每步 %d 个 token"
                 + " · 种子 %d",
-            tokens, experts, topK, clusters, capacity, num(factor), steps,
+            tokens, experts, topK, l.count(clusters, "cluster", "clusters"), capacity,
+            num(factor), steps,
             Math.min(MoeTraining.MINI_BATCH, tokens), p.seed()))
         .add(MoePanels.loadPanel(plain, l.t("Tokens per expert, ", "每个专家的 token 数，") + without,
             maxLoad, capacity, l))

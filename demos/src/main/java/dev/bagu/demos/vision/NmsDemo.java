@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** NMS 及其变体: greedy NMS and six variants on a crowded scene, or on the user's boxes. */
@@ -120,12 +119,10 @@ public final class NmsDemo implements Demo {
                 + " · σ %s · score threshold %s · AP over %s · seed %d",
             "%s 人 × %s 个检测框 + %d 个杂框 = %s 个框 · 透明度 = 分数 · IoU 阈值 %s · σ %s · "
                 + "分数阈值 %s · AP 取 %s 个场景的平均 · 种子 %d",
-            l == Lang.ZH ? objects : Lang.count(objects, "person", "people"),
-            l == Lang.ZH ? perObject : Lang.count(perObject, "detection", "detections"),
-            d.size() - objects * perObject,
-            l == Lang.ZH ? d.size() : Lang.count(d.size(), "box", "boxes"),
+            l.count(objects, "person", "people"), l.count(perObject, "detection", "detections"),
+            d.size() - objects * perObject, l.count(d.size(), "box", "boxes"),
             fmt(s.iouThreshold()), fmt(s.sigma()), fmt(s.scoreThreshold()),
-            l == Lang.ZH ? scenes(p) : Lang.count(scenes(p), "scene", "scenes"), p.seed()))
+            l.count(scenes(p), "scene", "scenes"), p.seed()))
         .add(rawPanel(scene, perObject, range, l));
     for (Method m : METHODS) {
       figure.add(keptPanel(m, kept.get(m), matched.get(m), scene.truth(), range, l));
@@ -147,7 +144,8 @@ public final class NmsDemo implements Demo {
     }
     for (Method m : METHODS) {
       result.finding(Finding.of("ap_" + m.id().replace('-', '_'), m.label(l)
-          + l.f(": AP@0.5 over %d scenes", "：%d 个场景的 AP@0.5", scenes(p)),
+          + l.f(": AP@0.5 over %s", "：%s 个场景的 AP@0.5",
+              l.count(scenes(p), "scene", "scenes")),
           ap[m.ordinal()], ""));
     }
     String bodla = l.t(BODLA, BODLA_ZH);
@@ -202,9 +200,8 @@ public final class NmsDemo implements Demo {
     String title = perObject > RAW_PER_PERSON
         ? l.f("Raw: %d boxes (best %d a person drawn)", "原始：%d 个框（每人只画最好的 %d 个）",
             d.size(), RAW_PER_PERSON)
-        : l.t("Raw: " + Lang.count(d.size(), "box", "boxes") + ", "
-            + Lang.count(scene.truth().length, "person", "people"),
-            String.format(Locale.US, "原始：%d 个框，%d 个人", d.size(), scene.truth().length));
+        : l.f("Raw: %s, %s", "原始：%s 个框，%s 个人", l.count(d.size(), "box", "boxes"),
+            l.count(scene.truth().length, "person", "people"));
     BoxPlot p = BoxPlot.titled(title).axes("x (px)", "y (px)")
         .range(range[0], range[1], range[2], range[3])
         .legend(l.t("detection (colour: person)", "检测框（颜色：人）"), Theme.category(0), false)
