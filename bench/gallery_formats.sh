@@ -13,7 +13,8 @@ esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./bagu list >/dev/null   # builds the jar and the class-data archive once, untimed
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# shellcheck source=bench/timing.sh
+. bench/timing.sh
 ratios=()
 for i in $(seq "$pairs"); do
   rm -rf "$work/png" "$work/all"
@@ -23,5 +24,5 @@ for i in $(seq "$pairs"); do
   ratios+=("$ratio")
   echo "pair $i: png only $png ms, png+svg+gif $all ms, ratio $ratio"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+median=$(printf '%s\n' "${ratios[@]}" | median)
 echo "median ratio over $pairs pairs: $median (target: at most 1.3)"

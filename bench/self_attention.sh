@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-7}
 # shellcheck source=bench/python.sh
 . bench/python.sh
+# shellcheck source=bench/timing.sh
+. bench/timing.sh
 python_with self_attention.sh numpy matplotlib
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -15,8 +17,6 @@ trap 'rm -rf "$work"' EXIT
 # Both sides must draw before anything is timed (a failing script would time its error).
 "$python" bench/peers/self_attention_matplotlib.py "$work/check.png" >/dev/null
 [ -s "$work/check.png" ] || { echo "self_attention.sh: the matplotlib peer wrote no PNG" >&2; exit 1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 ours=$(for i in $(seq "$runs"); do time_ms ./bagu run self-attention --out "$work/ours" --no-window; done | median)
 peer=$(for i in $(seq "$runs"); do time_ms "$python" bench/peers/self_attention_matplotlib.py "$work/peer.png"; done | median)
 echo "self-attention, whole process, median of $runs: bagu ${ours} ms, matplotlib ${peer} ms, ratio $(awk "BEGIN {printf \"%.2f\", $ours / $peer}")"
