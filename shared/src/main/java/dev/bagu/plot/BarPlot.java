@@ -132,6 +132,12 @@ public final class BarPlot implements Panel {
    * The y range the axis shows: the bars' values (and 0, where linear bars start), or the given
    * limits; null when there is nothing to show.
    */
+  /** Whether every finite bar is 0 (drawn on a 0–1 axis, the 0 line at the bottom). */
+  boolean allZero() {
+    return bars.stream().flatMapToDouble(b -> java.util.Arrays.stream(b.values))
+        .filter(Double::isFinite).allMatch(v -> v == 0);
+  }
+
   private double[] valueRange(Double low, Double high) {
     double lo = logY ? Double.POSITIVE_INFINITY : 0;
     double hi = logY ? Double.NEGATIVE_INFINITY : 0;
@@ -191,6 +197,10 @@ public final class BarPlot implements Panel {
       double[] range = logRange();
       low = low == null ? Double.valueOf(range[0]) : low;
       high = high == null ? Double.valueOf(range[1]) : high;
+    }
+    if (!logY && low == null && high == null && allZero()) {
+      low = 0.0; // XChart would centre the 0 line in an empty panel
+      high = 1.0;
     }
     chart.getStyler().setYAxisLogarithmic(logY).setYAxisMin(low).setYAxisMax(high);
     double[] shown = valueRange(low, high);

@@ -1,5 +1,6 @@
 package dev.bagu.plot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.awt.Graphics2D;
@@ -19,5 +20,15 @@ class BarPlotTest {
     Graphics2D g = image.createGraphics();
     assertThatCode(() -> plot.paint(g, 600, 400)).doesNotThrowAnyException();
     g.dispose();
+  }
+
+  @Test
+  void barsThatAreAllZeroAreKnownSoTheirAxisStartsAtZero() {
+    BarPlot zeros = BarPlot.titled("error").categories(List.of("a", "b"))
+        .bars("one", new double[] {0, 0}).bars("two", new double[] {0, Double.NaN});
+    assertThat(zeros.allZero()).isTrue();
+    BarPlot some = BarPlot.titled("error").categories(List.of("a", "b"))
+        .bars("one", new double[] {0, 1e-9});
+    assertThat(some.allZero()).isFalse();
   }
 }

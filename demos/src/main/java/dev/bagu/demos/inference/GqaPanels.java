@@ -144,12 +144,11 @@ final class GqaPanels {
         ? l.f("Error per query head at g = %d = h: MHA itself, all 0",
             "g = %d = h 时每个查询头的误差：即 MHA，全为 0", kvHeads)
         : l.f("Error per query head at g = %d", "g = %d 时每个查询头的误差", kvHeads);
-    BarPlot plot = BarPlot.titled(title)
+    return BarPlot.titled(title)
         .axes(l.t("query head", "查询头"), "‖o_i − o_i,MHA‖ / ‖o_i,MHA‖")
         .categories(names)
         .bars(name(Pooling.MEAN), perHead.get(Pooling.MEAN))
         .bars(name(Pooling.FIRST), perHead.get(Pooling.FIRST));
-    return kvHeads == heads ? plot.yRange(0, 1) : plot;
   }
 
   /** Panel 5: which query heads share which KV head, for MHA, the chosen GQA and MQA. */
